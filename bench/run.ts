@@ -1,0 +1,7 @@
+// `npm run bench`: each figure beside the raw floor measured in the same run. Speed lives here, never
+// in timed tests. Later issues add their benchmarks to this list.
+import { benchApi } from './api.bench';
+import { printRows } from './measure';
+
+console.log(`Advocate Studio benchmarks (Node ${process.version}, ${new Date().toISOString()})`);
+printRows(await benchApi());

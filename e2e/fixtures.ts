@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const projectRoot = join(import.meta.dirname, '..');
+const hostScript = join(projectRoot, 'out', 'main', 'host.js');
+
+export interface RunningHost {
+  /** The address the host printed, with `#token=…`. */
+  url: string;
+  origin: string;
+  secret: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** Everything the host wrote to stdout and stderr so far. */
+  output(): string;
+}
+
+/** Starts the real browser host (`node out/main/host.js`) on a free port and waits for its address. */
+export async function startHost(dataDir: string): Promise<RunningHost> {
+  const child = spawn(process.execPath, [hostScript, '--data-dir', dataDir, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the host did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Open: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the host exited (${String(code)}) before it started:\n${output}`));
+    });
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    secret: parsed.hash.replace('#token=', ''),
+    dataDir,
+    process: child,
+    output: () => output,
+  };
+}
+
+export async function stopHost(host: RunningHost): Promise<number | null> {
+  if (host.process.exitCode !== null) return host.process.exitCode;
+  const exited = new Promise<number | null>((resolve) => host.process.once('exit', (code) => resolve(code)));
+  host.process.kill('SIGTERM');
+  return exited;
+}
+
+interface Fixtures {
+  dataDir: string;
+  host: RunningHost;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  host: async ({ dataDir }, use) => {
+    const host = await startHost(dataDir);
+    await use(host);
+    await stopHost(host);
+  },
+});
+
+export { expect };
+
+const screenshotDir = join(projectRoot, 'test-results', 'screens');
+
+/** Saves a full-page screenshot to test-results/screens/NAME.png, for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Runs axe on the page and fails on serious or critical violations, naming each. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(
+    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
+  ).toEqual([]);
+}

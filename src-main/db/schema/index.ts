@@ -1,0 +1,2 @@
+// drizzle-kit reads this file; one schema file per store sits beside it.
+export * from './preferences';

@@ -1,0 +1,49 @@
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { startTestCore } from '../testing/app-core';
+import { useTempDirs } from '../testing/temp-dir';
+
+const tempDir = useTempDirs();
+
+describe('settings', () => {
+  it('reports the version, the data folder and the size of the database files', async () => {
+    const dataDir = tempDir();
+    const core = startTestCore(dataDir);
+    const result = await core.dispatch('getAppInfo', {});
+    if (!result.ok) throw new Error(result.error.message);
+    const info = result.value as {
+      dataDir: string;
+      databaseFile: string;
+      databaseBytes: number;
+      version: string;
+    };
+    expect(info.version).toBe('9.8.7');
+    expect(info.dataDir).toBe(dataDir);
+    expect(info.databaseBytes).toBeGreaterThanOrEqual(statSync(info.databaseFile).size);
+    core.close();
+  });
+
+  it('starts from the default theme, keeps a change, and keeps it across a restart', async () => {
+    const dataDir = tempDir();
+    const core = startTestCore(dataDir);
+    expect(await core.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(await core.dispatch('updatePreferences', { theme: 'dark' })).toEqual({
+      ok: true,
+      value: { theme: 'dark' },
+    });
+    core.close();
+
+    const again = startTestCore(dataDir);
+    expect(await again.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'dark' } });
+    again.close();
+  });
+
+  it('falls back to the default for a stored value that no longer fits', async () => {
+    const core = startTestCore(tempDir());
+    core.database.sqlite
+      .prepare("INSERT INTO preferences (key, value, updated_at) VALUES ('theme', '\"neon\"', 0)")
+      .run();
+    expect(await core.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'system' } });
+    core.close();
+  });
+});

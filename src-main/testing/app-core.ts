@@ -1,0 +1,17 @@
+import { startAppCore, type AppCore } from '../core/app';
+import { createMemoryLogger } from '../core/logger';
+import { shippedMigrationsDir } from './temp-dir';
+
+/** The real app core (real SQLite file, real handlers) in a temporary data folder. */
+export function startTestCore(dataDir: string): AppCore & { logger: ReturnType<typeof createMemoryLogger> } {
+  const logger = createMemoryLogger();
+  const core = startAppCore({
+    dataDir,
+    migrationsDir: shippedMigrationsDir,
+    host: 'browser',
+    version: '9.8.7',
+    logger,
+    now: () => new Date('2026-11-25T12:00:00Z'),
+  });
+  return { ...core, logger };
+}

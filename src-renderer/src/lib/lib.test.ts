@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../../../src-shared/api/errors';
+import { readAccessToken, takeAccessTokenFromHash } from './access-token';
+import { describeError } from './error-words';
+import { formatBytes } from './format';
+import { hashForScreen, screenForShortcut, screenFromHash, screens } from './screens';
+
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
+}
+
+describe('access token', () => {
+  it('takes the secret out of the address and keeps it for the tab', () => {
+    const storage = new MemoryStorage();
+    expect(takeAccessTokenFromHash('#token=abc_DEF-123', storage)).toEqual({
+      token: 'abc_DEF-123',
+      rest: '',
+    });
+    expect(readAccessToken(storage)).toBe('abc_DEF-123');
+    expect(takeAccessTokenFromHash('#/write&token=xyz', storage)).toEqual({ token: 'xyz', rest: '#/write' });
+  });
+
+  it('keeps the stored secret when the address has none (a reload)', () => {
+    const storage = new MemoryStorage();
+    takeAccessTokenFromHash('#token=first', storage);
+    expect(takeAccessTokenFromHash('#/settings', storage)).toEqual({ token: 'first', rest: '#/settings' });
+  });
+});
+
+describe('screens', () => {
+  it('maps addresses to screens and back, defaulting to Learn', () => {
+    for (const screen of screens) expect(screenFromHash(hashForScreen(screen.id))).toBe(screen.id);
+    expect(screenFromHash('')).toBe('learn');
+    expect(screenFromHash('#/nowhere')).toBe('learn');
+    expect(screenFromHash('#token=abc')).toBe('learn');
+  });
+
+  it('numbers the shortcuts in navigation order', () => {
+    expect(screenForShortcut('1')).toBe('learn');
+    expect(screenForShortcut('5')).toBe('settings');
+    expect(screenForShortcut('6')).toBeNull();
+    expect(screenForShortcut('x')).toBeNull();
+  });
+});
+
+describe('error words', () => {
+  it('has words for every error code, and shows an id only for faults', () => {
+    for (const code of errorCodes) {
+      const words = describeError({ code, message: 'detail', errorId: 'abcd1234' });
+      expect(words.title.length, code).toBeGreaterThan(3);
+      expect(words.body.length, code).toBeGreaterThan(3);
+      expect(words.errorId !== undefined, code).toBe(code === 'INTERNAL');
+    }
+  });
+
+  it('formats sizes as people read them', () => {
+    expect(formatBytes(812)).toBe('812 bytes');
+    expect(formatBytes(20480)).toBe('20 KiB');
+    expect(formatBytes(3.5 * 1024 * 1024)).toBe('3.5 MiB');
+  });
+});

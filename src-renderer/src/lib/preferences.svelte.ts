@@ -1,0 +1,44 @@
+import type { Preferences, ThemeChoice } from '../../../src-shared/api/schemas';
+import type { ApiError } from '../../../src-shared/api/errors';
+import { api, ApiFailure, type Api } from './api';
+
+/** Puts the chosen theme on <html>; "system" leaves it to the OS light/dark setting. */
+export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.documentElement): void {
+  if (choice === 'system') delete root.dataset['theme'];
+  else root.dataset['theme'] = choice;
+}
+
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiFailure
+    ? error.error
+    : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
+export class PreferencesState {
+  value = $state<Preferences | null>(null);
+  error = $state<ApiError | null>(null);
+
+  constructor(private readonly client: Api = api) {}
+
+  async load(): Promise<void> {
+    try {
+      this.value = await this.client.getPreferences({});
+      this.error = null;
+      applyTheme(this.value.theme);
+    } catch (error) {
+      this.error = toApiError(error);
+    }
+  }
+
+  async setTheme(theme: ThemeChoice): Promise<void> {
+    applyTheme(theme);
+    try {
+      this.value = await this.client.updatePreferences({ theme });
+      this.error = null;
+    } catch (error) {
+      this.error = toApiError(error);
+    }
+  }
+}
+
+export const preferences = new PreferencesState();

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { AppInfo, Preferences, PreferencesPatch } from './schemas';
+
+/**
+ * The one API contract. Each call between the UI and the main process is declared here once: a name,
+ * a zod input and a zod output. The renderer's client, the Electron preload, the browser host's routes
+ * and the handler table are all derived from this object; adding a call means adding one entry here and
+ * one handler in its domain's handlers.ts.
+ */
+const noInput = z.strictObject({});
+
+export const contract = {
+  getAppInfo: { input: noInput, output: AppInfo },
+  getPreferences: { input: noInput, output: Preferences },
+  updatePreferences: { input: PreferencesPatch, output: Preferences },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+/** What a caller passes (before zod defaults and transforms). */
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+/** What a handler receives (after validation). */
+export type ValidInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const callNames = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name);
+}
+
+/** Call names travel in URLs and IPC messages; this is the only shape they may take. */
+export const CALL_NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9]{0,63}$/;

@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+// Unit and integration tests sit beside their modules; e2e/ belongs to Playwright.
+export default defineConfig({
+  plugins: [svelte({ configFile: resolve('svelte.config.js') })],
+  test: {
+    include: [
+      'src-main/**/*.test.ts',
+      'src-shared/**/*.test.ts',
+      'src-renderer/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 20_000,
+  },
+});
