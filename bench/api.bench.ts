@@ -16,7 +16,7 @@ const themes = ['light', 'dark', 'system'] as const;
 
 export async function benchApi(): Promise<Row[]> {
   const dir = mkdtempSync(join(tmpdir(), 'advocate-bench-'));
-  const core = startAppCore({
+  const core = await startAppCore({
     dataDir: join(dir, 'ours'),
     migrationsDir,
     host: 'browser',

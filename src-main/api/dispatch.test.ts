@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { callNames } from '../../src-shared/api/contract';
 import { AppError } from '../../src-shared/api/errors';
 import { createMemoryLogger } from '../core/logger';
 import { createDispatch, type Handlers } from './dispatch';
@@ -7,12 +8,8 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
   const unused = () => {
     throw new Error('not used in this test');
   };
-  return {
-    getAppInfo: unused,
-    getPreferences: unused,
-    updatePreferences: unused,
-    ...overrides,
-  };
+  const table = Object.fromEntries(callNames.map((name) => [name, unused])) as unknown as Handlers;
+  return { ...table, ...overrides };
 }
 
 describe('createDispatch', () => {

@@ -2,15 +2,25 @@ import { join } from 'node:path';
 import type { HostKind } from '../../src-shared/api/schemas';
 import { createDispatch, type Dispatch, type Handlers } from '../api/dispatch';
 import { openDatabase, type DatabaseHandle } from '../db/open';
+import { installBundledPacks } from '../packs/bundled';
+import { packHandlers } from '../packs/handlers';
+import { createImportJobs, type ImportJobs } from '../packs/imports';
 import { createSettingsService } from '../settings/service';
 import { settingsHandlers } from '../settings/handlers';
+import { createCatalogue } from '../training/catalogue';
+import { trainingHandlers } from '../training/handlers';
 import type { Logger } from './logger';
+import type { HostPlatform } from './platform';
 import { DATABASE_FILE_NAME } from './paths';
 
 export interface AppCoreOptions {
   dataDir: string;
   migrationsDir: string;
+  /** Packs shipped with the app, installed on first run and upgraded when a newer copy ships. */
+  bundledPacksDir?: string;
   host: HostKind;
+  /** What this host can do that others cannot (native dialogs); the browser host passes {}. */
+  platform?: HostPlatform;
   version: string;
   logger: Logger;
   now?: () => Date;
@@ -19,6 +29,8 @@ export interface AppCoreOptions {
 export interface AppCore {
   dispatch: Dispatch;
   database: DatabaseHandle;
+  /** Where the browser host registers uploaded pack files. */
+  imports: ImportJobs;
   close(): void;
 }
 
@@ -26,7 +38,7 @@ export interface AppCore {
  * The composition root both hosts share: opens the database, builds each domain's service, and
  * merges their handlers into the one table the transports call.
  */
-export function startAppCore(options: AppCoreOptions): AppCore {
+export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const now = options.now ?? (() => new Date());
   const database = openDatabase({
     file: join(options.dataDir, DATABASE_FILE_NAME),
@@ -44,13 +56,21 @@ export function startAppCore(options: AppCoreOptions): AppCore {
     now,
   });
 
+  const packStore = { database, dataDir: options.dataDir, now };
+  if (options.bundledPacksDir) await installBundledPacks(packStore, options.bundledPacksDir, options.logger);
+  const catalogue = createCatalogue({ database, dataDir: options.dataDir });
+  const imports = createImportJobs(packStore, options.logger);
+
   const handlers: Handlers = {
     ...settingsHandlers(settings),
+    ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
+    ...trainingHandlers(catalogue),
   };
 
   return {
     dispatch: createDispatch(handlers, options.logger),
     database,
+    imports,
     close: () => database.close(),
   };
 }

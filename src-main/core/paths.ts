@@ -29,6 +29,8 @@ export interface AppFiles {
   migrationsDir: string;
   /** The built renderer (index.html and assets). */
   rendererDir: string;
+  /** Course packs shipped with the app (resources/packs). */
+  bundledPacksDir: string;
   packageJson: string;
 }
 
@@ -42,6 +44,9 @@ export function appFiles(appRoot: string, packagedResources?: string): AppFiles 
       ? join(packagedResources, 'migrations')
       : join(appRoot, 'src-main', 'db', 'migrations'),
     rendererDir: join(appRoot, 'out', 'renderer'),
+    bundledPacksDir: packagedResources
+      ? join(packagedResources, 'packs')
+      : join(appRoot, 'resources', 'packs'),
     packageJson: join(appRoot, 'package.json'),
   };
 }

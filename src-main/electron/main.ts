@@ -10,6 +10,7 @@ import { startAppCore, type AppCore } from '../core/app';
 import { createConsoleLogger } from '../core/logger';
 import { appFiles, resolveDataDir } from '../core/paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { electronPlatform } from './platform';
 import { APP_ORIGIN, isExternalWebUrl, isTrustedRendererUrl } from './url-policy';
 import { loadWindowState, placeOnDisplays, saveWindowState, type WindowState } from './window-state';
 
@@ -35,15 +36,20 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.whenReady().then(start, (error: unknown) => fail(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error));
 }
 
-function start(): void {
+async function start(): Promise<void> {
   try {
-    core = startAppCore({
+    core = await startAppCore({
       dataDir: app.getPath('userData'),
       migrationsDir: files.migrationsDir,
+      bundledPacksDir: files.bundledPacksDir,
       host: 'electron',
+      platform: electronPlatform,
       version: app.getVersion(),
       logger,
     });

@@ -7,6 +7,7 @@ export const statusForError: Record<ErrorCode, number> = {
   UNKNOWN_CALL: 404,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PACK_INVALID: 422,
   TOO_LARGE: 413,
   UNREACHABLE: 502,
   INTERNAL: 500,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHostArgs, UsageError } from '../core/args';
 import { startAppCore } from '../core/app';
@@ -16,9 +17,10 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(files.packageJson, 'utf8')) as { version: string }).version;
   const dataDir = resolveDataDir(args.dataDir);
 
-  const core = startAppCore({
+  const core = await startAppCore({
     dataDir,
     migrationsDir: files.migrationsDir,
+    bundledPacksDir: files.bundledPacksDir,
     host: 'browser',
     version,
     logger,
@@ -28,6 +30,11 @@ async function main(): Promise<void> {
     rendererDir: files.rendererDir,
     port: args.port,
     logger,
+    uploads: {
+      dir: join(dataDir, 'uploads'),
+      maxBytes: 200 * 1024 * 1024,
+      register: (file, name) => core.imports.registerUpload({ file, name, temporary: true }),
+    },
   });
 
   process.stdout.write(

@@ -1,6 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
@@ -11,6 +11,8 @@ const running: { close(): unknown }[] = [];
 afterEach(async () => {
   for (const item of running.splice(0).reverse()) await item.close();
 });
+
+const registered: { file: string; name: string }[] = [];
 
 async function startHost(
   options: { withRenderer?: boolean; maxBodyBytes?: number } = {},
@@ -23,13 +25,21 @@ async function startHost(
     writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   }
   writeFileSync(join(dataDir, 'secret.txt'), 'do not serve');
-  const core = startTestCore(dataDir);
+  const core = await startTestCore(dataDir);
   running.push(core);
   const host = await startBrowserHost({
     dispatch: core.dispatch,
     rendererDir,
     logger: core.logger,
     ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    uploads: {
+      dir: join(dataDir, 'uploads'),
+      maxBytes: 4096,
+      register: (file, name) => {
+        registered.push({ file, name });
+        return `upload-${registered.length}`;
+      },
+    },
   });
   running.push(host);
   return host;
@@ -192,5 +202,32 @@ describe('browser host', () => {
     const page = await send(host, 'GET', '/');
     expect(page.status).toBe(503);
     expect(page.body).toContain('npm run build');
+  });
+
+  it('stores an upload with the secret, and refuses one without it or over the limit', async () => {
+    const host = await startHost();
+    const zip = { Authorization: `Bearer ${host.secret}`, 'Content-Type': 'application/zip' };
+    const stored = await send(
+      host,
+      'POST',
+      '/upload?name=my%20pack.zip',
+      zip,
+      Buffer.from('PK\u0003\u0004 pretend'),
+    );
+    expect(stored.status).toBe(200);
+    const value = JSON.parse(stored.body).value as { uploadId: string; name: string };
+    expect(value.name).toBe('my pack.zip');
+    const entry = registered.at(-1);
+    expect(entry && readFileSync(entry.file, 'utf8')).toContain('pretend');
+
+    expect((await send(host, 'POST', '/upload', { 'Content-Type': 'application/zip' }, 'x')).status).toBe(
+      401,
+    );
+    expect((await send(host, 'POST', '/upload', { ...zip, 'Content-Type': 'text/html' }, 'x')).status).toBe(
+      415,
+    );
+    const before = readdirSync(dirname(entry?.file ?? '')).length;
+    expect((await send(host, 'POST', '/upload', zip, Buffer.alloc(5000))).status).toBe(413);
+    expect(readdirSync(dirname(entry?.file ?? ''))).toHaveLength(before);
   });
 });

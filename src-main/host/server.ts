@@ -1,7 +1,9 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import { CALL_NAME_PATTERN } from '../../src-shared/api/contract';
 import type { ApiError, CallResult } from '../../src-shared/api/errors';
@@ -20,6 +22,15 @@ export interface BrowserHostOptions {
   /** Defaults to a fresh random secret for this launch. */
   secret?: string;
   maxBodyBytes?: number;
+  /** `POST /upload?name=…`: a file streamed to disk and registered, for pages that cannot open a dialog. */
+  uploads?: UploadTarget;
+}
+
+export interface UploadTarget {
+  dir: string;
+  maxBytes: number;
+  /** Registers the stored file and returns the id a later call refers to it by. */
+  register(file: string, name: string): string;
 }
 
 export interface BrowserHost {
@@ -74,8 +85,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
       return sendText(res, 403, 'Requests from other sites are not allowed.');
     }
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    const path = url.pathname;
     if (path.startsWith(API_PREFIX)) return handleApi(req, res, path.slice(API_PREFIX.length));
+    if (path === '/upload' && options.uploads)
+      return handleUpload(req, res, options.uploads, url.searchParams.get('name'));
     return handleStatic(req, res, path);
   }
 
@@ -115,6 +129,39 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const result = await options.dispatch(name, input);
     sendJson(res, result.ok ? 200 : statusForError[result.error.code], result);
+  }
+
+  async function handleUpload(
+    req: IncomingMessage,
+    res: ServerResponse,
+    target: UploadTarget,
+    name: string | null,
+  ): Promise<void> {
+    if (req.method !== 'POST') {
+      res.setHeader('Allow', 'POST');
+      return sendJson(res, 405, failure('INVALID_INPUT', 'Uploads are made with POST.'));
+    }
+    if (!hasSecret(req.headers.authorization, secretDigest)) {
+      return sendJson(
+        res,
+        401,
+        failure('UNAUTHORIZED', 'This request lacks the access key printed when the app started.'),
+      );
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!['application/zip', 'application/x-zip-compressed', 'application/octet-stream'].includes(type)) {
+      return sendJson(res, 415, failure('INVALID_INPUT', 'Upload the pack as a .zip file.'));
+    }
+    const stored = await storeUpload(req, target);
+    if (stored === null) {
+      res.setHeader('Connection', 'close');
+      return sendJson(res, 413, failure('TOO_LARGE', `The file is larger than ${target.maxBytes} bytes.`));
+    }
+    const shownName = (name ?? 'upload.zip').slice(0, 200);
+    sendJson(res, 200, {
+      ok: true,
+      value: { uploadId: target.register(stored, shownName), name: shownName },
+    });
   }
 
   function handleStatic(req: IncomingMessage, res: ServerResponse, path: string): void {
@@ -158,6 +205,36 @@ function hasSecret(header: string | undefined, secretDigest: Buffer): boolean {
   // Compare digests so the comparison is constant-time whatever the length of the guess.
   return match?.[1] !== undefined && timingSafeEqual(digest(match[1]), secretDigest);
 }
+
+/** Streams the body to a new file in the upload folder; null (and no file) when it exceeds the limit. */
+async function storeUpload(req: IncomingMessage, target: UploadTarget): Promise<string | null> {
+  mkdirSync(target.dir, { recursive: true });
+  const file = join(target.dir, `${randomUUID()}.zip`);
+  if (Number(req.headers['content-length'] ?? 0) > target.maxBytes) {
+    req.resume();
+    return null;
+  }
+  let size = 0;
+  const limit = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      callback(size > target.maxBytes ? new UploadTooLarge() : null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, limit, createWriteStream(file, { flags: 'wx' }));
+    return file;
+  } catch (error) {
+    rmSync(file, { force: true });
+    if (error instanceof UploadTooLarge) {
+      req.resume();
+      return null;
+    }
+    throw error;
+  }
+}
+
+class UploadTooLarge extends Error {}
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {

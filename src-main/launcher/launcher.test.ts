@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../testing/temp-dir';
 import { probeElectron } from './electron-probe';
-import { parseFindings } from './electronegativity-report';
+import { blockingFindings } from './electronegativity-report';
 import { isBuildStale } from './staleness';
 
 const tempDir = useTempDirs();
@@ -32,19 +32,10 @@ describe('electron probe', () => {
   });
 });
 
-describe('electronegativity report', () => {
-  it('reads findings and flags a mangled row instead of dropping it', () => {
-    const csv = [
-      'issue, severity, confidence, filename, location, sample, description, url',
-      'ted in the target application",https://github.com/doyensec/electronegativity/wiki/CSP_GLOBAL_CHECK',
-      'PRELOAD_JS_CHECK,"MEDIUM","FIRM","/app/main.ts","84:6","preload: x","Review",https://x/wiki/PRELOAD_JS_CHECK',
-      'NODE_INTEGRATION_JS_CHECK,"HIGH","FIRM","/app/main.ts","9:1","nodeIntegration: true","Disable",https://x',
-      '',
-    ].join('\n');
-    expect(parseFindings(csv)).toEqual([
-      { check: 'CSP_GLOBAL_CHECK', severity: 'UNREADABLE', location: expect.any(String) },
-      { check: 'PRELOAD_JS_CHECK', severity: 'MEDIUM', location: '/app/main.ts:84:6' },
-      { check: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', location: '/app/main.ts:9:1' },
-    ]);
+describe('electronegativity gate', () => {
+  it('blocks on high findings only', () => {
+    const finding = (severity: string) => ({ check: 'X', severity, location: 'main.ts:1' });
+    expect(blockingFindings(['LOW', 'MEDIUM', 'INFORMATIONAL'].map(finding))).toEqual([]);
+    expect(blockingFindings(['MEDIUM', 'HIGH', 'LOW', 'HIGH'].map(finding))).toHaveLength(2);
   });
 });

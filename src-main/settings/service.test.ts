@@ -8,7 +8,7 @@ const tempDir = useTempDirs();
 describe('settings', () => {
   it('reports the version, the data folder and the size of the database files', async () => {
     const dataDir = tempDir();
-    const core = startTestCore(dataDir);
+    const core = await startTestCore(dataDir);
     const result = await core.dispatch('getAppInfo', {});
     if (!result.ok) throw new Error(result.error.message);
     const info = result.value as {
@@ -25,7 +25,7 @@ describe('settings', () => {
 
   it('starts from the default theme, keeps a change, and keeps it across a restart', async () => {
     const dataDir = tempDir();
-    const core = startTestCore(dataDir);
+    const core = await startTestCore(dataDir);
     expect(await core.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'system' } });
     expect(await core.dispatch('updatePreferences', { theme: 'dark' })).toEqual({
       ok: true,
@@ -33,13 +33,13 @@ describe('settings', () => {
     });
     core.close();
 
-    const again = startTestCore(dataDir);
+    const again = await startTestCore(dataDir);
     expect(await again.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'dark' } });
     again.close();
   });
 
   it('falls back to the default for a stored value that no longer fits', async () => {
-    const core = startTestCore(tempDir());
+    const core = await startTestCore(tempDir());
     core.database.sqlite
       .prepare("INSERT INTO preferences (key, value, updated_at) VALUES ('theme', '\"neon\"', 0)")
       .run();

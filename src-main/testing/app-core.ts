@@ -3,9 +3,13 @@ import { createMemoryLogger } from '../core/logger';
 import { shippedMigrationsDir } from './temp-dir';
 
 /** The real app core (real SQLite file, real handlers) in a temporary data folder. */
-export function startTestCore(dataDir: string): AppCore & { logger: ReturnType<typeof createMemoryLogger> } {
+export async function startTestCore(
+  dataDir: string,
+  options: { bundledPacksDir?: string } = {},
+): Promise<AppCore & { logger: ReturnType<typeof createMemoryLogger> }> {
   const logger = createMemoryLogger();
-  const core = startAppCore({
+  const core = await startAppCore({
+    ...options,
     dataDir,
     migrationsDir: shippedMigrationsDir,
     host: 'browser',

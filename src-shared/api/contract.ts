@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { AppInfo, Preferences, PreferencesPatch } from './schemas';
+import { ChosenFile, ImportJobRef, ImportStatus, UploadRef } from '../packs/imports';
+import {
+  CourseDetail,
+  CourseRef,
+  CourseSummary,
+  ItemDetail,
+  ItemRef,
+  PackRef,
+  PackSummary,
+} from '../training/schemas';
 
 /**
  * The one API contract. Each call between the UI and the main process is declared here once: a name,
@@ -13,6 +23,16 @@ export const contract = {
   getAppInfo: { input: noInput, output: AppInfo },
   getPreferences: { input: noInput, output: Preferences },
   updatePreferences: { input: PreferencesPatch, output: Preferences },
+
+  listPacks: { input: noInput, output: z.array(PackSummary) },
+  removePack: { input: PackRef, output: z.strictObject({ removed: z.string() }) },
+  /** Opens the desktop's file dialog (Electron); the browser host uploads to POST /upload instead. */
+  choosePackFile: { input: noInput, output: ChosenFile },
+  startPackImport: { input: UploadRef, output: ImportJobRef },
+  getPackImport: { input: ImportJobRef, output: ImportStatus },
+  listCourses: { input: noInput, output: z.array(CourseSummary) },
+  getCourse: { input: CourseRef, output: CourseDetail },
+  getItem: { input: ItemRef, output: ItemDetail },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ export const errorCodes = [
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'PACK_INVALID',
   'TOO_LARGE',
   'UNREACHABLE',
   'INTERNAL',

@@ -1,2 +1,3 @@
 // drizzle-kit reads this file; one schema file per store sits beside it.
 export * from './preferences';
+export * from './packs';

@@ -1,12 +1,13 @@
-import { hashForScreen, screenFromHash, type ScreenId } from './screens';
+import { hashForScreen, routeFromHash, type Route, type ScreenId } from './screens';
 
 /** The current screen lives in the address (`#/write`), so a reload comes back to the same place. */
 export class Router {
-  screen = $state<ScreenId>(screenFromHash(window.location.hash));
+  route = $state<Route>(routeFromHash(window.location.hash));
+  screen = $derived(this.route.screen);
 
   constructor() {
     window.addEventListener('hashchange', () => {
-      this.screen = screenFromHash(window.location.hash);
+      this.route = routeFromHash(window.location.hash);
     });
   }
 

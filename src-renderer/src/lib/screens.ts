@@ -8,20 +8,45 @@ export const screens = [
 
 export type ScreenId = (typeof screens)[number]['id'];
 
+export interface Route {
+  screen: ScreenId;
+  /** What follows the screen in the address: `#/learn/my-pack/my-course` has ['my-pack', 'my-course']. */
+  path: string[];
+}
+
 const DEFAULT_SCREEN: ScreenId = 'learn';
 
 /** `#/write` names the Write screen; anything else opens Learn. */
-export function screenFromHash(hash: string): ScreenId {
-  const id = /^#\/([a-z]+)/.exec(hash)?.[1];
-  return screens.find((screen) => screen.id === id)?.id ?? DEFAULT_SCREEN;
+export function routeFromHash(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  const screen = screens.find((candidate) => candidate.id === parts[0])?.id;
+  return screen ? { screen, path: parts.slice(1) } : { screen: DEFAULT_SCREEN, path: [] };
 }
 
-export function hashForScreen(id: ScreenId): string {
-  return `#/${id}`;
+export function screenFromHash(hash: string): ScreenId {
+  return routeFromHash(hash).screen;
+}
+
+export function hashForScreen(id: ScreenId, ...path: string[]): string {
+  return `#/${[id, ...path].map(encodeURIComponent).join('/')}`;
 }
 
 /** Alt+1 … Alt+5 jump to the screens in the order of the navigation. */
 export function screenForShortcut(key: string): ScreenId | null {
   const index = Number(key) - 1;
   return Number.isInteger(index) ? (screens[index]?.id ?? null) : null;
+}
+
+/** Where a course and an item live in the Learn screen. */
+export const learnRoutes = {
+  course: (packId: string, courseId: string) => hashForScreen('learn', packId, courseId),
+  item: (packId: string, itemId: string) => hashForScreen('learn', packId, 'item', itemId),
+};
+
+function safeDecode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }

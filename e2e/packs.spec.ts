@@ -1,0 +1,83 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { testPackFiles, writeTestPack } from '../src-main/packs/test-pack';
+import { buildPackZip } from '../src-main/packs/zip/build';
+import { writeCraftedZip } from '../src-main/packs/zip/zip-craft';
+import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
+
+async function packZip(overrides: Record<string, string | null> = {}): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-pack-'));
+  writeTestPack(join(dir, 'pack'), overrides);
+  const zip = join(dir, 'test-pack.zip');
+  await buildPackZip(join(dir, 'pack'), zip);
+  return zip;
+}
+
+test('a learner imports the pack their trainer sent and starts its first lesson', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openScreen(page, 'Packs');
+  await page.getByLabel('Choose a pack (.zip)…').setInputFiles(await packZip());
+  await expect(page.getByText('Installed “Test pack” 1.2.0 with 4 items.')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Installed packs' })).toContainText('Test pack');
+  await screenshot(page, 'packs-imported');
+  await expectAccessible(page);
+
+  await openScreen(page, 'Learn');
+  await page.getByRole('link', { name: 'Basics' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Basics' })).toBeVisible();
+  await expect(page.getByText('Knowledge check')).toBeVisible();
+  await screenshot(page, 'course');
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Start the course' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
+  await expect(page.getByText('about 3 min left in this course')).toBeVisible();
+  // The lesson's image came from the pack, inline; its link to the quiz opens the quiz in the app.
+  await expect(page.getByRole('img', { name: 'A diagram' })).toHaveAttribute(
+    'src',
+    /^data:image\/png;base64,/,
+  );
+  await screenshot(page, 'lesson');
+  await expectAccessible(page);
+  await page.locator('.prose').getByRole('link', { name: 'the check' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check' })).toBeVisible();
+  await page.getByRole('link', { name: /Hello/, exact: false }).last().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
+
+  // A reload comes back to the same lesson.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
+});
+
+test('a broken pack is refused with every problem listed, and nothing is installed', async ({
+  page,
+  host,
+}) => {
+  const zip = await packZip({
+    'pack.yaml': String(testPackFiles['pack.yaml'] ?? '')
+      .replace('version: 1.2.0', 'version: one')
+      .replace('language: en', 'language: English'),
+  });
+  await page.goto(host.url);
+  await openScreen(page, 'Packs');
+  await page.getByLabel('Choose a pack (.zip)…').setInputFiles(zip);
+  await expect(page.getByText('This course pack has problems')).toBeVisible();
+  const problems = page.getByRole('list', { name: 'Problems in the pack' });
+  await expect(problems).toContainText('pack.yaml:2: version: use a semantic version');
+  await expect(problems).toContainText('pack.yaml:7: language: use a language tag');
+  await expect(page.getByText('No course packs installed')).toBeVisible();
+  await screenshot(page, 'packs-invalid');
+  await expectAccessible(page);
+});
+
+test('a zip that tries to write outside the pack is refused', async ({ page, host }) => {
+  const zip = writeCraftedZip(join(mkdtempSync(join(tmpdir(), 'advocate-e2e-evil-')), 'evil.zip'), [
+    { name: 'pack.yaml', data: 'id: evil' },
+    { name: '../outside.md', data: 'gotcha' },
+  ]);
+  await page.goto(host.url);
+  await openScreen(page, 'Packs');
+  await page.getByLabel('Choose a pack (.zip)…').setInputFiles(zip);
+  await expect(page.getByRole('alert')).toContainText('../outside.md');
+});

@@ -1,0 +1,12 @@
+/**
+ * What only some hosts can do. The Electron shell implements it with Electron's APIs; the browser host
+ * leaves out what a web page does for itself (it uploads files instead of opening a native dialog).
+ * Services receive this instead of importing electron.
+ */
+export interface HostPlatform {
+  /** Asks the person to choose a file; resolves to its path, or null when they cancel. */
+  chooseFile?(options: {
+    title: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
+}

@@ -1,0 +1,189 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, posix } from 'node:path';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { AppError } from '../../src-shared/api/errors';
+import type { CourseDetail, CourseSummary, ItemDetail, PackSummary } from '../../src-shared/training/schemas';
+import type { DatabaseHandle } from '../db/open';
+import { courses, items, modules, packs } from '../db/schema';
+import { markdownReferences, resolvePackReference } from '../packs/links';
+
+export interface CatalogueDeps {
+  database: DatabaseHandle;
+  dataDir: string;
+}
+
+const IMAGE_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+};
+/** Images travel inside the API reply as data: URLs (the page's CSP allows no other image source). */
+const MAX_INLINE_IMAGE_BYTES = 8 * 1024 * 1024;
+
+export function createCatalogue(deps: CatalogueDeps) {
+  const { db } = deps.database;
+
+  function listPacks(): PackSummary[] {
+    return db
+      .select({
+        id: packs.id,
+        version: packs.version,
+        title: packs.title,
+        summary: packs.summary,
+        source: packs.source,
+        installedAt: packs.installedAt,
+        // drizzle leaves columns unqualified in a one-table select, so the correlation is spelled out.
+        courses: sql<number>`(SELECT count(*) FROM courses c WHERE c.pack_id = "packs"."id")`,
+        items: sql<number>`(SELECT count(*) FROM items i WHERE i.pack_id = "packs"."id")`,
+      })
+      .from(packs)
+      .orderBy(asc(packs.title))
+      .all()
+      .map((row) => ({ ...row, installedAt: row.installedAt.toISOString() }));
+  }
+
+  function listCourses(): CourseSummary[] {
+    return db
+      .select({
+        packId: courses.packId,
+        packTitle: packs.title,
+        id: courses.id,
+        title: courses.title,
+        summary: courses.summary,
+        modules: sql<number>`(SELECT count(*) FROM ${modules} WHERE ${modules.packId} = ${courses.packId} AND ${modules.courseId} = ${courses.id})`,
+        items: sql<number>`(SELECT count(*) FROM ${items} WHERE ${items.packId} = ${courses.packId} AND ${items.courseId} = ${courses.id})`,
+        minutes: sql<number>`(SELECT coalesce(sum(${items.minutes}), 0) FROM ${items} WHERE ${items.packId} = ${courses.packId} AND ${items.courseId} = ${courses.id})`,
+      })
+      .from(courses)
+      .innerJoin(packs, eq(packs.id, courses.packId))
+      .orderBy(asc(packs.title), asc(courses.position))
+      .all();
+  }
+
+  function getCourse(packId: string, courseId: string): CourseDetail {
+    const course = db
+      .select({ course: courses, packTitle: packs.title })
+      .from(courses)
+      .innerJoin(packs, eq(packs.id, courses.packId))
+      .where(and(eq(courses.packId, packId), eq(courses.id, courseId)))
+      .get();
+    if (!course) throw new AppError('NOT_FOUND', `There is no course "${courseId}" in the pack "${packId}".`);
+    const moduleRows = db
+      .select()
+      .from(modules)
+      .where(and(eq(modules.packId, packId), eq(modules.courseId, courseId)))
+      .orderBy(asc(modules.position))
+      .all();
+    const itemRows = courseItems(packId, courseId);
+    return {
+      packId,
+      packTitle: course.packTitle,
+      id: course.course.id,
+      title: course.course.title,
+      summary: course.course.summary,
+      passMark: course.course.passMark,
+      modules: moduleRows.map((module) => ({
+        id: module.id,
+        title: module.title,
+        summary: module.summary,
+        items: itemRows
+          .filter((item) => item.moduleId === module.id)
+          .map((item) => ({ id: item.id, kind: item.kind, title: item.title, minutes: item.minutes })),
+      })),
+    };
+  }
+
+  function courseItems(packId: string, courseId: string) {
+    return db
+      .select()
+      .from(items)
+      .where(and(eq(items.packId, packId), eq(items.courseId, courseId)))
+      .orderBy(asc(items.position))
+      .all();
+  }
+
+  function getItem(packId: string, itemId: string): ItemDetail {
+    const row = db
+      .select({
+        item: items,
+        packFolder: packs.folder,
+        courseTitle: courses.title,
+        moduleTitle: modules.title,
+      })
+      .from(items)
+      .innerJoin(packs, eq(packs.id, items.packId))
+      .innerJoin(courses, and(eq(courses.packId, items.packId), eq(courses.id, items.courseId)))
+      .innerJoin(
+        modules,
+        and(
+          eq(modules.packId, items.packId),
+          eq(modules.courseId, items.courseId),
+          eq(modules.id, items.moduleId),
+        ),
+      )
+      .where(and(eq(items.packId, packId), eq(items.id, itemId)))
+      .get();
+    if (!row) throw new AppError('NOT_FOUND', `There is no item "${itemId}" in the pack "${packId}".`);
+    const { item } = row;
+    const siblings = courseItems(packId, item.courseId);
+    const index = siblings.findIndex((sibling) => sibling.id === item.id);
+    const neighbour = (offset: number) => {
+      const other = siblings[index + offset];
+      return other ? { id: other.id, title: other.title, kind: other.kind } : null;
+    };
+    const itemsByFile = new Map(
+      db
+        .select({ id: items.id, file: items.file })
+        .from(items)
+        .where(eq(items.packId, packId))
+        .all()
+        .map((other) => [other.file, other.id]),
+    );
+    const images: Record<string, string> = {};
+    const itemLinks: Record<string, string> = {};
+    for (const reference of markdownReferences(item.body)) {
+      const target = resolvePackReference(item.file, reference.href);
+      if (target === null || target.startsWith('..')) continue;
+      if (reference.kind === 'image') {
+        const dataUrl = imageDataUrl(join(deps.dataDir, row.packFolder), target);
+        if (dataUrl) images[reference.href] = dataUrl;
+      } else {
+        const linked = itemsByFile.get(posix.normalize(target));
+        if (linked) itemLinks[reference.href] = linked;
+      }
+    }
+    return {
+      packId,
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      courseId: item.courseId,
+      courseTitle: row.courseTitle,
+      moduleTitle: row.moduleTitle,
+      body: item.body,
+      minutes: item.minutes,
+      passMark: item.passMark,
+      details: item.details,
+      images,
+      itemLinks,
+      previous: neighbour(-1),
+      next: neighbour(1),
+      minutesLeftInCourse: siblings
+        .slice(index)
+        .reduce((total, sibling) => total + (sibling.minutes ?? 0), 0),
+    };
+  }
+
+  return { listPacks, listCourses, getCourse, getItem };
+}
+
+export type Catalogue = ReturnType<typeof createCatalogue>;
+
+function imageDataUrl(packFolder: string, relative: string): string | null {
+  const type = IMAGE_TYPES[extname(relative).toLowerCase()];
+  const file = join(packFolder, relative);
+  if (!type || !existsSync(file) || statSync(file).size > MAX_INLINE_IMAGE_BYTES) return null;
+  return `data:${type};base64,${readFileSync(file).toString('base64')}`;
+}
