@@ -1,14 +1,14 @@
-import { test, expect, screenshot, expectAccessible } from './fixtures';
+import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
 
 const screens = [
-  { link: 'Learn', heading: 'Learn', empty: 'No courses yet', shot: 'learn' },
-  { link: 'Write', heading: 'Write', empty: 'No drafts yet', shot: 'write' },
-  { link: 'Profile', heading: 'Profile', empty: 'Your expert profile is empty', shot: 'profile' },
-  { link: 'Packs', heading: 'Packs', empty: 'No course packs installed', shot: 'packs' },
-  { link: 'Sync & Settings', heading: 'Sync & Settings', empty: 'Not connected', shot: 'settings' },
+  { link: 'Learn', heading: 'Learn', shows: 'Advocate Foundations', shot: 'learn' },
+  { link: 'Write', heading: 'Write', shows: 'No drafts yet', shot: 'write' },
+  { link: 'Profile', heading: 'Profile', shows: 'Your expert profile is empty', shot: 'profile' },
+  { link: 'Packs', heading: 'Packs', shows: 'Import a course pack', shot: 'packs' },
+  { link: 'Sync & Settings', heading: 'Sync & Settings', shows: 'Not connected', shot: 'settings' },
 ] as const;
 
-test('a new learner opens the app and finds every screen, each saying what to do next', async ({
+test('a new learner opens the app, finds the bundled course, and reaches every screen', async ({
   page,
   host,
 }) => {
@@ -21,7 +21,7 @@ test('a new learner opens the app and finds every screen, each saying what to do
   for (const screen of screens) {
     await nav.getByRole('link', { name: screen.link, exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
-    await expect(page.getByText(screen.empty)).toBeVisible();
+    await expect(page.getByText(screen.shows).first()).toBeVisible();
     await expect(nav.getByRole('link', { name: screen.link, exact: true })).toHaveAttribute(
       'aria-current',
       'page',
@@ -44,9 +44,24 @@ test('a learner gets around by keyboard alone', async ({ page, host }) => {
   await page.keyboard.press('Alt+5');
   await expect(page.getByRole('heading', { level: 1, name: 'Sync & Settings' })).toBeFocused();
 
-  // The empty state's next step is a real link that takes them there.
   await page.keyboard.press('Alt+1');
-  await page.getByRole('link', { name: 'Go to Packs' }).press('Enter');
+  await page.getByRole('link', { name: 'Advocate Foundations' }).press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Advocate Foundations' })).toBeFocused();
+});
+
+test('with no packs left, each screen says what to do next', async ({ page, host }) => {
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(host.url);
+  await openScreen(page, 'Packs');
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await expect(page.getByText('No course packs installed')).toBeVisible();
+  await screenshot(page, 'packs-empty');
+  await expectAccessible(page);
+
+  await openScreen(page, 'Learn');
+  await expect(page.getByText('No courses yet')).toBeVisible();
+  await screenshot(page, 'learn-empty');
+  await page.getByRole('link', { name: 'Go to Packs' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Packs' })).toBeVisible();
 });
 

@@ -9,6 +9,7 @@ import { createSettingsService } from '../settings/service';
 import { settingsHandlers } from '../settings/handlers';
 import { createCatalogue } from '../training/catalogue';
 import { trainingHandlers } from '../training/handlers';
+import { createProgress } from '../training/progress';
 import type { Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { DATABASE_FILE_NAME } from './paths';
@@ -64,7 +65,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const handlers: Handlers = {
     ...settingsHandlers(settings),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
-    ...trainingHandlers(catalogue),
+    ...trainingHandlers(catalogue, createProgress({ database, now })),
   };
 
   return {

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { packManifestJsonSchema } from './json-schema';
 import { formatProblem } from './problems';
 import { validatePackFolder, type PackReport } from './validate';
 import { buildPackZip } from './zip/build';
@@ -11,7 +12,8 @@ import { PackZipError } from './zip/errors';
 
 const usage = `Usage:
   npm run pack -- validate <folder-or-zip>   check a course pack; lists every problem as file:line: field: message
-  npm run pack -- build <folder> <out.zip>   validate a pack folder, then zip it for distribution`;
+  npm run pack -- build <folder> <out.zip>   validate a pack folder, then zip it for distribution
+  npm run pack -- schema                     print pack.yaml's JSON Schema (kept in docs/pack.schema.json)`;
 
 async function validatePath(path: string): Promise<PackReport> {
   if (statSync(path).isDirectory()) return validatePackFolder(path);
@@ -54,6 +56,10 @@ async function main(argv: string[]): Promise<number> {
     if (report.problems.length > 0) return 1;
     const built = await buildPackZip(resolve(rest[0]), resolve(rest[1]));
     process.stdout.write(`wrote ${rest[1]}: ${built.files} file(s), ${built.bytes} bytes\n`);
+    return 0;
+  }
+  if (command === 'schema' && rest.length === 0) {
+    process.stdout.write(packManifestJsonSchema());
     return 0;
   }
   process.stderr.write(`${usage}\n`);

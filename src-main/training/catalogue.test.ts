@@ -41,6 +41,9 @@ describe('catalogue', () => {
         modules: 1,
         items: 4,
         minutes: 3,
+        completedItems: 0,
+        resumeItemId: 'hello',
+        completed: false,
       },
     ]);
     const course = await value<{ modules: { items: { id: string }[] }[]; passMark: number }>(

@@ -2,10 +2,17 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
-import type { CourseDetail, CourseSummary, ItemDetail, PackSummary } from '../../src-shared/training/schemas';
+import type {
+  CourseDetail,
+  CourseSummary,
+  ItemDetail,
+  ItemStatus,
+  PackSummary,
+} from '../../src-shared/training/schemas';
 import type { DatabaseHandle } from '../db/open';
-import { courses, items, modules, packs } from '../db/schema';
+import { courseCompletions, courses, itemProgress, items, modules, packs } from '../db/schema';
 import { markdownReferences, resolvePackReference } from '../packs/links';
+import { findItemInContext } from './item-query';
 
 export interface CatalogueDeps {
   database: DatabaseHandle;
@@ -59,7 +66,44 @@ export function createCatalogue(deps: CatalogueDeps) {
       .from(courses)
       .innerJoin(packs, eq(packs.id, courses.packId))
       .orderBy(asc(packs.title), asc(courses.position))
-      .all();
+      .all()
+      .map((course) => {
+        const { completedItems, resumeItemId, completed } = courseProgress(course.packId, course.id);
+        return { ...course, completedItems, resumeItemId, completed };
+      });
+  }
+
+  /** How far the learner is in a course, from progress rows that outlive pack upgrades. */
+  function courseProgress(packId: string, courseId: string) {
+    const ids = courseItems(packId, courseId).map((item) => item.id);
+    const rows = new Map(
+      db
+        .select()
+        .from(itemProgress)
+        .where(eq(itemProgress.packId, packId))
+        .all()
+        .filter((row) => ids.includes(row.itemId))
+        .map((row) => [row.itemId, row]),
+    );
+    const status = (id: string): ItemStatus => {
+      const row = rows.get(id);
+      return row?.completedAt ? 'completed' : row ? 'started' : 'not-started';
+    };
+    const lastOpenedUnfinished = [...rows.values()]
+      .filter((row) => !row.completedAt)
+      .sort((a, b) => b.lastOpenedAt.getTime() - a.lastOpenedAt.getTime())[0];
+    const completion = db
+      .select()
+      .from(courseCompletions)
+      .where(and(eq(courseCompletions.packId, packId), eq(courseCompletions.courseId, courseId)))
+      .get();
+    return {
+      status,
+      completedItems: ids.filter((id) => status(id) === 'completed').length,
+      totalItems: ids.length,
+      resumeItemId: lastOpenedUnfinished?.itemId ?? ids.find((id) => status(id) !== 'completed') ?? null,
+      completed: completion !== undefined,
+    };
   }
 
   function getCourse(packId: string, courseId: string): CourseDetail {
@@ -77,6 +121,7 @@ export function createCatalogue(deps: CatalogueDeps) {
       .orderBy(asc(modules.position))
       .all();
     const itemRows = courseItems(packId, courseId);
+    const progress = courseProgress(packId, courseId);
     return {
       packId,
       packTitle: course.packTitle,
@@ -84,13 +129,23 @@ export function createCatalogue(deps: CatalogueDeps) {
       title: course.course.title,
       summary: course.course.summary,
       passMark: course.course.passMark,
+      completedItems: progress.completedItems,
+      totalItems: progress.totalItems,
+      resumeItemId: progress.resumeItemId,
+      completed: progress.completed,
       modules: moduleRows.map((module) => ({
         id: module.id,
         title: module.title,
         summary: module.summary,
         items: itemRows
           .filter((item) => item.moduleId === module.id)
-          .map((item) => ({ id: item.id, kind: item.kind, title: item.title, minutes: item.minutes })),
+          .map((item) => ({
+            id: item.id,
+            kind: item.kind,
+            title: item.title,
+            minutes: item.minutes,
+            status: progress.status(item.id),
+          })),
       })),
     };
   }
@@ -105,27 +160,7 @@ export function createCatalogue(deps: CatalogueDeps) {
   }
 
   function getItem(packId: string, itemId: string): ItemDetail {
-    const row = db
-      .select({
-        item: items,
-        packFolder: packs.folder,
-        courseTitle: courses.title,
-        moduleTitle: modules.title,
-      })
-      .from(items)
-      .innerJoin(packs, eq(packs.id, items.packId))
-      .innerJoin(courses, and(eq(courses.packId, items.packId), eq(courses.id, items.courseId)))
-      .innerJoin(
-        modules,
-        and(
-          eq(modules.packId, items.packId),
-          eq(modules.courseId, items.courseId),
-          eq(modules.id, items.moduleId),
-        ),
-      )
-      .where(and(eq(items.packId, packId), eq(items.id, itemId)))
-      .get();
-    if (!row) throw new AppError('NOT_FOUND', `There is no item "${itemId}" in the pack "${packId}".`);
+    const row = findItemInContext(db, packId, itemId);
     const { item } = row;
     const siblings = courseItems(packId, item.courseId);
     const index = siblings.findIndex((sibling) => sibling.id === item.id);

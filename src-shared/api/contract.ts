@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { AppInfo, Preferences, PreferencesPatch } from './schemas';
 import { ChosenFile, ImportJobRef, ImportStatus, UploadRef } from '../packs/imports';
 import {
+  AnswerFeedback,
+  AnswerInput,
+  ItemProgress,
+  QuizAttemptRef,
+  QuizResult,
   CourseDetail,
   CourseRef,
   CourseSummary,
@@ -33,6 +38,11 @@ export const contract = {
   listCourses: { input: noInput, output: z.array(CourseSummary) },
   getCourse: { input: CourseRef, output: CourseDetail },
   getItem: { input: ItemRef, output: ItemDetail },
+  openItem: { input: ItemRef, output: ItemProgress },
+  completeItem: { input: ItemRef, output: ItemProgress },
+  startQuiz: { input: ItemRef, output: QuizAttemptRef },
+  answerQuestion: { input: AnswerInput, output: AnswerFeedback },
+  finishQuiz: { input: QuizAttemptRef, output: QuizResult },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ItemKind, Slug } from '../packs/manifest';
+import { QuizAnswer } from './quiz';
 
 export const PackRef = z.strictObject({ packId: Slug });
 
@@ -15,11 +16,15 @@ export const PackSummary = z.object({
 });
 export type PackSummary = z.infer<typeof PackSummary>;
 
+export const ItemStatus = z.enum(['not-started', 'started', 'completed']);
+export type ItemStatus = z.infer<typeof ItemStatus>;
+
 export const ItemSummary = z.object({
   id: z.string(),
   kind: ItemKind,
   title: z.string(),
   minutes: z.number().int().nullable(),
+  status: ItemStatus,
 });
 export type ItemSummary = z.infer<typeof ItemSummary>;
 
@@ -32,6 +37,10 @@ export const CourseSummary = z.object({
   modules: z.number().int(),
   items: z.number().int(),
   minutes: z.number().int(),
+  completedItems: z.number().int(),
+  /** Where "Continue" goes: the item last opened and not yet done, else the first not done. */
+  resumeItemId: z.string().nullable(),
+  completed: z.boolean(),
 });
 export type CourseSummary = z.infer<typeof CourseSummary>;
 
@@ -44,6 +53,10 @@ export const CourseDetail = z.object({
   title: z.string(),
   summary: z.string().nullable(),
   passMark: z.number(),
+  completedItems: z.number().int(),
+  totalItems: z.number().int(),
+  resumeItemId: z.string().nullable(),
+  completed: z.boolean(),
   modules: z.array(
     z.object({
       id: z.string(),
@@ -82,3 +95,36 @@ export const ItemDetail = z.object({
   minutesLeftInCourse: z.number().int(),
 });
 export type ItemDetail = z.infer<typeof ItemDetail>;
+
+export const ItemProgress = z.object({
+  status: z.enum(['started', 'completed']),
+  bestScore: z.number().nullable(),
+  attempts: z.number().int(),
+  /** True when this change completed the whole course. */
+  courseCompleted: z.boolean(),
+});
+
+export const QuizAttemptRef = z.strictObject({ attemptId: z.uuid() });
+
+export const AnswerInput = z.strictObject({
+  attemptId: z.uuid(),
+  questionId: z.string().min(1).max(100),
+  answer: QuizAnswer,
+});
+
+export const AnswerFeedback = z.object({
+  correct: z.boolean(),
+  explanation: z.string(),
+  correctAnswer: z.string(),
+});
+export type AnswerFeedback = z.infer<typeof AnswerFeedback>;
+
+export const QuizResult = z.object({
+  points: z.number().int(),
+  max: z.number().int(),
+  scaled: z.number(),
+  passed: z.boolean(),
+  passMark: z.number(),
+  courseCompleted: z.boolean(),
+});
+export type QuizResult = z.infer<typeof QuizResult>;

@@ -1,3 +1,4 @@
 // drizzle-kit reads this file; one schema file per store sits beside it.
 export * from './preferences';
 export * from './packs';
+export * from './progress';

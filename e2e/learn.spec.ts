@@ -1,0 +1,113 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { writeTestPack } from '../src-main/packs/test-pack';
+import { buildPackZip } from '../src-main/packs/zip/build';
+import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
+
+/** Imports the small test pack through the same upload and import calls the Packs screen uses. */
+async function importTestPack(request: APIRequestContext, host: RunningHost): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-learn-'));
+  writeTestPack(join(dir, 'pack'));
+  await buildPackZip(join(dir, 'pack'), join(dir, 'pack.zip'));
+  const auth = { Authorization: `Bearer ${host.secret}` };
+  const { readFileSync } = await import('node:fs');
+  const upload = await request.post(`${host.origin}/upload?name=pack.zip`, {
+    headers: { ...auth, 'Content-Type': 'application/zip' },
+    data: readFileSync(join(dir, 'pack.zip')),
+  });
+  const { uploadId } = (await upload.json()).value as { uploadId: string };
+  const started = await request.post(`${host.origin}/api/startPackImport`, {
+    headers: auth,
+    data: { uploadId },
+  });
+  const { jobId } = (await started.json()).value as { jobId: string };
+  await expect
+    .poll(async () => {
+      const status = await request.post(`${host.origin}/api/getPackImport`, {
+        headers: auth,
+        data: { jobId },
+      });
+      return ((await status.json()).value as { state: string }).state;
+    })
+    .toBe('done');
+}
+
+async function openTestCourse(page: Page, host: RunningHost): Promise<void> {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Basics' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Basics' })).toBeVisible();
+}
+
+test('a learner reads a lesson, marks it done, and picks up where they left off', async ({
+  page,
+  host,
+  request,
+}) => {
+  await importTestPack(request, host);
+  await openTestCourse(page, host);
+  await page.getByRole('link', { name: 'Start the course' }).click();
+  await page.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(page.getByText('Done. Your progress is saved on this device.')).toBeVisible();
+  await page.getByRole('link', { name: 'Check →' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check' })).toBeVisible();
+
+  // Later: the course page offers to continue at the knowledge check, and shows the lesson as done.
+  await page.reload();
+  await openScreen(page, 'Learn');
+  await page.getByRole('link', { name: 'Basics' }).click();
+  await expect(page.getByText('1 of 4 items done')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Hello' })).toContainText('Done');
+  await page.getByRole('link', { name: 'Continue where you left off' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check' })).toBeVisible();
+});
+
+test('a learner fails a knowledge check, learns from the feedback, then passes it', async ({
+  page,
+  host,
+  request,
+}) => {
+  await importTestPack(request, host);
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Learn' })).toBeVisible();
+  await page.goto(`${host.origin}/#/learn/test-pack/item/check`);
+  await page.getByRole('button', { name: 'Start the knowledge check' }).click();
+
+  await page.getByRole('radio', { name: 'Wrong' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByText('Not quite')).toBeVisible();
+  await expect(page.getByText('The answer: Right')).toBeVisible();
+  await expect(page.getByText('Because.')).toBeVisible();
+  await screenshot(page, 'quiz-feedback');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByRole('radio', { name: 'True' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByText('Correct', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'See my score' }).click();
+  await expect(page.getByText('Not passed yet: 1 of 2 (50%)')).toBeVisible();
+  await expect(page.getByText('You need 75% to pass.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('radio', { name: 'Right' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByRole('radio', { name: 'True' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('button', { name: 'See my score' }).click();
+  await expect(page.getByText('Passed: 2 of 2 (100%)')).toBeVisible();
+  await screenshot(page, 'quiz-passed');
+});
+
+test('the bundled course reads well', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Advocate Foundations' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Why advocacy/ })).toBeVisible();
+  await screenshot(page, 'course-foundations');
+  await expectAccessible(page);
+  await page.getByRole('link', { name: 'Start the course' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The gatekeeper is gone' })).toBeVisible();
+  await screenshot(page, 'lesson-foundations');
+  await expectAccessible(page);
+});

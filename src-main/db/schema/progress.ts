@@ -1,0 +1,61 @@
+import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** The person learning on this device; the actor of every statement it records. */
+export const learner = sqliteTable('learner', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/**
+ * Where a learner is with each item. Keyed by (pack, item id) with no foreign key to `items`, so an
+ * upgrade or a removal of the pack never loses it.
+ */
+export const itemProgress = sqliteTable(
+  'item_progress',
+  {
+    packId: text('pack_id').notNull(),
+    itemId: text('item_id').notNull(),
+    courseId: text('course_id').notNull(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
+    /** Quizzes: the best scaled score so far, 0 to 1. */
+    bestScore: real('best_score'),
+    attempts: integer('attempts').notNull().default(0),
+    lastOpenedAt: integer('last_opened_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.packId, table.itemId] })],
+);
+
+export const quizAttempts = sqliteTable('quiz_attempts', {
+  /** Also the xAPI registration that ties the attempt's statements together. */
+  id: text('id').primaryKey(),
+  packId: text('pack_id').notNull(),
+  itemId: text('item_id').notNull(),
+  answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+  score: real('score'),
+  passed: integer('passed', { mode: 'boolean' }),
+});
+
+export const courseCompletions = sqliteTable(
+  'course_completions',
+  {
+    packId: text('pack_id').notNull(),
+    courseId: text('course_id').notNull(),
+    completedAt: integer('completed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.packId, table.courseId] })],
+);
+
+/**
+ * xAPI statements waiting for the company's record store. Written in the same transaction as the
+ * progress they describe; append-only, with the statement id as key, so sending is idempotent.
+ */
+export const outbox = sqliteTable('outbox', {
+  statementId: text('statement_id').primaryKey(),
+  statement: text('statement', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+});

@@ -1,0 +1,198 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallResult } from '../../src-shared/api/errors';
+import { installPackFolder } from '../packs/install';
+import { testPackFiles, writeTestPack } from '../packs/test-pack';
+import { startTestCore } from '../testing/app-core';
+import { useTempDirs } from '../testing/temp-dir';
+
+const tempDir = useTempDirs();
+const manifest = String(testPackFiles['pack.yaml'] ?? '');
+const withoutExercise = manifest.replace(
+  / {10}- id: write-it\n {12}kind: exercise\n {12}file: first\/write-it.md\n/,
+  '',
+);
+
+async function setUp(packYaml = manifest) {
+  const bundled = tempDir();
+  writeTestPack(join(bundled, 'test-pack'), { 'pack.yaml': packYaml });
+  const dataDir = tempDir();
+  const core = await startTestCore(dataDir, { bundledPacksDir: bundled });
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const result: CallResult<unknown> = await core.dispatch(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const statements = () =>
+    (
+      core.database.sqlite.prepare('SELECT statement FROM outbox ORDER BY rowid').all() as {
+        statement: string;
+      }[]
+    ).map(
+      (row) =>
+        JSON.parse(row.statement) as {
+          verb: { id: string };
+          object: { id: string };
+          result?: Record<string, unknown>;
+        },
+    );
+  const verbs = () =>
+    statements().map((s) => `${s.verb.id.split('/').pop()} ${s.object.id.split('/').pop()}`);
+  return { core, call, statements, verbs, dataDir };
+}
+
+const ref = (itemId: string) => ({ packId: 'test-pack', itemId });
+
+describe('learner progress', () => {
+  it('records starting an item once, and completing a lesson, each as an xAPI statement', async () => {
+    const { core, call, verbs, statements } = await setUp();
+    await call('openItem', ref('hello'));
+    await call('openItem', ref('hello'));
+    expect(await call('completeItem', ref('hello'))).toMatchObject({
+      status: 'completed',
+      courseCompleted: false,
+    });
+    await call('completeItem', ref('hello'));
+    expect(verbs()).toEqual(['attempted hello', 'completed hello']);
+    const [first] = statements();
+    expect(first).toMatchObject({ version: '2.0.0', actor: { objectType: 'Agent' } });
+    expect((first as unknown as { id: string }).id).toMatch(/^[0-9a-f-]{36}$/);
+    core.close();
+  });
+
+  it('gives feedback on each answer, fails then passes a knowledge check, and keeps the best score', async () => {
+    const { core, call, verbs, statements } = await setUp();
+    const first = await call<{ attemptId: string }>('startQuiz', ref('check'));
+    expect(
+      await call('answerQuestion', {
+        attemptId: first.attemptId,
+        questionId: 'one',
+        answer: { type: 'single', choice: 1 },
+      }),
+    ).toEqual({
+      correct: false,
+      explanation: 'Because.',
+      correctAnswer: 'Right',
+    });
+    expect(await call('finishQuiz', first)).toMatchObject({
+      points: 0,
+      max: 2,
+      passed: false,
+      passMark: 0.75,
+    });
+
+    const second = await call<{ attemptId: string }>('startQuiz', ref('check'));
+    await call('answerQuestion', {
+      attemptId: second.attemptId,
+      questionId: 'one',
+      answer: { type: 'single', choice: 0 },
+    });
+    await call('answerQuestion', {
+      attemptId: second.attemptId,
+      questionId: 'two',
+      answer: { type: 'truefalse', value: true },
+    });
+    expect(await call('finishQuiz', second)).toMatchObject({ points: 2, max: 2, scaled: 1, passed: true });
+    expect(verbs()).toEqual([
+      'attempted check',
+      'answered one',
+      'failed check',
+      'answered one',
+      'answered two',
+      'passed check',
+    ]);
+    expect(statements().at(-1)?.result).toEqual({
+      score: { scaled: 1, raw: 2, min: 0, max: 2 },
+      success: true,
+      completion: true,
+    });
+
+    const course = await call<{ modules: { items: { id: string; status: string }[] }[] }>('getCourse', {
+      packId: 'test-pack',
+      courseId: 'basics',
+    });
+    expect(course.modules[0]?.items.find((item) => item.id === 'check')?.status).toBe('completed');
+    expect(await core.dispatch('finishQuiz', second)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    core.close();
+  });
+
+  it('completes the course when its last item is done, once', async () => {
+    const { core, call, verbs } = await setUp(withoutExercise);
+    await call('completeItem', ref('hello'));
+    await call('completeItem', ref('think'));
+    const attempt = await call<{ attemptId: string }>('startQuiz', ref('check'));
+    await call('answerQuestion', {
+      attemptId: attempt.attemptId,
+      questionId: 'one',
+      answer: { type: 'single', choice: 0 },
+    });
+    await call('answerQuestion', {
+      attemptId: attempt.attemptId,
+      questionId: 'two',
+      answer: { type: 'truefalse', value: true },
+    });
+    expect(await call('finishQuiz', attempt)).toMatchObject({ passed: true, courseCompleted: true });
+    expect(verbs().at(-1)).toBe('completed basics');
+    const courses = await call<{ completed: boolean; completedItems: number }[]>('listCourses', {});
+    expect(courses[0]).toMatchObject({ completed: true, completedItems: 3, resumeItemId: null });
+    core.close();
+  });
+
+  it('resumes at the item last opened and not yet done', async () => {
+    const { core, call } = await setUp();
+    await call('completeItem', ref('hello'));
+    await call('openItem', ref('think'));
+    const [course] = await call<{ resumeItemId: string }[]>('listCourses', {});
+    expect(course?.resumeItemId).toBe('think');
+    core.close();
+  });
+
+  it('writes no progress when its statement cannot be written (one transaction)', async () => {
+    const { core, call } = await setUp();
+    await call('openItem', ref('hello'));
+    core.database.sqlite.exec('DROP TABLE outbox');
+    expect(await core.dispatch('completeItem', ref('hello'))).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+    const row = core.database.sqlite
+      .prepare("SELECT completed_at FROM item_progress WHERE item_id = 'hello'")
+      .get();
+    expect(row).toEqual({ completed_at: null });
+    core.close();
+  });
+
+  it('keeps progress for items whose ids survive a pack upgrade', async () => {
+    const { core, call, dataDir } = await setUp();
+    await call('completeItem', ref('hello'));
+    const upgraded = tempDir();
+    writeTestPack(upgraded, { 'pack.yaml': manifest.replace('version: 1.2.0', 'version: 2.0.0') });
+    await installPackFolder(
+      { database: core.database, dataDir, now: () => new Date() },
+      upgraded,
+      'imported',
+    );
+    const course = await call<{ completedItems: number }>('getCourse', {
+      packId: 'test-pack',
+      courseId: 'basics',
+    });
+    expect(course.completedItems).toBe(1);
+    core.close();
+  });
+
+  it('refuses to complete quizzes and exercises by hand', async () => {
+    const { core } = await setUp();
+    expect(await core.dispatch('completeItem', ref('check'))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    expect(await core.dispatch('completeItem', ref('write-it'))).toMatchObject({
+      ok: false,
+      error: { message: 'An exercise is completed by marking its draft ready in the writing studio.' },
+    });
+    core.close();
+  });
+});

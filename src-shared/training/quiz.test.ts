@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Question } from '../packs/items';
+import { describeCorrectAnswer, gradeQuiz, isCorrect, type QuizAnswer } from './quiz';
+
+const single: Question = {
+  id: 'a',
+  type: 'single',
+  prompt: 'Who tells the most credible stories?',
+  choices: [
+    { text: 'The brand account', correct: false },
+    { text: 'The engineer who fixed it', correct: true },
+  ],
+  explanation: 'Practitioners.',
+};
+const multiple: Question = {
+  id: 'b',
+  type: 'multiple',
+  prompt: 'Which are confidential?',
+  choices: [
+    { text: 'Code names', correct: true },
+    { text: 'Your own job title', correct: false },
+    { text: 'Unannounced customers', correct: true },
+  ],
+  explanation: 'Both can hurt the company.',
+};
+const truefalse: Question = {
+  id: 'c',
+  type: 'truefalse',
+  prompt: 'Disclose your employer?',
+  answer: true,
+  explanation: 'Yes.',
+};
+const written: Question = {
+  id: 'd',
+  type: 'written',
+  prompt: 'Name your expertise.',
+  modelAnswer: 'A specific field.',
+  explanation: 'Be specific.',
+};
+
+describe('quiz rules', () => {
+  it('judges each kind of question', () => {
+    expect(isCorrect(single, { type: 'single', choice: 1 })).toBe(true);
+    expect(isCorrect(single, { type: 'single', choice: 0 })).toBe(false);
+    expect(isCorrect(single, { type: 'single', choice: 9 })).toBe(false);
+    expect(isCorrect(multiple, { type: 'multiple', choices: [0, 2] })).toBe(true);
+    expect(isCorrect(multiple, { type: 'multiple', choices: [0] })).toBe(false);
+    expect(isCorrect(multiple, { type: 'multiple', choices: [0, 1, 2] })).toBe(false);
+    expect(isCorrect(truefalse, { type: 'truefalse', value: true })).toBe(true);
+    expect(isCorrect(written, { type: 'written', text: 'Database tuning', matches: true })).toBe(true);
+    expect(isCorrect(written, { type: 'written', text: '  ', matches: true })).toBe(false);
+    expect(isCorrect(written, { type: 'written', text: 'Stuff', matches: false })).toBe(false);
+    expect(isCorrect(truefalse, { type: 'single', choice: 0 })).toBe(false);
+  });
+
+  it('passes at the pass mark, in whole points', () => {
+    const questions = [single, multiple, truefalse, written, { ...truefalse, id: 'e' }];
+    const four: Record<'a' | 'b' | 'c' | 'd', QuizAnswer> = {
+      a: { type: 'single', choice: 1 },
+      b: { type: 'multiple', choices: [0, 2] },
+      c: { type: 'truefalse', value: true },
+      d: { type: 'written', text: 'x', matches: true },
+    };
+    expect(gradeQuiz(questions, four, 0.8)).toEqual({ points: 4, max: 5, scaled: 0.8, passed: true });
+    expect(gradeQuiz(questions, { a: four.a, b: four.b, c: four.c }, 0.8)).toMatchObject({
+      points: 3,
+      passed: false,
+    });
+    expect(gradeQuiz(questions, {}, 0)).toMatchObject({ points: 0, passed: true });
+  });
+
+  it('spells out the right answer for feedback', () => {
+    expect(describeCorrectAnswer(multiple)).toBe('Code names; Unannounced customers');
+    expect(describeCorrectAnswer(truefalse)).toBe('True');
+    expect(describeCorrectAnswer(written)).toBe('A specific field.');
+  });
+});
