@@ -111,3 +111,19 @@ test('the bundled course reads well', async ({ page, host }) => {
   await screenshot(page, 'lesson-foundations');
   await expectAccessible(page);
 });
+
+test('a learner finds lessons by a word in their text, with the word highlighted', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByLabel('Search all lessons').fill('confidential');
+  const results = page.getByRole('list', { name: 'Search results' });
+  await expect(results.getByRole('listitem').first()).toBeVisible();
+  await expect(results.locator('mark').first()).toHaveText(/confidential/i);
+  await screenshot(page, 'search');
+  await expectAccessible(page);
+  await results.getByRole('link').first().click();
+  await expect(page.locator('article h1')).toBeVisible();
+
+  await openScreen(page, 'Learn');
+  await page.getByLabel('Search all lessons').fill('xylophonist');
+  await expect(page.getByText('Nothing matches “xylophonist”.')).toBeVisible();
+});

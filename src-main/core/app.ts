@@ -65,7 +65,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const handlers: Handlers = {
     ...settingsHandlers(settings),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
-    ...trainingHandlers(catalogue, createProgress({ database, now })),
+    ...trainingHandlers(catalogue, createProgress({ database, now }), database),
   };
 
   return {

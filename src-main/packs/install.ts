@@ -6,6 +6,7 @@ import { AppError } from '../../src-shared/api/errors';
 import { compareSemver } from '../../src-shared/packs/semver';
 import type { DatabaseHandle } from '../db/open';
 import { courses, items, modules, packs } from '../db/schema';
+import { indexPack, unindexPack } from '../training/search';
 import { formatProblem } from './problems';
 import { MANIFEST_FILE, validatePackFolder, type LoadedPack } from './validate';
 import { extractPackZip, PackZipError } from './zip/extract';
@@ -98,7 +99,10 @@ export function installedVersion(deps: PackStoreDeps, id: string): string | null
 export function removePack(deps: PackStoreDeps, id: string): void {
   const row = deps.database.db.select().from(packs).where(eq(packs.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', `No course pack "${id}" is installed.`);
-  deps.database.db.delete(packs).where(eq(packs.id, id)).run();
+  deps.database.db.transaction((tx) => {
+    tx.delete(packs).where(eq(packs.id, id)).run();
+    unindexPack(deps.database.sqlite, id);
+  });
   rmSync(join(deps.dataDir, PACKS_DIR, id), { recursive: true, force: true });
 }
 
@@ -239,5 +243,10 @@ function writePackRows(deps: PackStoreDeps, pack: LoadedPack, folder: string, so
         })
         .run();
     });
+    indexPack(
+      deps.database.sqlite,
+      manifest.id,
+      pack.items.map((item) => ({ itemId: item.id, title: item.title, body: item.body })),
+    );
   });
 }

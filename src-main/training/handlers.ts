@@ -1,10 +1,13 @@
 import type { DomainHandlers } from '../api/dispatch';
 import type { Catalogue } from './catalogue';
 import type { Progress } from './progress';
+import { searchItems } from './search';
+import type { DatabaseHandle } from '../db/open';
 
 export function trainingHandlers(
   catalogue: Catalogue,
   progress: Progress,
+  database: DatabaseHandle,
 ): DomainHandlers<
   | 'listCourses'
   | 'getCourse'
@@ -14,6 +17,7 @@ export function trainingHandlers(
   | 'startQuiz'
   | 'answerQuestion'
   | 'finishQuiz'
+  | 'searchItems'
 > {
   return {
     listCourses: () => catalogue.listCourses(),
@@ -25,5 +29,6 @@ export function trainingHandlers(
     answerQuestion: ({ attemptId, questionId, answer }) =>
       progress.answerQuestion(attemptId, questionId, answer),
     finishQuiz: ({ attemptId }) => progress.finishQuiz(attemptId),
+    searchItems: ({ query }) => searchItems(database.sqlite, query),
   };
 }

@@ -3,6 +3,8 @@ import { AppInfo, Preferences, PreferencesPatch } from './schemas';
 import { ChosenFile, ImportJobRef, ImportStatus, UploadRef } from '../packs/imports';
 import {
   AnswerFeedback,
+  SearchHit,
+  SearchInput,
   AnswerInput,
   ItemProgress,
   QuizAttemptRef,
@@ -43,6 +45,7 @@ export const contract = {
   startQuiz: { input: ItemRef, output: QuizAttemptRef },
   answerQuestion: { input: AnswerInput, output: AnswerFeedback },
   finishQuiz: { input: QuizAttemptRef, output: QuizResult },
+  searchItems: { input: SearchInput, output: z.array(SearchHit) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

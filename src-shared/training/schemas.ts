@@ -128,3 +128,19 @@ export const QuizResult = z.object({
   courseCompleted: z.boolean(),
 });
 export type QuizResult = z.infer<typeof QuizResult>;
+
+export const SearchInput = z.strictObject({ query: z.string().trim().min(1).max(200) });
+
+export const SearchHit = z.object({
+  packId: z.string(),
+  itemId: z.string(),
+  kind: ItemKind,
+  title: z.string(),
+  courseTitle: z.string(),
+  /** A passage of the item with each match between \u0002 and \u0003. */
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SNIPPET_MATCH_START = '\u0002';
+export const SNIPPET_MATCH_END = '\u0003';
