@@ -1,18 +1,22 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { writeTestPack } from '../src-main/packs/test-pack';
+import Database from 'better-sqlite3';
+import { testPackFiles, writeTestPack } from '../src-main/packs/test-pack';
 import { buildPackZip } from '../src-main/packs/zip/build';
 import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
 
 /** Imports the small test pack through the same upload and import calls the Packs screen uses. */
-async function importTestPack(request: APIRequestContext, host: RunningHost): Promise<void> {
+async function importTestPack(
+  request: APIRequestContext,
+  host: RunningHost,
+  overrides: Record<string, string> = {},
+): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-learn-'));
-  writeTestPack(join(dir, 'pack'));
+  writeTestPack(join(dir, 'pack'), overrides);
   await buildPackZip(join(dir, 'pack'), join(dir, 'pack.zip'));
   const auth = { Authorization: `Bearer ${host.secret}` };
-  const { readFileSync } = await import('node:fs');
   const upload = await request.post(`${host.origin}/upload?name=pack.zip`, {
     headers: { ...auth, 'Content-Type': 'application/zip' },
     data: readFileSync(join(dir, 'pack.zip')),
@@ -126,4 +130,85 @@ test('a learner finds lessons by a word in their text, with the word highlighted
   await openScreen(page, 'Learn');
   await page.getByLabel('Search all lessons').fill('xylophonist');
   await expect(page.getByText('Nothing matches “xylophonist”.')).toBeVisible();
+});
+
+test('a learner completes a course, gets a signed certificate, and the outbox holds every record', async ({
+  page,
+  host,
+  request,
+}) => {
+  // The test pack without its exercise: exercises are completed in the writing studio.
+  const manifest = String(testPackFiles['pack.yaml']).replace(
+    / {10}- id: write-it\n {12}kind: exercise\n {12}file: first\/write-it.md\n/,
+    '',
+  );
+  await importTestPack(request, host, { 'pack.yaml': manifest });
+  await page.goto(host.url);
+  await openScreen(page, 'Sync & Settings');
+  await page
+    .getByLabel('Your name, as it appears on certificates and completion records')
+    .fill('Ada Lovelace');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+
+  await page.goto(`${host.origin}/#/learn/test-pack/item/hello`);
+  await page.getByRole('button', { name: 'Mark as done' }).click();
+  await page.goto(`${host.origin}/#/learn/test-pack/item/think`);
+  await page.getByRole('button', { name: 'I have reflected on this' }).click();
+  await expect(page.getByText('Done. Your progress is saved on this device.')).toBeVisible();
+  await page.goto(`${host.origin}/#/learn/test-pack/item/check`);
+  await page.getByRole('button', { name: 'Start the knowledge check' }).click();
+  await page.getByRole('radio', { name: 'Right' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByRole('radio', { name: 'True' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('button', { name: 'See my score' }).click();
+  await expect(page.getByText('That completes the course. Well done.')).toBeVisible();
+
+  await openScreen(page, 'Learn');
+  await page.getByRole('region', { name: 'Your certificates' }).getByRole('link', { name: 'Basics' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  await expect(page.getByText('Valid: signed on this device (Open Badges 3.0)')).toBeVisible();
+  await screenshot(page, 'certificate');
+  await expectAccessible(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the Open Badge (.json)' }).click();
+  const badge = JSON.parse(readFileSync((await (await download).path()) ?? '', 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  expect(badge).toMatchObject({
+    type: ['VerifiableCredential', 'OpenBadgeCredential'],
+    proof: { cryptosuite: 'eddsa-jcs-2022' },
+  });
+  await page.emulateMedia({ media: 'print' });
+  await screenshot(page, 'certificate-print');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+
+  // What the company hub will receive: one statement per step, in order.
+  const db = new Database(join(host.dataDir, 'advocate.db'), { readonly: true });
+  const verbs = (
+    db.prepare('SELECT statement FROM outbox ORDER BY rowid').all() as { statement: string }[]
+  ).map((row) => {
+    const statement = JSON.parse(row.statement) as {
+      verb: { id: string };
+      object: { id: string };
+      actor: { name: string };
+    };
+    expect(statement.actor.name).toBe('Ada Lovelace');
+    return `${statement.verb.id.split('/').pop()} ${statement.object.id.split('/').pop()}`;
+  });
+  db.close();
+  expect(verbs).toEqual([
+    'attempted hello',
+    'completed hello',
+    'attempted think',
+    'completed think',
+    'attempted check',
+    'answered one',
+    'answered two',
+    'passed check',
+    'completed basics',
+  ]);
 });

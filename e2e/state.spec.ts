@@ -39,3 +39,15 @@ test('a chosen theme and the open screen survive a reload and a restart', async 
     await stopHost(again);
   }
 });
+
+test('the learner names themselves once, for certificates and records', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sync & Settings' }).click();
+  const name = page.getByLabel('Your name, as it appears on certificates and completion records');
+  await expect(name).toHaveValue('Learner');
+  await name.fill('Ada Lovelace');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await page.reload();
+  await expect(name).toHaveValue('Ada Lovelace');
+});

@@ -10,6 +10,7 @@ import { settingsHandlers } from '../settings/handlers';
 import { createCatalogue } from '../training/catalogue';
 import { trainingHandlers } from '../training/handlers';
 import { createProgress } from '../training/progress';
+import { loadOrCreateIssuerKey } from '../certificates/signing';
 import type { Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { DATABASE_FILE_NAME } from './paths';
@@ -63,9 +64,14 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const imports = createImportJobs(packStore, options.logger);
 
   const handlers: Handlers = {
-    ...settingsHandlers(settings),
+    ...settingsHandlers(settings, database, now),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
-    ...trainingHandlers(catalogue, createProgress({ database, now }), database),
+    ...trainingHandlers(
+      catalogue,
+      createProgress({ database, now, issuerKey: lazy(() => loadOrCreateIssuerKey(options.dataDir)) }),
+      database,
+      options.platform ?? {},
+    ),
   };
 
   return {
@@ -74,4 +80,10 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     imports,
     close: () => database.close(),
   };
+}
+
+/** Computes a value on first use and keeps it (the issuer key is read only when a course is completed). */
+function lazy<T>(make: () => T): () => T {
+  let made: { value: T } | null = null;
+  return () => (made ??= { value: make() }).value;
 }

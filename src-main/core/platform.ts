@@ -9,4 +9,6 @@ export interface HostPlatform {
     title: string;
     filters: { name: string; extensions: string[] }[];
   }): Promise<string | null>;
+  /** Prints the window's current page to a PDF the person saves; resolves to its path, or null. */
+  savePageAsPdf?(suggestedName: string): Promise<string | null>;
 }

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog } from 'electron';
 import type { HostPlatform } from '../core/platform';
 
@@ -10,5 +11,22 @@ export const electronPlatform: HostPlatform = {
       ? await dialog.showOpenDialog(window, options)
       : await dialog.showOpenDialog(options);
     return result.canceled ? null : (result.filePaths[0] ?? null);
+  },
+
+  async savePageAsPdf(suggestedName) {
+    const window = BrowserWindow.getFocusedWindow();
+    if (!window) return null;
+    const pdf = await window.webContents.printToPDF({
+      printBackground: true,
+      pageSize: 'A4',
+      landscape: true,
+    });
+    const target = await dialog.showSaveDialog(window, {
+      defaultPath: suggestedName,
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (target.canceled || !target.filePath) return null;
+    await writeFile(target.filePath, pdf);
+    return target.filePath;
   },
 };

@@ -129,4 +129,16 @@ describe('installing a pack', () => {
     expect(existsSync(join(deps.dataDir, '..', 'escape.md'))).toBe(false);
     deps.close();
   });
+
+  it('refuses a zip of 100,000 entries before writing any of them', async () => {
+    const deps = setUp();
+    // More entries than a classic zip can count: the crafted zip carries ZIP64 records, as real tools write.
+    const entries = Array.from({ length: 100_001 }, (_, index) => ({ name: `f${index}.md`, data: '' }));
+    const zip = writeCraftedZip(join(tempDir(), 'many.zip'), entries);
+    const error = await failure(installPackZip(deps, zip, 'imported'));
+    expect(error.code).toBe('PACK_INVALID');
+    expect(error.message).toMatch(/100[,.]?001 entries|entries/);
+    expect(readdirSync(join(deps.dataDir, 'packs'))).toEqual([]);
+    deps.close();
+  });
 });

@@ -77,6 +77,15 @@ describe('validatePackFolder', () => {
     ]);
   });
 
+  it('says so when pack.yaml is not YAML at all', () => {
+    const binary = validate({ 'pack.yaml': '\u0000\u0001PK\u0003\u0004 {[' });
+    expect(binary.lines[0]).toMatch(/^pack\.yaml:1: \((yaml|file)\): /);
+    const list = validate({ 'pack.yaml': '- just\n- a list\n' });
+    expect(list.lines).toEqual([
+      'pack.yaml:1: (file): must be a set of fields, one per line, like "title: Welcome" (this file holds a array)',
+    ]);
+  });
+
   it('points at the YAML syntax error', () => {
     const report = validate({
       'pack.yaml': manifest.replace('summary: A small pack for tests.', 'summary: [unclosed'),

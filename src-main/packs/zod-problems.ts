@@ -40,6 +40,10 @@ function wordsFor(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) {
     return `is required (expected ${issue.expected})`;
   }
+  if (issue.code === 'invalid_type' && issue.path.length === 0) {
+    const found = /received (\w+)/.exec(issue.message)?.[1] ?? 'something else';
+    return `must be a set of fields, one per line, like "title: Welcome" (this file holds a ${found})`;
+  }
   const received = /received (number|boolean|null)/.exec(issue.message)?.[1];
   if (issue.code === 'invalid_type' && issue.expected === 'string' && received) {
     return `must be text, but YAML reads this as a ${received}: put it in quotes`;

@@ -46,4 +46,20 @@ describe('settings', () => {
     expect(await core.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'system' } });
     core.close();
   });
+
+  it('names the learner, refusing an empty name, and keeps the same learner id', async () => {
+    const core = await startTestCore(tempDir());
+    const before = await core.dispatch('getLearner', {});
+    if (!before.ok) throw new Error('no learner');
+    expect(before.value).toMatchObject({ name: 'Learner' });
+    expect(await core.dispatch('updateLearner', { name: '  Ada Lovelace ' })).toEqual({
+      ok: true,
+      value: { id: (before.value as { id: string }).id, name: 'Ada Lovelace' },
+    });
+    expect(await core.dispatch('updateLearner', { name: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('enter a name') },
+    });
+    core.close();
+  });
 });

@@ -2,12 +2,16 @@ import type { DomainHandlers } from '../api/dispatch';
 import type { Catalogue } from './catalogue';
 import type { Progress } from './progress';
 import { searchItems } from './search';
+import { getCertificate, listCertificates } from './certificates';
+import type { HostPlatform } from '../core/platform';
+import { AppError } from '../../src-shared/api/errors';
 import type { DatabaseHandle } from '../db/open';
 
 export function trainingHandlers(
   catalogue: Catalogue,
   progress: Progress,
   database: DatabaseHandle,
+  platform: HostPlatform,
 ): DomainHandlers<
   | 'listCourses'
   | 'getCourse'
@@ -18,6 +22,9 @@ export function trainingHandlers(
   | 'answerQuestion'
   | 'finishQuiz'
   | 'searchItems'
+  | 'listCertificates'
+  | 'getCertificate'
+  | 'saveCertificatePdf'
 > {
   return {
     listCourses: () => catalogue.listCourses(),
@@ -30,5 +37,15 @@ export function trainingHandlers(
       progress.answerQuestion(attemptId, questionId, answer),
     finishQuiz: ({ attemptId }) => progress.finishQuiz(attemptId),
     searchItems: ({ query }) => searchItems(database.sqlite, query),
+    listCertificates: () => listCertificates(database.db),
+    getCertificate: ({ certificateId }) => getCertificate(database.db, certificateId),
+    saveCertificatePdf: async ({ certificateId }) => {
+      const certificate = getCertificate(database.db, certificateId);
+      if (!platform.savePageAsPdf) {
+        throw new AppError('FORBIDDEN', 'Use your browser’s print dialog to save the certificate as a PDF.');
+      }
+      const name = `${certificate.courseTitle} certificate.pdf`.replace(/[\\/:*?"<>|]/g, '-');
+      return { savedTo: await platform.savePageAsPdf(name) };
+    },
   };
 }

@@ -138,6 +138,34 @@ describe('learner progress', () => {
     expect(verbs().at(-1)).toBe('completed basics');
     const courses = await call<{ completed: boolean; completedItems: number }[]>('listCourses', {});
     expect(courses[0]).toMatchObject({ completed: true, completedItems: 3, resumeItemId: null });
+
+    // The certificate: issued once, signed, and checked when read.
+    const certificates = await call<{ id: string; courseTitle: string; score: number }[]>(
+      'listCertificates',
+      {},
+    );
+    expect(certificates).toMatchObject([
+      { courseTitle: 'Basics', packVersion: '1.2.0', score: 1, learnerName: 'Learner' },
+    ]);
+    const certificate = await call<{ signatureValid: boolean; credential: Record<string, unknown> }>(
+      'getCertificate',
+      {
+        certificateId: certificates[0]?.id,
+      },
+    );
+    expect(certificate.signatureValid).toBe(true);
+    expect(certificate.credential).toMatchObject({
+      type: ['VerifiableCredential', 'OpenBadgeCredential'],
+      proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022' },
+    });
+    // Editing the stored credential breaks its signature, and the app says so.
+    core.database.sqlite
+      .prepare('UPDATE certificates SET credential = replace(credential, \'"Basics"\', \'"Advanced"\')')
+      .run();
+    const tampered = await call<{ signatureValid: boolean }>('getCertificate', {
+      certificateId: certificates[0]?.id,
+    });
+    expect(tampered.signatureValid).toBe(false);
     core.close();
   });
 

@@ -6,10 +6,11 @@ import { describeCorrectAnswer, gradeQuiz, isCorrect, type QuizAnswer } from '..
 import type { ActivityRef } from '../../src-shared/xapi/statements';
 import type { DatabaseHandle } from '../db/open';
 import { courseCompletions, itemProgress, items, quizAttempts } from '../db/schema';
+import { issueCertificate, type CertificateDeps } from './certificates';
 import { findItemInContext } from './item-query';
 import { localLearner, recordStatement } from './statements';
 
-export interface ProgressDeps {
+export interface ProgressDeps extends CertificateDeps {
   database: DatabaseHandle;
   now: () => Date;
 }
@@ -163,6 +164,7 @@ export function createProgress(deps: ProgressDeps) {
       object: course,
       result: { completion: true },
     });
+    issueCertificate(tx, deps, { packId, courseId, learner, at });
     return true;
   }
 

@@ -24,3 +24,9 @@ export function localLearner(db: AppDatabase, now: () => Date): Learner {
   const row = db.select().from(learner).where(eq(learner.id, created.id)).get() ?? created;
   return { id: row.id, name: row.name };
 }
+
+export function renameLearner(db: AppDatabase, now: () => Date, name: string): Learner {
+  const current = localLearner(db, now);
+  db.update(learner).set({ name }).where(eq(learner.id, current.id)).run();
+  return { id: current.id, name };
+}

@@ -1,8 +1,11 @@
 import { z } from 'zod';
-import { AppInfo, Preferences, PreferencesPatch } from './schemas';
+import { AppInfo, Learner, LearnerPatch, Preferences, PreferencesPatch } from './schemas';
 import { ChosenFile, ImportJobRef, ImportStatus, UploadRef } from '../packs/imports';
 import {
   AnswerFeedback,
+  CertificateDetail,
+  CertificateRef,
+  CertificateSummary,
   SearchHit,
   SearchInput,
   AnswerInput,
@@ -30,6 +33,8 @@ export const contract = {
   getAppInfo: { input: noInput, output: AppInfo },
   getPreferences: { input: noInput, output: Preferences },
   updatePreferences: { input: PreferencesPatch, output: Preferences },
+  getLearner: { input: noInput, output: Learner },
+  updateLearner: { input: LearnerPatch, output: Learner },
 
   listPacks: { input: noInput, output: z.array(PackSummary) },
   removePack: { input: PackRef, output: z.strictObject({ removed: z.string() }) },
@@ -46,6 +51,10 @@ export const contract = {
   answerQuestion: { input: AnswerInput, output: AnswerFeedback },
   finishQuiz: { input: QuizAttemptRef, output: QuizResult },
   searchItems: { input: SearchInput, output: z.array(SearchHit) },
+  listCertificates: { input: noInput, output: z.array(CertificateSummary) },
+  getCertificate: { input: CertificateRef, output: CertificateDetail },
+  /** Electron only: prints the page showing the certificate to a PDF the person saves; null if cancelled. */
+  saveCertificatePdf: { input: CertificateRef, output: z.object({ savedTo: z.string().nullable() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

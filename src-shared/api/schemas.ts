@@ -26,3 +26,9 @@ export const AppInfo = z.object({
   schemaVersion: z.number().int().nonnegative(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
+
+/** The person learning on this device, named on certificates and in completion records. */
+export const Learner = z.object({ id: z.string(), name: z.string() });
+export type Learner = z.infer<typeof Learner>;
+
+export const LearnerPatch = z.strictObject({ name: z.string().trim().min(1, 'enter a name').max(100) });

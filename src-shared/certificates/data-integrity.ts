@@ -72,7 +72,10 @@ export function canonicalProofConfig(options: Record<string, unknown>, unsecured
   if (options.type !== DATA_INTEGRITY_PROOF || options.cryptosuite !== EDDSA_JCS_2022) {
     throw new Error(`the proof is not a ${DATA_INTEGRITY_PROOF} with cryptosuite ${EDDSA_JCS_2022}`);
   }
-  if (options.created !== undefined && (typeof options.created !== 'string' || !isDateTimeStamp(options.created))) {
+  if (
+    options.created !== undefined &&
+    (typeof options.created !== 'string' || !isDateTimeStamp(options.created))
+  ) {
     throw new Error('proof.created is not a valid dateTimeStamp');
   }
   const { proofValue: _proofValue, ...config } = options;

@@ -176,9 +176,12 @@ function percent(score: number): string {
 function typeIncluding(...names: string[]) {
   return z
     .union([z.string(), z.array(z.string()).min(1)])
-    .refine((type) => names.some((name) => (typeof type === 'string' ? type === name : type.includes(name))), {
-      message: `type must include ${names.map((name) => `'${name}'`).join(' or ')}`,
-    });
+    .refine(
+      (type) => names.some((name) => (typeof type === 'string' ? type === name : type.includes(name))),
+      {
+        message: `type must include ${names.map((name) => `'${name}'`).join(' or ')}`,
+      },
+    );
 }
 
 const identityObjectSchema = z.strictObject({
@@ -248,11 +251,15 @@ export const achievementCredentialSchema = z.looseObject({
       'the @context must include an Open Badges 3.0 context',
     ),
   id: uri,
-  type: typeIncluding('VerifiableCredential').pipe(typeIncluding('AchievementCredential', 'OpenBadgeCredential')),
+  type: typeIncluding('VerifiableCredential').pipe(
+    typeIncluding('AchievementCredential', 'OpenBadgeCredential'),
+  ),
   name: z.string().min(1),
   issuer: z.looseObject({ id: uri, type: typeIncluding('Profile'), name: z.string().optional() }),
   validFrom: z.string().refine(isDateTimeStamp, 'validFrom must be an XML Schema dateTimeStamp'),
   validUntil: z.string().refine(isDateTimeStamp, 'validUntil must be an XML Schema dateTimeStamp').optional(),
   credentialSubject: achievementSubjectSchema,
-  proof: z.union([z.looseObject({ type: z.string() }), z.array(z.looseObject({ type: z.string() }))]).optional(),
+  proof: z
+    .union([z.looseObject({ type: z.string() }), z.array(z.looseObject({ type: z.string() }))])
+    .optional(),
 });

@@ -144,3 +144,26 @@ export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SNIPPET_MATCH_START = '\u0002';
 export const SNIPPET_MATCH_END = '\u0003';
+
+export const CertificateRef = z.strictObject({ certificateId: z.uuid() });
+
+export const CertificateSummary = z.object({
+  id: z.string(),
+  packId: z.string(),
+  packVersion: z.string(),
+  courseId: z.string(),
+  courseTitle: z.string(),
+  learnerName: z.string(),
+  issuedAt: z.string(),
+  score: z.number().nullable(),
+});
+export type CertificateSummary = z.infer<typeof CertificateSummary>;
+
+export const CertificateDetail = CertificateSummary.extend({
+  courseSummary: z.string().nullable(),
+  /** The signed Open Badges 3.0 AchievementCredential, as exported. */
+  credential: z.record(z.string(), z.unknown()),
+  /** Whether the credential's signature checks out now. */
+  signatureValid: z.boolean(),
+});
+export type CertificateDetail = z.infer<typeof CertificateDetail>;

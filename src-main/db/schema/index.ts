@@ -2,3 +2,4 @@
 export * from './preferences';
 export * from './packs';
 export * from './progress';
+export * from './certificates';

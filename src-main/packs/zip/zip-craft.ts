@@ -100,9 +100,25 @@ function centralHeader(entry: Prepared, localOffset: number): Buffer {
 function endOfCentralDirectory(count: number, size: number, offset: number): Buffer {
   const record = Buffer.alloc(22);
   record.writeUInt32LE(0x06054b50, 0);
-  record.writeUInt16LE(count, 8);
-  record.writeUInt16LE(count, 10);
+  // More than 65,535 entries needs the ZIP64 records (APPNOTE 4.3.14-4.3.15); the classic fields then say 0xFFFF.
+  const zip64 = count > 0xffff;
+  record.writeUInt16LE(zip64 ? 0xffff : count, 8);
+  record.writeUInt16LE(zip64 ? 0xffff : count, 10);
   record.writeUInt32LE(size, 12);
   record.writeUInt32LE(offset, 16);
-  return record;
+  if (!zip64) return record;
+  const end64 = Buffer.alloc(56);
+  end64.writeUInt32LE(0x06064b50, 0);
+  end64.writeBigUInt64LE(44n, 4);
+  end64.writeUInt16LE(45, 12);
+  end64.writeUInt16LE(45, 14);
+  end64.writeBigUInt64LE(BigInt(count), 24);
+  end64.writeBigUInt64LE(BigInt(count), 32);
+  end64.writeBigUInt64LE(BigInt(size), 40);
+  end64.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + size), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([end64, locator, record]);
 }

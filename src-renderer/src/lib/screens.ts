@@ -41,6 +41,7 @@ export function screenForShortcut(key: string): ScreenId | null {
 export const learnRoutes = {
   course: (packId: string, courseId: string) => hashForScreen('learn', packId, courseId),
   item: (packId: string, itemId: string) => hashForScreen('learn', packId, 'item', itemId),
+  certificate: (certificateId: string) => hashForScreen('learn', 'certificate', certificateId),
 };
 
 function safeDecode(part: string): string {
