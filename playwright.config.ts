@@ -9,7 +9,8 @@ export default defineConfig({
   workers: 2,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
-  timeout: 30_000,
+  // Generous: axe runs take seconds each on 2 cores, and a slow run must not read as a broken one.
+  timeout: 90_000,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
