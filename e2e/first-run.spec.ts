@@ -50,10 +50,13 @@ test('a learner gets around by keyboard alone', async ({ page, host }) => {
 });
 
 test('with no packs left, each screen says what to do next', async ({ page, host }) => {
-  page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(host.url);
   await openScreen(page, 'Packs');
-  await page.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('button', { name: 'Remove…' }).click();
+  await expect(page.getByText('Your certificates stay.')).toBeVisible();
+  await screenshot(page, 'packs-remove-confirm');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Remove the pack' }).click();
   await expect(page.getByText('No course packs installed')).toBeVisible();
   await screenshot(page, 'packs-empty');
   await expectAccessible(page);

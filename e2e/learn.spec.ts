@@ -154,6 +154,11 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
   await page.goto(`${host.origin}/#/learn/test-pack/item/hello`);
   await page.getByRole('button', { name: 'Mark as done' }).click();
   await page.goto(`${host.origin}/#/learn/test-pack/item/think`);
+  await expect(page.getByRole('button', { name: 'I have reflected on this' })).toBeDisabled();
+  await page
+    .getByLabel('Your note: private, kept only on this device')
+    .fill('Lead with the insight, not the fix.');
+  await expect(page.getByText('Saved.')).toBeVisible();
   await page.getByRole('button', { name: 'I have reflected on this' }).click();
   await expect(page.getByText('Done. Your progress is saved on this device.')).toBeVisible();
   await page.goto(`${host.origin}/#/learn/test-pack/item/check`);
@@ -199,7 +204,9 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
     expect(statement.actor.name).toBe('Ada Lovelace');
     return `${statement.verb.id.split('/').pop()} ${statement.object.id.split('/').pop()}`;
   });
+  const notes = db.prepare('SELECT text FROM reflection_notes').all();
   db.close();
+  expect(notes).toEqual([{ text: 'Lead with the insight, not the fix.' }]);
   expect(verbs).toEqual([
     'attempted hello',
     'completed hello',

@@ -14,8 +14,8 @@ export function packHandlers(
 ): DomainHandlers<'listPacks' | 'removePack' | 'choosePackFile' | 'startPackImport' | 'getPackImport'> {
   return {
     listPacks: () => catalogue.listPacks(),
-    removePack: ({ packId }) => {
-      removePack(deps, packId);
+    removePack: ({ packId, forgetProgress }) => {
+      removePack(deps, packId, forgetProgress);
       return { removed: packId };
     },
     choosePackFile: async () => {

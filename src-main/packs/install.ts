@@ -5,7 +5,16 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import { compareSemver } from '../../src-shared/packs/semver';
 import type { DatabaseHandle } from '../db/open';
-import { courses, items, modules, packs } from '../db/schema';
+import {
+  courseCompletions,
+  courses,
+  itemProgress,
+  items,
+  modules,
+  packs,
+  quizAttempts,
+  reflectionNotes,
+} from '../db/schema';
 import { indexPack, unindexPack } from '../training/search';
 import { formatProblem } from './problems';
 import { MANIFEST_FILE, validatePackFolder, type LoadedPack } from './validate';
@@ -95,13 +104,21 @@ export function installedVersion(deps: PackStoreDeps, id: string): string | null
   return row?.version ?? null;
 }
 
-/** Removes a pack and its files. Progress is keyed by item id in its own table and is not touched. */
-export function removePack(deps: PackStoreDeps, id: string): void {
+/**
+ * Removes a pack and its files. The learner's progress is kept (it is keyed by item id, so importing the
+ * pack again picks it up) unless they ask to forget it; certificates and sent records always stay.
+ */
+export function removePack(deps: PackStoreDeps, id: string, forgetProgress = false): void {
   const row = deps.database.db.select().from(packs).where(eq(packs.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', `No course pack "${id}" is installed.`);
   deps.database.db.transaction((tx) => {
     tx.delete(packs).where(eq(packs.id, id)).run();
     unindexPack(deps.database.sqlite, id);
+    if (forgetProgress) {
+      for (const table of [itemProgress, quizAttempts, reflectionNotes, courseCompletions]) {
+        tx.delete(table).where(eq(table.packId, id)).run();
+      }
+    }
   });
   rmSync(join(deps.dataDir, PACKS_DIR, id), { recursive: true, force: true });
 }

@@ -52,6 +52,7 @@ export function createCatalogue(deps: CatalogueDeps) {
   }
 
   function listCourses(): CourseSummary[] {
+    const progress = progressIndex();
     return db
       .select({
         packId: courses.packId,
@@ -68,41 +69,61 @@ export function createCatalogue(deps: CatalogueDeps) {
       .orderBy(asc(packs.title), asc(courses.position))
       .all()
       .map((course) => {
-        const { completedItems, resumeItemId, completed } = courseProgress(course.packId, course.id);
+        const { completedItems, resumeItemId, completed } = progress(course.packId, course.id);
         return { ...course, completedItems, resumeItemId, completed };
       });
   }
 
-  /** How far the learner is in a course, from progress rows that outlive pack upgrades. */
-  function courseProgress(packId: string, courseId: string) {
-    const ids = courseItems(packId, courseId).map((item) => item.id);
-    const rows = new Map(
+  /**
+   * How far the learner is in each course, from progress rows that outlive pack upgrades. Three queries
+   * for any number of courses (item ids only, never bodies), grouped here: the catalogue opens fast even
+   * with a hundred packs installed (see bench/catalogue.bench.ts).
+   */
+  function progressIndex(packId?: string) {
+    const itemIds = db
+      .select({ packId: items.packId, courseId: items.courseId, id: items.id })
+      .from(items)
+      .where(packId === undefined ? undefined : eq(items.packId, packId))
+      .orderBy(asc(items.packId), asc(items.position))
+      .all();
+    const progressRows = db
+      .select()
+      .from(itemProgress)
+      .where(packId === undefined ? undefined : eq(itemProgress.packId, packId))
+      .all();
+    const completions = new Set(
       db
         .select()
-        .from(itemProgress)
-        .where(eq(itemProgress.packId, packId))
+        .from(courseCompletions)
+        .where(packId === undefined ? undefined : eq(courseCompletions.packId, packId))
         .all()
-        .filter((row) => ids.includes(row.itemId))
-        .map((row) => [row.itemId, row]),
+        .map((row) => `${row.packId}/${row.courseId}`),
     );
-    const status = (id: string): ItemStatus => {
-      const row = rows.get(id);
-      return row?.completedAt ? 'completed' : row ? 'started' : 'not-started';
-    };
-    const lastOpenedUnfinished = [...rows.values()]
-      .filter((row) => !row.completedAt)
-      .sort((a, b) => b.lastOpenedAt.getTime() - a.lastOpenedAt.getTime())[0];
-    const completion = db
-      .select()
-      .from(courseCompletions)
-      .where(and(eq(courseCompletions.packId, packId), eq(courseCompletions.courseId, courseId)))
-      .get();
-    return {
-      status,
-      completedItems: ids.filter((id) => status(id) === 'completed').length,
-      totalItems: ids.length,
-      resumeItemId: lastOpenedUnfinished?.itemId ?? ids.find((id) => status(id) !== 'completed') ?? null,
-      completed: completion !== undefined,
+    const idsByCourse = groupBy(itemIds, (row) => `${row.packId}/${row.courseId}`);
+    const progressByPack = groupBy(progressRows, (row) => row.packId);
+
+    return (coursePackId: string, courseId: string) => {
+      const ids = (idsByCourse.get(`${coursePackId}/${courseId}`) ?? []).map((row) => row.id);
+      const inCourse = new Set(ids);
+      const rows = new Map(
+        (progressByPack.get(coursePackId) ?? [])
+          .filter((row) => inCourse.has(row.itemId))
+          .map((row) => [row.itemId, row]),
+      );
+      const status = (id: string): ItemStatus => {
+        const row = rows.get(id);
+        return row?.completedAt ? 'completed' : row ? 'started' : 'not-started';
+      };
+      const lastOpenedUnfinished = [...rows.values()]
+        .filter((row) => !row.completedAt)
+        .sort((a, b) => b.lastOpenedAt.getTime() - a.lastOpenedAt.getTime())[0];
+      return {
+        status,
+        completedItems: ids.filter((id) => status(id) === 'completed').length,
+        totalItems: ids.length,
+        resumeItemId: lastOpenedUnfinished?.itemId ?? ids.find((id) => status(id) !== 'completed') ?? null,
+        completed: completions.has(`${coursePackId}/${courseId}`),
+      };
     };
   }
 
@@ -121,7 +142,7 @@ export function createCatalogue(deps: CatalogueDeps) {
       .orderBy(asc(modules.position))
       .all();
     const itemRows = courseItems(packId, courseId);
-    const progress = courseProgress(packId, courseId);
+    const progress = progressIndex(packId)(packId, courseId);
     return {
       packId,
       packTitle: course.packTitle,
@@ -221,4 +242,14 @@ function imageDataUrl(packFolder: string, relative: string): string | null {
   const file = join(packFolder, relative);
   if (!type || !existsSync(file) || statSync(file).size > MAX_INLINE_IMAGE_BYTES) return null;
   return `data:${type};base64,${readFileSync(file).toString('base64')}`;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }

@@ -22,6 +22,8 @@ export function trainingHandlers(
   | 'answerQuestion'
   | 'finishQuiz'
   | 'searchItems'
+  | 'getReflection'
+  | 'saveReflection'
   | 'listCertificates'
   | 'getCertificate'
   | 'saveCertificatePdf'
@@ -37,6 +39,8 @@ export function trainingHandlers(
       progress.answerQuestion(attemptId, questionId, answer),
     finishQuiz: ({ attemptId }) => progress.finishQuiz(attemptId),
     searchItems: ({ query }) => searchItems(database.sqlite, query),
+    getReflection: ({ packId, itemId }) => progress.readReflection(packId, itemId),
+    saveReflection: ({ packId, itemId, text }) => progress.saveReflection(packId, itemId, text),
     listCertificates: () => listCertificates(database.db),
     getCertificate: ({ certificateId }) => getCertificate(database.db, certificateId),
     saveCertificatePdf: async ({ certificateId }) => {

@@ -122,6 +122,7 @@ describe('learner progress', () => {
   it('completes the course when its last item is done, once', async () => {
     const { core, call, verbs } = await setUp(withoutExercise);
     await call('completeItem', ref('hello'));
+    await call('saveReflection', { ...ref('think'), text: 'I learnt to lead with the insight.' });
     await call('completeItem', ref('think'));
     const attempt = await call<{ attemptId: string }>('startQuiz', ref('check'));
     await call('answerQuestion', {
@@ -221,6 +222,47 @@ describe('learner progress', () => {
       ok: false,
       error: { message: 'An exercise is completed by marking its draft ready in the writing studio.' },
     });
+    core.close();
+  });
+
+  it('keeps a reflection private: saved on the device, never in a statement', async () => {
+    const { core, call, statements } = await setUp();
+    expect(await core.dispatch('completeItem', ref('think'))).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('Write a few words') },
+    });
+    await call('saveReflection', { ...ref('think'), text: 'My secret worry about posting.' });
+    expect(await call('getReflection', ref('think'))).toMatchObject({
+      text: 'My secret worry about posting.',
+    });
+    await call('completeItem', ref('think'));
+    expect(JSON.stringify(statements())).not.toContain('secret worry');
+    expect(await core.dispatch('saveReflection', { ...ref('hello'), text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+    core.close();
+  });
+
+  it('keeps progress when a pack is removed, unless the learner asks to forget it', async () => {
+    const { core, call, dataDir } = await setUp();
+    const reinstall = async () => {
+      const folder = tempDir();
+      writeTestPack(folder);
+      await installPackFolder(
+        { database: core.database, dataDir, now: () => new Date() },
+        folder,
+        'imported',
+      );
+      return (
+        await call<{ completedItems: number }>('getCourse', { packId: 'test-pack', courseId: 'basics' })
+      ).completedItems;
+    };
+    await call('completeItem', ref('hello'));
+    await call('removePack', { packId: 'test-pack' });
+    expect(await reinstall()).toBe(1);
+    await call('removePack', { packId: 'test-pack', forgetProgress: true });
+    expect(await reinstall()).toBe(0);
     core.close();
   });
 });

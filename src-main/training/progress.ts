@@ -5,7 +5,7 @@ import type { Question } from '../../src-shared/packs/items';
 import { describeCorrectAnswer, gradeQuiz, isCorrect, type QuizAnswer } from '../../src-shared/training/quiz';
 import type { ActivityRef } from '../../src-shared/xapi/statements';
 import type { DatabaseHandle } from '../db/open';
-import { courseCompletions, itemProgress, items, quizAttempts } from '../db/schema';
+import { courseCompletions, itemProgress, items, quizAttempts, reflectionNotes } from '../db/schema';
 import { issueCertificate, type CertificateDeps } from './certificates';
 import { findItemInContext } from './item-query';
 import { localLearner, recordStatement } from './statements';
@@ -84,6 +84,12 @@ export function createProgress(deps: ProgressDeps) {
   function completeItem(packId: string, itemId: string): ItemProgressView {
     const { item, object, parents } = findItem(packId, itemId);
     if (item.kind === 'quiz') throw new AppError('CONFLICT', 'A knowledge check is completed by passing it.');
+    if (item.kind === 'reflection' && !readReflection(packId, itemId).text.trim()) {
+      throw new AppError(
+        'CONFLICT',
+        'Write a few words for yourself first: the reflection is your own note.',
+      );
+    }
     if (item.kind === 'exercise') {
       throw new AppError(
         'CONFLICT',
@@ -274,7 +280,40 @@ export function createProgress(deps: ProgressDeps) {
     return { ...grade, passMark, courseCompleted };
   }
 
-  return { openItem, completeItem, startQuiz, answerQuestion, finishQuiz, view };
+  function readReflection(packId: string, itemId: string): { text: string; updatedAt: string | null } {
+    const row = db
+      .select()
+      .from(reflectionNotes)
+      .where(and(eq(reflectionNotes.packId, packId), eq(reflectionNotes.itemId, itemId)))
+      .get();
+    return { text: row?.text ?? '', updatedAt: row?.updatedAt.toISOString() ?? null };
+  }
+
+  /** A reflection's note is private: it is stored here and never becomes a statement. */
+  function saveReflection(packId: string, itemId: string, text: string): { updatedAt: string } {
+    const { item } = findItem(packId, itemId);
+    if (item.kind !== 'reflection') throw new AppError('CONFLICT', `“${item.title}” is not a reflection.`);
+    const updatedAt = deps.now();
+    db.insert(reflectionNotes)
+      .values({ packId, itemId, text, updatedAt })
+      .onConflictDoUpdate({
+        target: [reflectionNotes.packId, reflectionNotes.itemId],
+        set: { text, updatedAt },
+      })
+      .run();
+    return { updatedAt: updatedAt.toISOString() };
+  }
+
+  return {
+    openItem,
+    completeItem,
+    startQuiz,
+    answerQuestion,
+    finishQuiz,
+    view,
+    readReflection,
+    saveReflection,
+  };
 }
 
 export type Progress = ReturnType<typeof createProgress>;

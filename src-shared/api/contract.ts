@@ -3,6 +3,9 @@ import { AppInfo, Learner, LearnerPatch, Preferences, PreferencesPatch } from '.
 import { ChosenFile, ImportJobRef, ImportStatus, UploadRef } from '../packs/imports';
 import {
   AnswerFeedback,
+  ReflectionInput,
+  ReflectionNote,
+  RemovePackInput,
   CertificateDetail,
   CertificateRef,
   CertificateSummary,
@@ -17,7 +20,6 @@ import {
   CourseSummary,
   ItemDetail,
   ItemRef,
-  PackRef,
   PackSummary,
 } from '../training/schemas';
 
@@ -37,7 +39,7 @@ export const contract = {
   updateLearner: { input: LearnerPatch, output: Learner },
 
   listPacks: { input: noInput, output: z.array(PackSummary) },
-  removePack: { input: PackRef, output: z.strictObject({ removed: z.string() }) },
+  removePack: { input: RemovePackInput, output: z.strictObject({ removed: z.string() }) },
   /** Opens the desktop's file dialog (Electron); the browser host uploads to POST /upload instead. */
   choosePackFile: { input: noInput, output: ChosenFile },
   startPackImport: { input: UploadRef, output: ImportJobRef },
@@ -50,6 +52,8 @@ export const contract = {
   startQuiz: { input: ItemRef, output: QuizAttemptRef },
   answerQuestion: { input: AnswerInput, output: AnswerFeedback },
   finishQuiz: { input: QuizAttemptRef, output: QuizResult },
+  getReflection: { input: ItemRef, output: ReflectionNote },
+  saveReflection: { input: ReflectionInput, output: z.object({ updatedAt: z.string() }) },
   searchItems: { input: SearchInput, output: z.array(SearchHit) },
   listCertificates: { input: noInput, output: z.array(CertificateSummary) },
   getCertificate: { input: CertificateRef, output: CertificateDetail },

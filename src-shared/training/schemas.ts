@@ -2,8 +2,6 @@ import { z } from 'zod';
 import { ItemKind, Slug } from '../packs/manifest';
 import { QuizAnswer } from './quiz';
 
-export const PackRef = z.strictObject({ packId: Slug });
-
 export const PackSummary = z.object({
   id: z.string(),
   version: z.string(),
@@ -167,3 +165,15 @@ export const CertificateDetail = CertificateSummary.extend({
   signatureValid: z.boolean(),
 });
 export type CertificateDetail = z.infer<typeof CertificateDetail>;
+
+export const ReflectionNote = z.object({ text: z.string(), updatedAt: z.string().nullable() });
+export const ReflectionInput = z.strictObject({
+  packId: Slug,
+  itemId: Slug,
+  text: z.string().max(50_000, 'keep a reflection under 50,000 characters'),
+});
+export const RemovePackInput = z.strictObject({
+  packId: Slug,
+  /** Also forget the learner's progress, answers and notes in the pack (certificates stay). */
+  forgetProgress: z.boolean().default(false),
+});

@@ -59,3 +59,15 @@ export const outbox = sqliteTable('outbox', {
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
 });
+
+/** What a learner wrote for a reflection: private, never synced, kept across pack upgrades. */
+export const reflectionNotes = sqliteTable(
+  'reflection_notes',
+  {
+    packId: text('pack_id').notNull(),
+    itemId: text('item_id').notNull(),
+    text: text('text').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.packId, table.itemId] })],
+);
