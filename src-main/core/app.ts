@@ -11,6 +11,8 @@ import { createCatalogue } from '../training/catalogue';
 import { trainingHandlers } from '../training/handlers';
 import { createProgress } from '../training/progress';
 import { loadOrCreateIssuerKey } from '../certificates/signing';
+import { createDrafts } from '../writing/drafts';
+import { writingHandlers } from '../writing/handlers';
 import type { Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { DATABASE_FILE_NAME } from './paths';
@@ -63,15 +65,17 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const catalogue = createCatalogue({ database, dataDir: options.dataDir });
   const imports = createImportJobs(packStore, options.logger);
 
+  const progress = createProgress({
+    database,
+    now,
+    issuerKey: lazy(() => loadOrCreateIssuerKey(options.dataDir)),
+  });
+
   const handlers: Handlers = {
     ...settingsHandlers(settings, database, now),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
-    ...trainingHandlers(
-      catalogue,
-      createProgress({ database, now, issuerKey: lazy(() => loadOrCreateIssuerKey(options.dataDir)) }),
-      database,
-      options.platform ?? {},
-    ),
+    ...trainingHandlers(catalogue, progress, database, options.platform ?? {}),
+    ...writingHandlers(createDrafts({ database, now, progress })),
   };
 
   return {

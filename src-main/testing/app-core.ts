@@ -5,17 +5,17 @@ import { shippedMigrationsDir } from './temp-dir';
 /** The real app core (real SQLite file, real handlers) in a temporary data folder. */
 export async function startTestCore(
   dataDir: string,
-  options: { bundledPacksDir?: string } = {},
+  options: { bundledPacksDir?: string; now?: () => Date } = {},
 ): Promise<AppCore & { logger: ReturnType<typeof createMemoryLogger> }> {
   const logger = createMemoryLogger();
   const core = await startAppCore({
+    now: () => new Date('2026-11-25T12:00:00Z'),
     ...options,
     dataDir,
     migrationsDir: shippedMigrationsDir,
     host: 'browser',
     version: '9.8.7',
     logger,
-    now: () => new Date('2026-11-25T12:00:00Z'),
   });
   return { ...core, logger };
 }

@@ -80,9 +80,14 @@ export function createProgress(deps: ProgressDeps) {
     return view(packId, itemId);
   }
 
+  /** An exercise is done when its draft is marked ready (called by the writing studio's drafts service). */
+  function completeExercise(packId: string, itemId: string): ItemProgressView {
+    return markCompleted(packId, itemId);
+  }
+
   /** Lessons and reflections are done when the learner says so; quizzes by passing, exercises by a ready draft. */
   function completeItem(packId: string, itemId: string): ItemProgressView {
-    const { item, object, parents } = findItem(packId, itemId);
+    const { item } = findItem(packId, itemId);
     if (item.kind === 'quiz') throw new AppError('CONFLICT', 'A knowledge check is completed by passing it.');
     if (item.kind === 'reflection' && !readReflection(packId, itemId).text.trim()) {
       throw new AppError(
@@ -96,6 +101,11 @@ export function createProgress(deps: ProgressDeps) {
         'An exercise is completed by marking its draft ready in the writing studio.',
       );
     }
+    return markCompleted(packId, itemId);
+  }
+
+  function markCompleted(packId: string, itemId: string): ItemProgressView {
+    const { item, object, parents } = findItem(packId, itemId);
     openItem(packId, itemId);
     const at = deps.now();
     const learner = localLearner(db, deps.now);
@@ -307,6 +317,7 @@ export function createProgress(deps: ProgressDeps) {
   return {
     openItem,
     completeItem,
+    completeExercise,
     startQuiz,
     answerQuestion,
     finishQuiz,

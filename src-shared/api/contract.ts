@@ -2,6 +2,20 @@ import { z } from 'zod';
 import { AppInfo, Learner, LearnerPatch, Preferences, PreferencesPatch } from './schemas';
 import { ChosenFile, ImportJobRef, ImportStatus, UploadRef } from '../packs/imports';
 import {
+  CreateDraftInput,
+  Draft,
+  DraftId,
+  DraftSummary,
+  DraftVersion,
+  DraftVersionSummary,
+  ListDraftsInput,
+  RestoreVersionInput,
+  SaveDraftInput,
+  SavedDraft,
+  UpdateDraftInput,
+  VersionRef,
+} from '../writing/drafts';
+import {
   AnswerFeedback,
   ReflectionInput,
   ReflectionNote,
@@ -57,6 +71,18 @@ export const contract = {
   searchItems: { input: SearchInput, output: z.array(SearchHit) },
   listCertificates: { input: noInput, output: z.array(CertificateSummary) },
   getCertificate: { input: CertificateRef, output: CertificateDetail },
+  listDrafts: { input: ListDraftsInput, output: z.array(DraftSummary) },
+  createDraft: { input: CreateDraftInput, output: Draft },
+  getDraft: { input: DraftId, output: Draft },
+  saveDraft: { input: SaveDraftInput, output: SavedDraft },
+  updateDraft: { input: UpdateDraftInput, output: Draft },
+  keepDraftVersion: { input: DraftId, output: z.array(DraftVersionSummary) },
+  listDraftVersions: { input: DraftId, output: z.array(DraftVersionSummary) },
+  getDraftVersion: { input: VersionRef, output: DraftVersion },
+  restoreDraftVersion: { input: RestoreVersionInput, output: Draft },
+  trashDraft: { input: DraftId, output: Draft },
+  untrashDraft: { input: DraftId, output: Draft },
+  emptyDraftTrash: { input: noInput, output: z.object({ deleted: z.number().int() }) },
   /** Electron only: prints the page showing the certificate to a PDF the person saves; null if cancelled. */
   saveCertificatePdf: { input: CertificateRef, output: z.object({ savedTo: z.string().nullable() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -3,3 +3,4 @@ export * from './preferences';
 export * from './packs';
 export * from './progress';
 export * from './certificates';
+export * from './drafts';

@@ -1,0 +1,107 @@
+import { test, expect, screenshot, expectAccessible, openScreen, startHost, stopHost } from './fixtures';
+import type { Page } from '@playwright/test';
+
+async function newDraft(page: Page, channel = 'Forum answer'): Promise<void> {
+  await openScreen(page, 'Write');
+  await page.getByLabel('For').selectOption({ label: channel });
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByLabel('Title')).toBeVisible();
+}
+
+test('an advocate writes a draft, reloads, and it is all there', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openScreen(page, 'Write');
+  await expect(page.getByText('No drafts yet')).toBeVisible();
+  await newDraft(page);
+  await page.getByLabel('Title').fill('Why our p99 latency doubled');
+  await page.getByLabel('Text (Markdown)').fill('It was the **DNS** cache, not the database.');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Preview').locator('strong')).toHaveText('DNS');
+  await screenshot(page, 'write-editor');
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(page.getByLabel('Text (Markdown)')).toHaveValue('It was the **DNS** cache, not the database.');
+  await expect(page.getByLabel('Title')).toHaveValue('Why our p99 latency doubled');
+  await page.getByRole('link', { name: 'All drafts' }).click();
+  await expect(page.getByRole('link', { name: 'Why our p99 latency doubled' })).toBeVisible();
+  await screenshot(page, 'write-library');
+  await expectAccessible(page);
+});
+
+test('killing the host a second after typing loses nothing', async ({ page, dataDir }) => {
+  const host = await startHost(dataDir);
+  await page.goto(host.url);
+  await newDraft(page);
+  const draftAddress = page.url();
+  await page.getByLabel('Text (Markdown)').pressSequentially('Every keystroke counts.', { delay: 20 });
+  await page.waitForTimeout(1000);
+  host.process.kill('SIGKILL');
+  await new Promise((resolve) => host.process.once('exit', resolve));
+
+  const again = await startHost(dataDir);
+  try {
+    await page.goto(again.url);
+    await page.goto(`${again.origin}/${new URL(draftAddress).hash}`);
+    await expect(page.getByLabel('Text (Markdown)')).toHaveValue('Every keystroke counts.');
+  } finally {
+    await stopHost(again);
+  }
+});
+
+test('an advocate restores an old version, and can undo the restore', async ({ page, host }) => {
+  await page.goto(host.url);
+  await newDraft(page);
+  const text = page.getByLabel('Text (Markdown)');
+  await text.fill('First version of the story.');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Keep this version' }).click();
+  await text.fill('A rewrite I regret.');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  const versions = page.getByRole('list', { name: 'Kept versions' });
+  await versions.getByRole('listitem').first().getByRole('button', { name: 'View' }).click();
+  await expect(page.getByLabel('The chosen version')).toContainText('First version of the story.');
+  await versions.getByRole('listitem').first().getByRole('button', { name: 'Restore' }).click();
+  await expect(text).toHaveValue('First version of the story.');
+  await expect(versions).toContainText('Before a restore');
+  await screenshot(page, 'write-versions');
+
+  await versions
+    .getByRole('listitem')
+    .filter({ hasText: 'Before a restore' })
+    .getByRole('button', { name: 'Restore' })
+    .click();
+  await expect(text).toHaveValue('A rewrite I regret.');
+});
+
+test('search finds a draft by a word in its body', async ({ page, host }) => {
+  await page.goto(host.url);
+  await newDraft(page);
+  await page.getByLabel('Title').fill('Caching notes');
+  await page.getByLabel('Text (Markdown)').fill('Negative caching of NXDOMAIN answers surprised us.');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await newDraft(page, 'LinkedIn post');
+  await page.getByLabel('Title').fill('Hiring');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  await openScreen(page, 'Write');
+  await page.getByLabel('Search your drafts').fill('nxdomain');
+  const drafts = page.getByRole('list', { name: 'Drafts' });
+  await expect(drafts.getByRole('listitem')).toHaveCount(1);
+  await expect(drafts.locator('mark')).toHaveText('NXDOMAIN');
+});
+
+test('an exercise opens the studio with its template, and marking the draft ready completes it', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.goto(`${host.origin}/#/learn/advocate-foundations/item/what-i-know`);
+  await page.getByRole('button', { name: 'Write my draft' }).click();
+  await expect(page.getByLabel('Text (Markdown)')).not.toHaveValue('');
+  await page.getByLabel('Status').selectOption({ label: 'Ready' });
+  await expect(page.getByText('Marking it ready completes the exercise.')).toBeVisible();
+  await page.getByRole('link', { name: 'open the exercise' }).click();
+  await expect(page.getByText('Done: your draft is marked ready.')).toBeVisible();
+});

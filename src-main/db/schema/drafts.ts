@@ -1,0 +1,45 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+/** The advocate's drafts. They never leave the device except by the writer's own export. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    channel: text('channel', { enum: ['blog', 'forum', 'linkedin', 'x', 'internal'] }).notNull(),
+    status: text('status', { enum: ['idea', 'drafting', 'ready', 'published', 'archived'] }).notNull(),
+    tags: text('tags', { mode: 'json' }).notNull().$type<string[]>(),
+    audience: text('audience').notNull().default(''),
+    publishedUrl: text('published_url'),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    /** The training exercise this draft answers; marking it ready completes the exercise. */
+    exercisePackId: text('exercise_pack_id'),
+    exerciseItemId: text('exercise_item_id'),
+    /** Bumped by every save, so a stale tab cannot overwrite newer text unnoticed. */
+    revision: integer('revision').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set when moved to the trash; emptying the trash deletes the row. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [
+    index('drafts_updated').on(table.updatedAt),
+    index('drafts_exercise').on(table.exercisePackId, table.exerciseItemId),
+  ],
+);
+
+export const draftVersions = sqliteTable(
+  'draft_versions',
+  {
+    id: text('id').primaryKey(),
+    draftId: text('draft_id')
+      .notNull()
+      .references(() => drafts.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    reason: text('reason', { enum: ['pause', 'manual', 'before-restore'] }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [index('draft_versions_draft').on(table.draftId, table.createdAt)],
+);

@@ -1,0 +1,178 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallResult } from '../../src-shared/api/errors';
+import type { Draft } from '../../src-shared/writing/drafts';
+import { writeTestPack } from '../packs/test-pack';
+import { startTestCore } from '../testing/app-core';
+import { useTempDirs } from '../testing/temp-dir';
+
+const tempDir = useTempDirs();
+
+async function setUp(dataDir = tempDir()) {
+  const bundled = tempDir();
+  writeTestPack(join(bundled, 'test-pack'));
+  let clock = new Date('2026-11-25T09:00:00Z').getTime();
+  const core = await startTestCore(dataDir, { bundledPacksDir: bundled, now: () => new Date(clock) });
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const result: CallResult<unknown> = await core.dispatch(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const advance = (ms: number) => {
+    clock += ms;
+  };
+  return { core, call, advance, dataDir };
+}
+
+describe('drafts', () => {
+  it('autosaves, and what was saved is there after a restart', async () => {
+    const { core, call, dataDir } = await setUp();
+    const draft = await call<Draft>('createDraft', { channel: 'forum' });
+    expect(draft).toMatchObject({ channel: 'forum', status: 'drafting', revision: 1, body: '' });
+    const saved = await call<{ revision: number }>('saveDraft', {
+      draftId: draft.id,
+      title: 'Why our p99 doubled',
+      body: 'It was the **DNS** cache.',
+      baseRevision: 1,
+    });
+    expect(saved.revision).toBe(2);
+    core.close();
+
+    const again = await setUp(dataDir);
+    expect(await again.call('getDraft', { draftId: draft.id })).toMatchObject({
+      title: 'Why our p99 doubled',
+      body: 'It was the **DNS** cache.',
+      revision: 2,
+    });
+    again.core.close();
+  });
+
+  it('refuses to overwrite newer text from another window', async () => {
+    const { core, call } = await setUp();
+    const draft = await call<Draft>('createDraft', {});
+    await call('saveDraft', { draftId: draft.id, title: 'A', body: 'newer', baseRevision: 1 });
+    expect(
+      await core.dispatch('saveDraft', { draftId: draft.id, title: 'A', body: 'stale', baseRevision: 1 }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('another window') },
+    });
+    core.close();
+  });
+
+  it('keeps versions on pauses and on demand, and a restore can itself be undone', async () => {
+    const { core, call, advance } = await setUp();
+    const draft = await call<Draft>('createDraft', { title: 'Story' });
+    await call('saveDraft', { draftId: draft.id, title: 'Story', body: 'first thoughts', baseRevision: 1 });
+    advance(30_000);
+    await call('saveDraft', {
+      draftId: draft.id,
+      title: 'Story',
+      body: 'first thoughts, more',
+      baseRevision: 2,
+    });
+    advance(3 * 60_000);
+    const afterPause = await call<{ versionKept: boolean }>('saveDraft', {
+      draftId: draft.id,
+      title: 'Story',
+      body: 'a rewrite',
+      baseRevision: 3,
+    });
+    expect(afterPause.versionKept).toBe(true);
+    const versions = await call<{ id: string; reason: string }[]>('keepDraftVersion', { draftId: draft.id });
+    expect(versions.map((v) => v.reason)).toEqual(['manual', 'pause', 'pause']);
+    const pauseVersion = await call<{ body: string }>('getDraftVersion', { versionId: versions[1]?.id });
+    expect(pauseVersion.body).toBe('first thoughts, more');
+
+    advance(1000);
+    const restored = await call<Draft>('restoreDraftVersion', {
+      draftId: draft.id,
+      versionId: versions[1]?.id,
+    });
+    expect(restored.body).toBe('first thoughts, more');
+    const after = await call<{ id: string; reason: string }[]>('listDraftVersions', { draftId: draft.id });
+    expect(after[0]?.reason).toBe('before-restore');
+    const undone = await call<Draft>('restoreDraftVersion', { draftId: draft.id, versionId: after[0]?.id });
+    expect(undone.body).toBe('a rewrite');
+    core.close();
+  });
+
+  it('finds drafts by a word in their body, and the trash hides and then deletes them', async () => {
+    const { core, call } = await setUp();
+    const one = await call<Draft>('createDraft', { title: 'Caching' });
+    await call('saveDraft', {
+      draftId: one.id,
+      title: 'Caching',
+      body: 'Negative caching of NXDOMAIN answers.',
+      baseRevision: 1,
+    });
+    const two = await call<Draft>('createDraft', { title: 'Hiring' });
+    await call('saveDraft', { draftId: two.id, title: 'Hiring', body: 'What we look for.', baseRevision: 1 });
+
+    const found = await call<{ id: string; snippet: string }[]>('listDrafts', { query: 'nxdomain' });
+    expect(found.map((hit) => hit.id)).toEqual([one.id]);
+    expect(found[0]?.snippet).toContain('\u0002NXDOMAIN\u0003');
+    expect((await call<unknown[]>('listDrafts', { channel: 'blog' })).length).toBe(2);
+
+    await call('trashDraft', { draftId: one.id });
+    expect((await call<{ id: string }[]>('listDrafts', {})).map((d) => d.id)).toEqual([two.id]);
+    expect((await call<{ id: string }[]>('listDrafts', { trash: true })).map((d) => d.id)).toEqual([one.id]);
+    expect(await call('emptyDraftTrash', {})).toEqual({ deleted: 1 });
+    expect(await call('listDrafts', { query: 'nxdomain' })).toEqual([]);
+    expect(await core.dispatch('getDraft', { draftId: one.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    core.close();
+  });
+
+  it('starts an exercise from its template, once, and marking the draft ready completes the exercise', async () => {
+    const { core, call } = await setUp();
+    const draft = await call<Draft>('createDraft', {
+      fromExercise: { packId: 'test-pack', itemId: 'write-it' },
+    });
+    expect(draft).toMatchObject({ title: 'Write it', body: '## Situation\n', channel: 'blog' });
+    const again = await call<Draft>('createDraft', {
+      fromExercise: { packId: 'test-pack', itemId: 'write-it' },
+    });
+    expect(again.id).toBe(draft.id);
+
+    await call('updateDraft', { draftId: draft.id, status: 'ready' });
+    const course = await call<{ modules: { items: { id: string; status: string }[] }[] }>('getCourse', {
+      packId: 'test-pack',
+      courseId: 'basics',
+    });
+    expect(course.modules[0]?.items.find((item) => item.id === 'write-it')?.status).toBe('completed');
+    const verbs = (
+      core.database.sqlite.prepare('SELECT statement FROM outbox').all() as { statement: string }[]
+    ).map((row) => (JSON.parse(row.statement) as { verb: { id: string } }).verb.id.split('/').pop());
+    expect(verbs).toEqual(['attempted', 'completed']);
+    // Drafts themselves never become records.
+    expect(JSON.stringify(core.database.sqlite.prepare('SELECT statement FROM outbox').all())).not.toContain(
+      'Situation',
+    );
+    core.close();
+  });
+
+  it('checks a published address', async () => {
+    const { core, call } = await setUp();
+    const draft = await call<Draft>('createDraft', {});
+    expect(
+      await core.dispatch('updateDraft', {
+        draftId: draft.id,
+        status: 'published',
+        publishedUrl: 'http://x.example',
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    const published = await call<Draft>('updateDraft', {
+      draftId: draft.id,
+      status: 'published',
+      publishedUrl: 'https://blog.example/p99',
+    });
+    expect(published).toMatchObject({ status: 'published', publishedUrl: 'https://blog.example/p99' });
+    core.close();
+  });
+});

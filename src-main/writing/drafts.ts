@@ -1,0 +1,338 @@
+import { randomUUID } from 'node:crypto';
+import { and, desc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { AppError } from '../../src-shared/api/errors';
+import type { Channel } from '../../src-shared/packs/items';
+import { SNIPPET_MATCH_END, SNIPPET_MATCH_START } from '../../src-shared/training/schemas';
+import { countWords, type Draft, type DraftStatus, type DraftSummary } from '../../src-shared/writing/drafts';
+import type { DatabaseHandle } from '../db/open';
+import { drafts, draftVersions } from '../db/schema';
+import { findItemInContext } from '../training/item-query';
+import type { Progress } from '../training/progress';
+import { toMatchQuery } from '../training/search';
+
+export interface DraftsDeps {
+  database: DatabaseHandle;
+  now: () => Date;
+  progress: Progress;
+}
+
+/** A version is kept automatically when the writer pauses this long after the last one. */
+export const VERSION_PAUSE_MS = 2 * 60 * 1000;
+
+type DraftRow = typeof drafts.$inferSelect;
+
+export function createDrafts(deps: DraftsDeps) {
+  const { db, sqlite } = deps.database;
+
+  function row(id: string): DraftRow {
+    const found = db.select().from(drafts).where(eq(drafts.id, id)).get();
+    if (!found) throw new AppError('NOT_FOUND', 'There is no such draft on this device.');
+    return found;
+  }
+
+  function index(id: string, title: string, body: string): void {
+    sqlite.prepare('DELETE FROM draft_search WHERE draft_id = ?').run(id);
+    sqlite.prepare('INSERT INTO draft_search (title, body, draft_id) VALUES (?, ?, ?)').run(title, body, id);
+  }
+
+  function create(input: {
+    title: string;
+    channel: Channel;
+    fromExercise?: { packId: string; itemId: string } | undefined;
+  }): Draft {
+    let title = input.title;
+    let body = '';
+    let channel = input.channel;
+    const exercise = input.fromExercise;
+    if (exercise) {
+      const { item } = findItemInContext(db, exercise.packId, exercise.itemId);
+      if (item.kind !== 'exercise') throw new AppError('CONFLICT', `“${item.title}” is not an exercise.`);
+      // One draft per exercise: starting it again opens the draft already begun.
+      const existing = db
+        .select()
+        .from(drafts)
+        .where(
+          and(
+            eq(drafts.exercisePackId, exercise.packId),
+            eq(drafts.exerciseItemId, exercise.itemId),
+            isNull(drafts.deletedAt),
+          ),
+        )
+        .get();
+      if (existing) return toDraft(existing);
+      title = title || item.title;
+      body = typeof item.details['template'] === 'string' ? item.details['template'] : '';
+      channel = (item.details['channel'] as Channel | undefined) ?? channel;
+      deps.progress.openItem(exercise.packId, exercise.itemId);
+    }
+    const at = deps.now();
+    const created: DraftRow = {
+      id: randomUUID(),
+      title,
+      body,
+      channel,
+      status: 'drafting',
+      tags: [],
+      audience: '',
+      publishedUrl: null,
+      publishedAt: null,
+      exercisePackId: exercise?.packId ?? null,
+      exerciseItemId: exercise?.itemId ?? null,
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
+    db.transaction((tx) => {
+      tx.insert(drafts).values(created).run();
+      index(created.id, title, body);
+    });
+    return toDraft(created);
+  }
+
+  /** Autosave: every change lands here within a second of the last keystroke. */
+  function save(input: { draftId: string; title: string; body: string; baseRevision: number }) {
+    const at = deps.now();
+    let result = { revision: 0, savedAt: at.toISOString(), versionKept: false };
+    db.transaction((tx) => {
+      const current = row(input.draftId);
+      if (current.deletedAt)
+        throw new AppError('CONFLICT', 'This draft is in the trash; restore it to edit it.');
+      if (input.baseRevision < current.revision) {
+        throw new AppError(
+          'CONFLICT',
+          'This draft was changed in another window since you opened it. Reload it to see the latest text; your typing here is kept in its version history.',
+        );
+      }
+      const last = tx
+        .select()
+        .from(draftVersions)
+        .where(eq(draftVersions.draftId, input.draftId))
+        .orderBy(desc(draftVersions.createdAt))
+        .get();
+      const changedSinceVersion = !last || last.body !== current.body || last.title !== current.title;
+      const paused = !last || at.getTime() - last.createdAt.getTime() >= VERSION_PAUSE_MS;
+      // Keep what was there before this save when the writer comes back after a pause.
+      const versionKept = paused && changedSinceVersion && (current.body !== '' || current.title !== '');
+      if (versionKept) {
+        tx.insert(draftVersions)
+          .values({
+            id: randomUUID(),
+            draftId: current.id,
+            title: current.title,
+            body: current.body,
+            reason: 'pause',
+            createdAt: at,
+          })
+          .run();
+      }
+      const revision = current.revision + 1;
+      tx.update(drafts)
+        .set({ title: input.title, body: input.body, revision, updatedAt: at })
+        .where(eq(drafts.id, current.id))
+        .run();
+      index(current.id, input.title, input.body);
+      result = { revision, savedAt: at.toISOString(), versionKept };
+    });
+    return result;
+  }
+
+  function keepVersion(draftId: string, reason: 'manual' | 'before-restore' = 'manual'): void {
+    const current = row(draftId);
+    db.insert(draftVersions)
+      .values({
+        id: randomUUID(),
+        draftId,
+        title: current.title,
+        body: current.body,
+        reason,
+        createdAt: deps.now(),
+      })
+      .run();
+  }
+
+  function update(input: {
+    draftId: string;
+    channel?: Channel | undefined;
+    status?: DraftStatus | undefined;
+    tags?: string[] | undefined;
+    audience?: string | undefined;
+    publishedUrl?: string | null | undefined;
+  }): Draft {
+    const at = deps.now();
+    db.transaction((tx) => {
+      const current = row(input.draftId);
+      const status = input.status ?? current.status;
+      tx.update(drafts)
+        .set({
+          channel: input.channel ?? current.channel,
+          status,
+          tags: input.tags ?? current.tags,
+          audience: input.audience ?? current.audience,
+          publishedUrl: input.publishedUrl === undefined ? current.publishedUrl : input.publishedUrl,
+          publishedAt: status === 'published' ? (current.publishedAt ?? at) : current.publishedAt,
+          updatedAt: at,
+        })
+        .where(eq(drafts.id, current.id))
+        .run();
+      // Marking an exercise's draft ready completes the exercise, in this same transaction.
+      if (
+        (status === 'ready' || status === 'published') &&
+        current.exercisePackId &&
+        current.exerciseItemId
+      ) {
+        deps.progress.completeExercise(current.exercisePackId, current.exerciseItemId);
+      }
+    });
+    return toDraft(row(input.draftId));
+  }
+
+  function list(input: {
+    query?: string | undefined;
+    status?: DraftStatus | undefined;
+    channel?: Channel | undefined;
+    trash: boolean;
+  }): DraftSummary[] {
+    const conditions: SQL[] = [input.trash ? isNotNull(drafts.deletedAt) : isNull(drafts.deletedAt)];
+    if (input.status) conditions.push(eq(drafts.status, input.status));
+    if (input.channel) conditions.push(eq(drafts.channel, input.channel));
+    const match = input.query ? toMatchQuery(input.query) : null;
+    let snippets: Map<string, string> | null = null;
+    if (match) {
+      const hits = sqlite
+        .prepare(
+          `SELECT draft_id AS id, snippet(draft_search, 1, ?, ?, '…', 16) AS snippet FROM draft_search
+            WHERE draft_search MATCH ? ORDER BY bm25(draft_search, 10.0, 1.0) LIMIT 200`,
+        )
+        .all(SNIPPET_MATCH_START, SNIPPET_MATCH_END, match) as { id: string; snippet: string }[];
+      snippets = new Map(hits.map((hit) => [hit.id, hit.snippet]));
+    }
+    const rows = db
+      .select()
+      .from(drafts)
+      .where(and(...conditions))
+      .orderBy(desc(drafts.updatedAt))
+      .all();
+    const found = snippets ? rows.filter((candidate) => snippets.has(candidate.id)) : rows;
+    if (snippets) {
+      const order = [...snippets.keys()];
+      found.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+    }
+    return found.map((draft) => {
+      const { body, ...rest } = toDraft(draft);
+      return { ...rest, words: countWords(body), snippet: snippets?.get(draft.id) ?? null };
+    });
+  }
+
+  function versions(draftId: string) {
+    row(draftId);
+    return db
+      .select()
+      .from(draftVersions)
+      .where(eq(draftVersions.draftId, draftId))
+      .orderBy(desc(draftVersions.createdAt))
+      .all()
+      .map((version) => ({
+        id: version.id,
+        reason: version.reason,
+        createdAt: version.createdAt.toISOString(),
+        words: countWords(version.body),
+      }));
+  }
+
+  function version(versionId: string) {
+    const found = db.select().from(draftVersions).where(eq(draftVersions.id, versionId)).get();
+    if (!found) throw new AppError('NOT_FOUND', 'There is no such version.');
+    return {
+      id: found.id,
+      reason: found.reason,
+      createdAt: found.createdAt.toISOString(),
+      words: countWords(found.body),
+      title: found.title,
+      body: found.body,
+    };
+  }
+
+  /** Restoring keeps the current text as a version first, so a restore can itself be undone. */
+  function restore(draftId: string, versionId: string): Draft {
+    const target = version(versionId);
+    db.transaction((tx) => {
+      const current = row(draftId);
+      const owner = tx
+        .select({ draftId: draftVersions.draftId })
+        .from(draftVersions)
+        .where(eq(draftVersions.id, versionId))
+        .get();
+      if (owner?.draftId !== draftId)
+        throw new AppError('NOT_FOUND', 'That version belongs to another draft.');
+      keepVersion(draftId, 'before-restore');
+      tx.update(drafts)
+        .set({
+          title: target.title,
+          body: target.body,
+          revision: current.revision + 1,
+          updatedAt: deps.now(),
+        })
+        .where(eq(drafts.id, draftId))
+        .run();
+      index(draftId, target.title, target.body);
+    });
+    return toDraft(row(draftId));
+  }
+
+  function trash(draftId: string, inTrash: boolean): Draft {
+    row(draftId);
+    db.update(drafts)
+      .set({ deletedAt: inTrash ? deps.now() : null })
+      .where(eq(drafts.id, draftId))
+      .run();
+    return toDraft(row(draftId));
+  }
+
+  function emptyTrash(): { deleted: number } {
+    let deleted = 0;
+    db.transaction((tx) => {
+      const doomed = tx.select({ id: drafts.id }).from(drafts).where(isNotNull(drafts.deletedAt)).all();
+      for (const { id } of doomed) sqlite.prepare('DELETE FROM draft_search WHERE draft_id = ?').run(id);
+      deleted = tx.delete(drafts).where(isNotNull(drafts.deletedAt)).run().changes;
+    });
+    return { deleted };
+  }
+
+  return {
+    create,
+    get: (id: string) => toDraft(row(id)),
+    save,
+    keepVersion,
+    update,
+    list,
+    versions,
+    version,
+    restore,
+    trash,
+    emptyTrash,
+  };
+}
+
+export type Drafts = ReturnType<typeof createDrafts>;
+
+function toDraft(row: DraftRow): Draft {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    channel: row.channel,
+    status: row.status,
+    tags: row.tags,
+    audience: row.audience,
+    publishedUrl: row.publishedUrl,
+    exercise:
+      row.exercisePackId && row.exerciseItemId
+        ? { packId: row.exercisePackId, itemId: row.exerciseItemId }
+        : null,
+    revision: row.revision,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    inTrash: row.deletedAt !== null,
+  };
+}

@@ -1,0 +1,76 @@
+import type { ApiError } from '../../../../src-shared/api/errors';
+import { countWords, type Draft } from '../../../../src-shared/writing/drafts';
+import { api } from '../../lib/api';
+import { toApiError } from '../../lib/preferences.svelte';
+
+/** Saves this long after the last keystroke: well inside the promise of "within a second". */
+const SAVE_AFTER_MS = 400;
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
+
+/** The open draft: its text, and autosave that never loses a keystroke it was given. */
+export class DraftEditor {
+  draft = $state<Draft | null>(null);
+  title = $state('');
+  body = $state('');
+  saveState = $state<SaveState>('saved');
+  savedAt = $state<string | null>(null);
+  error = $state<ApiError | null>(null);
+  words = $derived(countWords(this.body));
+  characters = $derived([...this.body].length);
+  private revision = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private inFlight: Promise<void> | null = null;
+
+  async load(draftId: string): Promise<void> {
+    try {
+      this.adopt(await api.getDraft({ draftId }));
+      this.error = null;
+    } catch (error) {
+      this.error = toApiError(error);
+    }
+  }
+
+  adopt(draft: Draft): void {
+    this.draft = draft;
+    this.title = draft.title;
+    this.body = draft.body;
+    this.revision = draft.revision;
+    this.saveState = 'saved';
+  }
+
+  edit(change: { title?: string; body?: string }): void {
+    if (change.title !== undefined) this.title = change.title;
+    if (change.body !== undefined) this.body = change.body;
+    this.saveState = 'unsaved';
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), SAVE_AFTER_MS);
+  }
+
+  /** Saves now if anything is unsaved; waits for a save already under way first. */
+  async flush(): Promise<void> {
+    clearTimeout(this.timer);
+    if (this.inFlight) await this.inFlight;
+    if (!this.draft || this.saveState === 'saved') return;
+    const draftId = this.draft.id;
+    const { title, body } = this;
+    this.saveState = 'saving';
+    this.inFlight = (async () => {
+      try {
+        const saved = await api.saveDraft({ draftId, title, body, baseRevision: this.revision });
+        this.revision = saved.revision;
+        this.savedAt = saved.savedAt;
+        this.error = null;
+        // Typing that arrived during the save is saved by the next flush.
+        this.saveState = title === this.title && body === this.body ? 'saved' : 'unsaved';
+        if (this.saveState === 'unsaved') this.timer = setTimeout(() => void this.flush(), SAVE_AFTER_MS);
+      } catch (error) {
+        this.error = toApiError(error);
+        this.saveState = 'failed';
+      } finally {
+        this.inFlight = null;
+      }
+    })();
+    await this.inFlight;
+  }
+}

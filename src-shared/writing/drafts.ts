@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Channel } from '../packs/items';
+import { Slug } from '../packs/manifest';
+
+export const draftStatuses = ['idea', 'drafting', 'ready', 'published', 'archived'] as const;
+export const DraftStatus = z.enum(draftStatuses);
+export type DraftStatus = z.infer<typeof DraftStatus>;
+
+export const DraftId = z.strictObject({ draftId: z.uuid() });
+
+export const Draft = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  channel: Channel,
+  status: DraftStatus,
+  tags: z.array(z.string()),
+  audience: z.string(),
+  publishedUrl: z.string().nullable(),
+  exercise: z.object({ packId: z.string(), itemId: z.string() }).nullable(),
+  revision: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  inTrash: z.boolean(),
+});
+export type Draft = z.infer<typeof Draft>;
+
+export const DraftSummary = Draft.omit({ body: true }).extend({
+  words: z.number().int(),
+  /** With a search: a passage with each match between \u0002 and \u0003. */
+  snippet: z.string().nullable(),
+});
+export type DraftSummary = z.infer<typeof DraftSummary>;
+
+export const ListDraftsInput = z.strictObject({
+  query: z.string().max(200).optional(),
+  status: DraftStatus.optional(),
+  channel: Channel.optional(),
+  trash: z.boolean().default(false),
+});
+
+export const CreateDraftInput = z.strictObject({
+  title: z.string().max(300).default(''),
+  channel: Channel.default('blog'),
+  /** Start from a training exercise: its template and channel, and ready completes it. */
+  fromExercise: z.strictObject({ packId: Slug, itemId: Slug }).optional(),
+});
+
+export const SaveDraftInput = z.strictObject({
+  draftId: z.uuid(),
+  title: z.string().max(300),
+  body: z.string().max(2_000_000, 'a draft is limited to 2 million characters'),
+  /** The revision the editor started from; a newer one on disk means another window saved meanwhile. */
+  baseRevision: z.number().int().nonnegative(),
+});
+
+export const SavedDraft = z.object({
+  revision: z.number().int(),
+  savedAt: z.string(),
+  versionKept: z.boolean(),
+});
+
+export const UpdateDraftInput = z.strictObject({
+  draftId: z.uuid(),
+  channel: Channel.optional(),
+  status: DraftStatus.optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+  audience: z.string().max(300).optional(),
+  publishedUrl: z
+    .url({ protocol: /^https$/, error: 'a published piece needs its https:// address' })
+    .nullable()
+    .optional(),
+});
+
+export const DraftVersionSummary = z.object({
+  id: z.string(),
+  reason: z.enum(['pause', 'manual', 'before-restore']),
+  createdAt: z.string(),
+  words: z.number().int(),
+});
+export const DraftVersion = DraftVersionSummary.extend({ title: z.string(), body: z.string() });
+export const VersionRef = z.strictObject({ versionId: z.uuid() });
+export const RestoreVersionInput = z.strictObject({ draftId: z.uuid(), versionId: z.uuid() });
+
+export function countWords(text: string): number {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+}
