@@ -61,7 +61,9 @@ test('an advocate restores an old version, and can undo the restore', async ({ p
 
   const versions = page.getByRole('list', { name: 'Kept versions' });
   await versions.getByRole('listitem').first().getByRole('button', { name: 'View' }).click();
-  await expect(page.getByLabel('The chosen version')).toContainText('First version of the story.');
+  const diff = page.getByLabel('The chosen version');
+  await expect(diff.locator('.diff-removed')).toHaveText(/First version of the story\./);
+  await expect(diff.locator('.diff-added')).toHaveText(/A rewrite I regret\./);
   await versions.getByRole('listitem').first().getByRole('button', { name: 'Restore' }).click();
   await expect(text).toHaveValue('First version of the story.');
   await expect(versions).toContainText('Before a restore');
@@ -104,4 +106,34 @@ test('an exercise opens the studio with its template, and marking the draft read
   await expect(page.getByText('Marking it ready completes the exercise.')).toBeVisible();
   await page.getByRole('link', { name: 'open the exercise' }).click();
   await expect(page.getByText('Done: your draft is marked ready.')).toBeVisible();
+});
+
+test('an X thread is previewed post by post, each within 280 characters as X counts them', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await newDraft(page, 'X thread');
+  const paragraph = (topic: string) =>
+    `${topic}: we spent a week chasing a latency spike that turned out to be a misconfigured DNS cache on one node. ` +
+    'The fix was one line; finding it took a checklist, two graphs and a lot of patience. 🧵';
+  await page
+    .getByLabel('Text (Markdown)')
+    .fill(
+      [
+        paragraph('First'),
+        paragraph('Then'),
+        'Details: https://example.com/a/very/long/path/to/the/write-up',
+      ].join('\n\n'),
+    );
+  const posts = page.getByRole('list', { name: 'Posts in the thread' }).getByRole('listitem');
+  await expect(posts).toHaveCount(2);
+  for (const post of await posts.all()) {
+    const [used] = ((await post.locator('.meta').textContent()) ?? '').split(' / ');
+    expect(Number(used)).toBeLessThanOrEqual(280);
+  }
+  await expect(posts.first()).toContainText('1/2');
+  await expect(posts.last()).toContainText('https://example.com/a/very/long/path');
+  await screenshot(page, 'write-thread');
+  await expectAccessible(page);
 });

@@ -5,6 +5,7 @@ import { toApiError } from '../../lib/preferences.svelte';
 
 /** Saves this long after the last keystroke: well inside the promise of "within a second". */
 const SAVE_AFTER_MS = 400;
+const PREVIEW_AFTER_MS = 150;
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
@@ -16,10 +17,13 @@ export class DraftEditor {
   saveState = $state<SaveState>('saved');
   savedAt = $state<string | null>(null);
   error = $state<ApiError | null>(null);
+  /** The text the preview shows: follows the editor after a short pause, so previews never slow typing. */
+  previewBody = $state('');
   words = $derived(countWords(this.body));
   characters = $derived([...this.body].length);
   private revision = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private previewTimer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
 
   async load(draftId: string): Promise<void> {
@@ -35,6 +39,7 @@ export class DraftEditor {
     this.draft = draft;
     this.title = draft.title;
     this.body = draft.body;
+    this.previewBody = draft.body;
     this.revision = draft.revision;
     this.saveState = 'saved';
   }
@@ -43,6 +48,8 @@ export class DraftEditor {
     if (change.title !== undefined) this.title = change.title;
     if (change.body !== undefined) this.body = change.body;
     this.saveState = 'unsaved';
+    clearTimeout(this.previewTimer);
+    this.previewTimer = setTimeout(() => (this.previewBody = this.body), PREVIEW_AFTER_MS);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), SAVE_AFTER_MS);
   }
