@@ -137,3 +137,32 @@ test('an X thread is previewed post by post, each within 280 characters as X cou
   await screenshot(page, 'write-thread');
   await expectAccessible(page);
 });
+
+test('an advocate takes a draft out as a file or as text for the channel', async ({
+  page,
+  host,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+  await page.goto(host.url);
+  await newDraft(page, 'Industry blog post');
+  await page.getByLabel('Title').fill('Why our p99 doubled');
+  await page.getByLabel('Text (Markdown)').fill('It was **DNS**. See [the graphs](https://example.com/g).');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Copy as plain text' }).click();
+  await expect(page.getByText('Copied plain text.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    'It was DNS. See the graphs (https://example.com/g).',
+  );
+
+  await page.getByRole('button', { name: 'Save as a .md file…' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Save why-our-p99-doubled.md' }).click();
+  const file = await (await download).path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(file ?? '', 'utf8')).toBe(
+    '# Why our p99 doubled\n\nIt was **DNS**. See [the graphs](https://example.com/g).',
+  );
+  await screenshot(page, 'write-export');
+});

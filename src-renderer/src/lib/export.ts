@@ -1,0 +1,36 @@
+import { renderMarkdown } from './markdown';
+
+/** The draft as a channel takes it: HTML for blogs, plain text for social posts, Markdown for forums. */
+export function draftAsHtml(markdown: string): string {
+  return renderMarkdown(markdown);
+}
+
+/** Plain text: the rendered words, paragraphs kept apart, links followed by their address. */
+export function draftAsPlainText(markdown: string): string {
+  const holder = document.createElement('div');
+  holder.innerHTML = renderMarkdown(markdown);
+  for (const link of Array.from(holder.querySelectorAll('a[href]'))) {
+    const href = link.getAttribute('href') ?? '';
+    if (/^https?:/.test(href) && link.textContent !== href) link.append(` (${href})`);
+  }
+  const blocks = Array.from(holder.children).map((block) =>
+    block.tagName === 'UL' || block.tagName === 'OL'
+      ? Array.from(block.children)
+          .map((item) => `• ${item.textContent?.trim() ?? ''}`)
+          .join('\n')
+      : (block.textContent?.trim() ?? ''),
+  );
+  return blocks.filter((block) => block !== '').join('\n\n');
+}
+
+/** A file name from a title: letters, digits and hyphens, never empty. */
+export function markdownFileName(title: string): string {
+  const stem = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 80);
+  return `${stem || 'draft'}.md`;
+}
