@@ -219,3 +219,18 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
     'completed basics',
   ]);
 });
+
+test('a learner saves a PDF the lesson links to', async ({ page, host, request }) => {
+  await importTestPack(request, host, {
+    'first/hello.md':
+      '---\ntitle: Hello\n---\nRead [the checklist](../assets/checklist.pdf) first.\n\n![A diagram](../assets/diagram.png)\n',
+    'assets/checklist.pdf': '%PDF-1.4 a checklist',
+  });
+  await page.goto(host.url);
+  await page.goto(`${host.origin}/#/learn/test-pack/item/hello`);
+  const download = page.waitForEvent('download');
+  await page.locator('.prose').getByRole('link', { name: 'the checklist' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('checklist.pdf');
+  expect(readFileSync((await saved.path()) ?? '', 'utf8')).toBe('%PDF-1.4 a checklist');
+});

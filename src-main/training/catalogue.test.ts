@@ -87,4 +87,24 @@ describe('catalogue', () => {
     });
     core.close();
   });
+
+  it('hands over PDFs the lesson links to, for the learner to save', async () => {
+    const bundled = tempDir();
+    writeTestPack(join(bundled, 'test-pack'), {
+      'first/hello.md':
+        '---\ntitle: Hello\n---\nRead [the checklist](../assets/checklist.pdf).\n\n![A diagram](../assets/diagram.png)\n',
+      'assets/checklist.pdf': '%PDF-1.4 test',
+    });
+    const core = await startTestCore(tempDir(), { bundledPacksDir: bundled });
+    const item = await value<{ attachments: Record<string, { name: string; dataUrl: string }> }>(
+      core.dispatch('getItem', { packId: 'test-pack', itemId: 'hello' }),
+    );
+    expect(item.attachments).toEqual({
+      '../assets/checklist.pdf': {
+        name: 'checklist.pdf',
+        dataUrl: `data:application/pdf;base64,${Buffer.from('%PDF-1.4 test').toString('base64')}`,
+      },
+    });
+    core.close();
+  });
 });

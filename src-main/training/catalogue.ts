@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, posix } from 'node:path';
+import { basename, extname, join, posix } from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import type {
@@ -19,14 +19,15 @@ export interface CatalogueDeps {
   dataDir: string;
 }
 
-const IMAGE_TYPES: Record<string, string> = {
+const ASSET_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.gif': 'image/gif',
   '.webp': 'image/webp',
 };
-/** Images travel inside the API reply as data: URLs (the page's CSP allows no other image source). */
+/** Images and PDFs travel inside the API reply as data: URLs (the page's CSP allows no other source). */
 const MAX_INLINE_IMAGE_BYTES = 8 * 1024 * 1024;
 
 export function createCatalogue(deps: CatalogueDeps) {
@@ -199,12 +200,16 @@ export function createCatalogue(deps: CatalogueDeps) {
     );
     const images: Record<string, string> = {};
     const itemLinks: Record<string, string> = {};
+    const attachments: Record<string, { name: string; dataUrl: string }> = {};
     for (const reference of markdownReferences(item.body)) {
       const target = resolvePackReference(item.file, reference.href);
       if (target === null || target.startsWith('..')) continue;
       if (reference.kind === 'image') {
-        const dataUrl = imageDataUrl(join(deps.dataDir, row.packFolder), target);
+        const dataUrl = assetDataUrl(join(deps.dataDir, row.packFolder), target);
         if (dataUrl) images[reference.href] = dataUrl;
+      } else if (extname(target).toLowerCase() === '.pdf') {
+        const dataUrl = assetDataUrl(join(deps.dataDir, row.packFolder), target);
+        if (dataUrl) attachments[reference.href] = { name: basename(target), dataUrl };
       } else {
         const linked = itemsByFile.get(posix.normalize(target));
         if (linked) itemLinks[reference.href] = linked;
@@ -224,6 +229,7 @@ export function createCatalogue(deps: CatalogueDeps) {
       details: item.details,
       images,
       itemLinks,
+      attachments,
       previous: neighbour(-1),
       next: neighbour(1),
       minutesLeftInCourse: siblings
@@ -237,8 +243,8 @@ export function createCatalogue(deps: CatalogueDeps) {
 
 export type Catalogue = ReturnType<typeof createCatalogue>;
 
-function imageDataUrl(packFolder: string, relative: string): string | null {
-  const type = IMAGE_TYPES[extname(relative).toLowerCase()];
+function assetDataUrl(packFolder: string, relative: string): string | null {
+  const type = ASSET_TYPES[extname(relative).toLowerCase()];
   const file = join(packFolder, relative);
   if (!type || !existsSync(file) || statSync(file).size > MAX_INLINE_IMAGE_BYTES) return null;
   return `data:${type};base64,${readFileSync(file).toString('base64')}`;

@@ -85,6 +85,8 @@ export const ItemDetail = z.object({
   details: z.record(z.string(), z.unknown()),
   /** Images the body refers to, as data: URLs keyed by the address written in the Markdown. */
   images: z.record(z.string(), z.string()),
+  /** PDFs the body links to, keyed by the address written in the Markdown, for the learner to save. */
+  attachments: z.record(z.string(), z.object({ name: z.string(), dataUrl: z.string() })),
   /** Links in the body to other items of the pack, keyed by the address written in the Markdown. */
   itemLinks: z.record(z.string(), z.string()),
   previous: ItemNeighbour,

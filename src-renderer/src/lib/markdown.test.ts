@@ -44,4 +44,13 @@ describe('renderMarkdown', () => {
     });
     expect(html).toContain('<a href="#/learn/p/item/next">next</a>');
   });
+
+  it('marks links to pack files for the page to download', () => {
+    const html = renderMarkdown('[the checklist](../assets/checklist.pdf)', {
+      attachments: { '../assets/checklist.pdf': { name: 'checklist.pdf' } },
+    });
+    expect(html).toContain(
+      '<a href="#attachment" data-attachment="../assets/checklist.pdf">the checklist</a>',
+    );
+  });
 });

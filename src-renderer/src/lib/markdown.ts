@@ -6,6 +6,8 @@ export interface MarkdownContext {
   images?: Record<string, string>;
   /** Links to other items, keyed by the address in the Markdown, mapped to the app address to open. */
   internalLinks?: Record<string, string>;
+  /** Files from the pack (PDFs) the reader can save, keyed by the address in the Markdown. */
+  attachments?: Record<string, unknown>;
 }
 
 const marked = new Marked({ gfm: true, breaks: false });
@@ -32,6 +34,10 @@ export function renderMarkdown(markdown: string, context: MarkdownContext = {}):
     const internal = context.internalLinks?.[href];
     if (internal) {
       link.setAttribute('href', internal);
+    } else if (context.attachments && href in context.attachments) {
+      // The page turns a click on this into a download of the file (see ItemReader).
+      link.setAttribute('href', '#attachment');
+      link.setAttribute('data-attachment', href);
     } else if (/^https?:\/\//i.test(href)) {
       link.setAttribute('target', '_blank');
       link.setAttribute('rel', 'noopener noreferrer');

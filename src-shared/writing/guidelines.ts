@@ -1,0 +1,574 @@
+/**
+ * A company's social media guidelines, shipped as data in a course pack (`guidelines.yaml`), and the engine that
+ * checks a draft against them in the writing studio.
+ *
+ * Guidelines should enable, not silence: every rule carries why it exists (`explanation`) and what to do instead
+ * (`howToFollow`), and may point to the lesson that teaches it. The engine only marks spans; the writer decides,
+ * and can acknowledge each finding ({@link acknowledgementKey}).
+ */
+import { z } from 'zod';
+import { Channel } from '../packs/items';
+import { findUrls, xLength } from './x-count';
+
+// ---- Schema ---------------------------------------------------------------------------------------------
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const Slug = z.string().max(100).regex(SLUG, 'use lower-case letters, digits and single hyphens');
+const Title = z.string().trim().min(1).max(200);
+const Prose = z.string().trim().min(1).max(4000);
+const Phrase = z.string().trim().min(1).max(200);
+const Phrases = z.array(Phrase).min(1).max(2000);
+
+/** Longest regular expression a `patterns` rule may use: long patterns are where catastrophic ones hide. */
+export const MAX_PATTERN_LENGTH = 300;
+/** Flags a `patterns` rule may set; `g` is always added by the engine. */
+const PATTERN_FLAGS = /^[imsu]*$/;
+/**
+ * A quantified group that itself ends in a quantifier, such as `(a+)+` or `(\w*)*`: the classic shape of
+ * exponential backtracking, so it is refused.
+ */
+const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)[+*{]/;
+
+export const DisclosureCheck = z.strictObject({
+  kind: z.literal('disclosure'),
+  /** Names and product names that count as mentioning the employer. */
+  employer: Phrases,
+  /** Phrases that disclose the relationship, e.g. "I work at", "my employer", "#employee", "disclosure:". */
+  disclosurePhrases: Phrases,
+});
+
+export const TermsCheck = z.strictObject({
+  kind: z.literal('terms'),
+  terms: Phrases,
+  caseSensitive: z.boolean().optional(),
+});
+
+export const Pattern = z.strictObject({
+  regex: z.string().min(1),
+  flags: z.string().optional(),
+});
+
+export const PatternsCheck = z.strictObject({
+  kind: z.literal('patterns'),
+  patterns: z.array(Pattern).min(1).max(200),
+});
+
+export const InternalLinksCheck = z.strictObject({
+  kind: z.literal('internal-links'),
+  /** Hosts whose links stay inside: `intranet.example.com` (and its subdomains) or `*.corp.example`. */
+  hosts: z.array(Phrase).max(500).default([]),
+  /** Also flag links to private addresses: 10.x, 192.168.x, 172.16–31.x, 127.x, localhost, *.local, *.internal. */
+  privateAddresses: z.boolean().optional(),
+});
+
+export const ProfanityCheck = z.strictObject({
+  kind: z.literal('profanity'),
+  words: Phrases,
+});
+
+export const LengthLimit = z.strictObject({
+  max: z.number().int().positive(),
+  unit: z.enum(['characters', 'words', 'x-weighted']),
+});
+export type LengthLimit = z.infer<typeof LengthLimit>;
+
+export const LengthCheck = z.strictObject({
+  kind: z.literal('length'),
+  limits: z.partialRecord(Channel, LengthLimit),
+});
+
+export const Check = z.discriminatedUnion('kind', [
+  DisclosureCheck,
+  TermsCheck,
+  PatternsCheck,
+  InternalLinksCheck,
+  ProfanityCheck,
+  LengthCheck,
+]);
+export type Check = z.infer<typeof Check>;
+
+/** Why a pattern cannot be used, or undefined when it can. */
+function patternProblem(pattern: z.infer<typeof Pattern>): string | undefined {
+  const flags = pattern.flags ?? '';
+  if (pattern.regex.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
+  if (!PATTERN_FLAGS.test(flags) || new Set(flags).size !== flags.length) {
+    return `has flags "${flags}"; use each of i, m, s, u at most once`;
+  }
+  if (NESTED_QUANTIFIER.test(pattern.regex)) {
+    return 'nests one quantifier inside another, such as (a+)+, which can take exponential time';
+  }
+  try {
+    new RegExp(pattern.regex, flags);
+  } catch (error) {
+    return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
+  }
+  return undefined;
+}
+
+export const Rule = z
+  .strictObject({
+    id: Slug,
+    title: Title,
+    /** Plain words: why the rule exists. */
+    explanation: Prose,
+    /** What to do instead. */
+    howToFollow: Prose,
+    /** An item id in the pack that teaches the rule, e.g. "disclose-your-employer". */
+    lesson: Slug.optional(),
+    severity: z.enum(['must', 'should']),
+    /** Only check drafts for these channels; every channel when absent. */
+    channels: z.array(Channel).min(1).optional(),
+    check: Check,
+  })
+  .superRefine((rule, ctx) => {
+    if (rule.check.kind !== 'patterns') return;
+    rule.check.patterns.forEach((pattern, index) => {
+      const problem = patternProblem(pattern);
+      if (problem !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['check', 'patterns', index, 'regex'],
+          message: `Rule "${rule.id}": pattern /${pattern.regex}/ ${problem}`,
+        });
+      }
+    });
+  });
+export type Rule = z.infer<typeof Rule>;
+
+/** A company's guidelines, as written in a pack's `guidelines.yaml`. */
+export const GuidelineSet = z
+  .strictObject({
+    id: Slug,
+    title: Title,
+    rules: z.array(Rule).min(1).max(500),
+  })
+  .superRefine((set, ctx) => {
+    const seen = new Set<string>();
+    set.rules.forEach((rule, index) => {
+      if (seen.has(rule.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', index, 'id'],
+          message: `Rule id "${rule.id}" is used twice`,
+        });
+      }
+      seen.add(rule.id);
+    });
+  });
+export type GuidelineSet = z.infer<typeof GuidelineSet>;
+
+// ---- Findings -------------------------------------------------------------------------------------------
+
+export interface Finding {
+  ruleId: string;
+  setId: string;
+  title: string;
+  severity: 'must' | 'should';
+  explanation: string;
+  howToFollow: string;
+  lesson?: string;
+  /** UTF-16 offsets into the checked text, [start, end), for marking the span. */
+  start: number;
+  end: number;
+  /** The matched text, `text.slice(start, end)`. */
+  excerpt: string;
+  /** How many earlier findings of the same set, rule and excerpt there are: 0 for the first. */
+  occurrence: number;
+}
+
+export interface CheckContext {
+  channel: Channel;
+  /** The draft's title: a disclosure in it counts, though findings are only marked in the text. */
+  title?: string;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+type Matcher = (text: string, context: CheckContext) => Span[];
+
+// ---- Words and phrases ----------------------------------------------------------------------------------
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}_]/u;
+const WORD_CLASS = String.raw`[\p{L}\p{N}\p{M}_]`;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * One regular expression matching any of `phrases` as whole words (Unicode letters, digits and marks count as
+ * word characters), with any run of whitespace between a phrase's words. A phrase that starts or ends with
+ * punctuation ("#employee", "disclosure:") needs a word boundary only on its word side. Longer phrases win.
+ */
+function phraseRegExp(phrases: readonly string[], caseSensitive: boolean): RegExp {
+  const alternatives = [...new Set(phrases.map((phrase) => phrase.trim()))]
+    .filter((phrase) => phrase !== '')
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) => {
+      const body = phrase
+        .split(/\s+/)
+        .map(escapeRegExp)
+        .join(String.raw`\s+`);
+      const before = WORD_CHAR.test(phrase.charAt(0)) ? `(?<!${WORD_CLASS})` : '';
+      const after = WORD_CHAR.test(phrase.charAt(phrase.length - 1)) ? `(?!${WORD_CLASS})` : '';
+      return before + body + after;
+    });
+  return new RegExp(`(?:${alternatives.join('|')})`, caseSensitive ? 'gu' : 'giu');
+}
+
+function allMatches(regex: RegExp, text: string, offset = 0): Span[] {
+  const spans: Span[] = [];
+  regex.lastIndex = 0;
+  for (const match of text.matchAll(regex)) {
+    if (match[0] === '') continue;
+    spans.push({ start: offset + match.index, end: offset + match.index + match[0].length });
+  }
+  return spans;
+}
+
+// ---- Links ----------------------------------------------------------------------------------------------
+
+/** `[text](target "title")`: the whole link is marked. */
+const MARKDOWN_LINK = /!?\[[^\]\n]*\]\(\s*<?([^\s()<>]+)>?(?:\s+"[^"\n]*")?\s*\)/g;
+/** `<https://…>`: the whole autolink is marked. */
+const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
+/** A URL with a scheme, or a bare host name (with an optional port and path) that is not part of an e-mail. */
+const BARE_LINK = new RegExp(
+  String.raw`(?:https?|ftp):\/\/[^\s<>"'\x60]+` +
+    '|' +
+    String.raw`(?<![\p{L}\p{N}_@.\-/:])` +
+    String.raw`(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?|localhost(?=:\d))` +
+    String.raw`(?::\d{1,5})?(?:[/?#][^\s<>"'\x60]*)?(?![\p{L}\p{N}_.\-]*@)`,
+  'giu',
+);
+
+/** Drops punctuation that ends the sentence rather than the URL, and a `)` that closes prose. */
+function trimUrl(url: string): string {
+  let result = url;
+  for (;;) {
+    const last = result.charAt(result.length - 1);
+    if ('.,;:!?\'"*_'.includes(last) && result.length > 1) {
+      result = result.slice(0, -1);
+    } else if (last === ')' && result.split('(').length < result.split(')').length) {
+      result = result.slice(0, -1);
+    } else {
+      return result;
+    }
+  }
+}
+
+/** The lower-case host of a URL or bare host, or undefined for a relative link. */
+export function urlHost(url: string): string | undefined {
+  const match = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#@\s]*@)?(\[[^\]]*\]|[^/?#:\s]+)/i.exec(url);
+  const host = match?.[1];
+  if (host === undefined || url.startsWith('/') || url.startsWith('#') || url.startsWith('.'))
+    return undefined;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !host.includes('.') && host.toLowerCase() !== 'localhost') {
+    return undefined;
+  }
+  return host.toLowerCase().replace(/\.$/, '');
+}
+
+function ipv4(host: string): number[] | undefined {
+  const parts = host.split('.');
+  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part))) return undefined;
+  const octets = parts.map(Number);
+  return octets.every((octet) => octet <= 255) ? octets : undefined;
+}
+
+/** Whether `host` is a loopback, private (RFC 1918), link-local or local-only name or address. */
+export function isPrivateHost(host: string): boolean {
+  if (host === 'localhost' || /\.(?:localhost|local|internal)$/.test(host)) return true;
+  const octets = ipv4(host);
+  if (octets !== undefined) {
+    const [a = 0, b = 0] = octets;
+    return (
+      a === 10 ||
+      a === 127 ||
+      (a === 192 && b === 168) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 169 && b === 254)
+    );
+  }
+  if (host.startsWith('[')) {
+    const address = host.slice(1, -1);
+    return address === '::1' || /^f[cd][0-9a-f]{2}:/.test(address) || /^fe[89ab][0-9a-f]:/.test(address);
+  }
+  return false;
+}
+
+/** Whether `host` is one of `patterns`: `example.com` covers itself and its subdomains, `*.example.com` only subdomains. */
+function hostMatches(host: string, patterns: readonly string[]): boolean {
+  return patterns.some((raw) => {
+    const pattern = raw.trim().toLowerCase().replace(/\.$/, '');
+    if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1));
+    return host === pattern || host.endsWith(`.${pattern}`);
+  });
+}
+
+function linkMatcher(check: z.infer<typeof InternalLinksCheck>): Matcher {
+  const flagged = (url: string): boolean => {
+    const host = urlHost(url);
+    if (host === undefined) return false;
+    return hostMatches(host, check.hosts) || (check.privateAddresses === true && isPrivateHost(host));
+  };
+  return (text) => {
+    const covered: Span[] = [];
+    const spans: Span[] = [];
+    const overlaps = (start: number, end: number): boolean =>
+      covered.some((span) => start < span.end && end > span.start);
+    for (const regex of [MARKDOWN_LINK, AUTOLINK]) {
+      for (const match of text.matchAll(regex)) {
+        const span = { start: match.index, end: match.index + match[0].length };
+        if (overlaps(span.start, span.end)) continue;
+        covered.push(span);
+        if (flagged(match[1] ?? '')) spans.push(span);
+      }
+    }
+    if (!text.includes('.') && !text.includes(':')) return spans;
+    for (const match of text.matchAll(BARE_LINK)) {
+      const url = trimUrl(match[0]);
+      const span = { start: match.index, end: match.index + url.length };
+      if (overlaps(span.start, span.end)) continue;
+      if (flagged(url)) spans.push(span);
+    }
+    return spans;
+  };
+}
+
+// ---- Patterns and length --------------------------------------------------------------------------------
+
+/** Paragraphs of `text` (separated by blank lines) as [start, end) ranges. */
+function paragraphs(text: string): Span[] {
+  const ranges: Span[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/\n[ \t]*\r?\n\s*/g)) {
+    if (match.index > start) ranges.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  if (start < text.length) ranges.push({ start, end: text.length });
+  return ranges;
+}
+
+function patternMatcher(check: z.infer<typeof PatternsCheck>): Matcher {
+  const regexes = check.patterns.map((pattern) => new RegExp(pattern.regex, `${pattern.flags ?? ''}g`));
+  return (text) =>
+    paragraphs(text).flatMap(({ start, end }) => {
+      const paragraph = text.slice(start, end);
+      return regexes.flatMap((regex) => allMatches(regex, paragraph, start));
+    });
+}
+
+/** A line of `---` marks a break between X posts, as in the studio's thread splitter. */
+const POST_BREAK = /^[ \t]*---[ \t]*$/gm;
+
+/** The sections of `text` between `---` lines, trimmed, as [start, end) ranges. */
+function posts(text: string): Span[] {
+  const ranges: Span[] = [];
+  let start = 0;
+  const push = (from: number, to: number): void => {
+    const section = text.slice(from, to);
+    const leading = section.length - section.trimStart().length;
+    const trimmed = section.trim();
+    if (trimmed !== '') ranges.push({ start: from + leading, end: from + leading + trimmed.length });
+  };
+  for (const match of text.matchAll(POST_BREAK)) {
+    push(start, match.index);
+    start = match.index + match[0].length;
+  }
+  push(start, text.length);
+  return ranges;
+}
+
+/**
+ * User-perceived characters, close to Unicode's extended grapheme clusters: a code point with its combining
+ * marks, CRLF, a flag, a keycap, or an emoji with its modifiers and ZWJ sequence. A regular expression, as
+ * `Intl.Segmenter` is far too slow for long drafts.
+ */
+const GRAPHEME =
+  /\r\n|\p{RI}{2}|[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}[\p{Emoji_Modifier}\p{M}]*(?:\u200D\p{Extended_Pictographic}[\p{Emoji_Modifier}\p{M}]*)*|[\s\S]\p{M}*/gu;
+
+/** The offset in `text` after its first `count` user-perceived characters, or undefined if it has no more. */
+function afterCharacters(text: string, count: number): number | undefined {
+  if (text.length <= count) return undefined;
+  let seen = 0;
+  for (const match of text.matchAll(GRAPHEME)) {
+    if (seen === count) return match.index;
+    seen += 1;
+  }
+  return undefined;
+}
+
+/** The offset in `section` where X's weighted length first exceeds `max`, or undefined when it fits. */
+function xExcessStart(section: string, max: number): number | undefined {
+  // Each character outside a URL weighs at least 1, so the excess starts within the first max + 1 of them,
+  // or within a URL that begins there: search that prefix rather than the whole (long) section.
+  let bound = afterCharacters(section, max + 1) ?? section.length;
+  const crossing = findUrls(section).find((match) => match.start < bound && bound < match.end);
+  if (crossing !== undefined) bound = crossing.end;
+  if (xLength(section.slice(0, bound)) <= max) {
+    if (bound === section.length || xLength(section) <= max) return undefined;
+    bound = section.length;
+  }
+  // The shortest prefix over the limit: its last code point is where the excess starts.
+  let low = 0;
+  let high = bound;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (xLength(section.slice(0, middle)) > max) high = middle;
+    else low = middle + 1;
+  }
+  let from = Math.max(0, low - 1);
+  if (/[\uDC00-\uDFFF]/.test(section.charAt(from)) && from > 0) from -= 1;
+  // A URL counts 23 as a whole, so when it crosses the limit, all of it is the excess.
+  const url = findUrls(section).find((match) => match.start <= from && from < match.end);
+  return url === undefined ? from : url.start;
+}
+
+/** The span past the limit in [start, end) of `text`, or undefined when it fits. */
+function excess(text: string, { start, end }: Span, limit: LengthLimit): Span | undefined {
+  const section = text.slice(start, end);
+  let from: number | undefined;
+  if (limit.unit === 'characters') {
+    from = afterCharacters(section, limit.max);
+  } else if (limit.unit === 'words') {
+    let count = 0;
+    for (const match of section.matchAll(/\S*[\p{L}\p{N}]\S*/gu)) {
+      if (count === limit.max) {
+        from = match.index;
+        break;
+      }
+      count += 1;
+    }
+  } else {
+    from = xExcessStart(section, limit.max);
+  }
+  return from === undefined ? undefined : { start: start + from, end };
+}
+
+/**
+ * The length rule checks the draft's channel only. `characters` counts user-perceived characters (close to graphemes),
+ * `words` counts whitespace-separated words containing a letter or digit, and `x-weighted` counts as X does
+ * ({@link xLength}) for each post of the draft, posts being separated by a line of `---` (a draft without one
+ * is a single post). So an X limit of 280 asks the writer to break a long draft into a thread, which the
+ * studio's thread splitter then honours. The finding spans the text past the limit.
+ */
+function lengthMatcher(check: z.infer<typeof LengthCheck>): Matcher {
+  return (text, context) => {
+    const limit = check.limits[context.channel];
+    if (limit === undefined) return [];
+    const sections = limit.unit === 'x-weighted' ? posts(text) : [{ start: 0, end: text.length }];
+    return sections.flatMap((section) => {
+      const span = excess(text, section, limit);
+      if (span === undefined) return [];
+      // Whitespace at the limit is not part of the excess.
+      const skipped =
+        text.slice(span.start, span.end).length - text.slice(span.start, span.end).trimStart().length;
+      return [{ start: Math.min(span.start + skipped, span.end - 1), end: span.end }];
+    });
+  };
+}
+
+// ---- The engine -----------------------------------------------------------------------------------------
+
+function compile(check: Check): Matcher {
+  switch (check.kind) {
+    case 'disclosure': {
+      const employer = phraseRegExp(check.employer, false);
+      const disclosure = phraseRegExp(check.disclosurePhrases, false);
+      return (text, context) => {
+        disclosure.lastIndex = 0;
+        if (disclosure.test(text)) return [];
+        disclosure.lastIndex = 0;
+        if (context.title !== undefined && disclosure.test(context.title)) return [];
+        return allMatches(employer, text);
+      };
+    }
+    case 'terms': {
+      const regex = phraseRegExp(check.terms, check.caseSensitive === true);
+      return (text) => allMatches(regex, text);
+    }
+    case 'profanity': {
+      const regex = phraseRegExp(check.words, false);
+      return (text) => allMatches(regex, text);
+    }
+    case 'patterns':
+      return patternMatcher(check);
+    case 'internal-links':
+      return linkMatcher(check);
+    case 'length':
+      return lengthMatcher(check);
+  }
+}
+
+const compiled = new WeakMap<Check, Matcher>();
+
+function matcherFor(check: Check): Matcher {
+  let matcher = compiled.get(check);
+  if (matcher === undefined) {
+    matcher = compile(check);
+    compiled.set(check, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * Checks a draft against guideline sets (already validated with {@link GuidelineSet}) and returns the findings
+ * sorted by position. Rules with `channels` run only for those channels. Regular expressions of `patterns`
+ * rules run on each paragraph (text between blank lines) separately, which bounds the input any one pattern
+ * sees; together with the length cap and the refusal of nested quantifiers at parse time, this keeps a
+ * company's patterns from stalling the studio.
+ */
+export function checkGuidelines(
+  text: string,
+  context: CheckContext,
+  sets: readonly GuidelineSet[],
+): Finding[] {
+  const findings: Omit<Finding, 'occurrence'>[] = [];
+  for (const set of sets) {
+    for (const rule of set.rules) {
+      if (rule.channels !== undefined && !rule.channels.includes(context.channel)) continue;
+      for (const { start, end } of matcherFor(rule.check)(text, context)) {
+        findings.push({
+          ruleId: rule.id,
+          setId: set.id,
+          title: rule.title,
+          severity: rule.severity,
+          explanation: rule.explanation,
+          howToFollow: rule.howToFollow,
+          ...(rule.lesson === undefined ? {} : { lesson: rule.lesson }),
+          start,
+          end,
+          excerpt: text.slice(start, end),
+        });
+      }
+    }
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const seen = new Map<string, number>();
+  return findings.map((finding) => {
+    const key = JSON.stringify([finding.setId, finding.ruleId, finding.excerpt]);
+    const occurrence = seen.get(key) ?? 0;
+    seen.set(key, occurrence + 1);
+    return { ...finding, occurrence };
+  });
+}
+
+/**
+ * A stable key for recording that the writer acknowledged a finding: the set, rule, excerpt and which
+ * occurrence of that excerpt it is. Edits elsewhere in the draft leave it unchanged.
+ */
+export function acknowledgementKey(
+  finding: Pick<Finding, 'setId' | 'ruleId' | 'excerpt' | 'occurrence'>,
+): string {
+  return JSON.stringify([finding.setId, finding.ruleId, finding.excerpt, finding.occurrence]);
+}
+
+/** The findings the writer has not acknowledged yet. */
+export function unacknowledged(findings: readonly Finding[], acknowledgedKeys: Iterable<string>): Finding[] {
+  const keys = new Set(acknowledgedKeys);
+  return findings.filter((finding) => !keys.has(acknowledgementKey(finding)));
+}
