@@ -4,8 +4,10 @@ import { benchApi } from './api.bench';
 import { benchCatalogue } from './catalogue.bench';
 import { printRows } from './measure';
 import { benchPackImport } from './pack-import.bench';
+import { benchWriting } from './writing.bench';
 
 console.log(`Advocate Studio benchmarks (Node ${process.version}, ${new Date().toISOString()})`);
 printRows(await benchApi());
 printRows(await benchPackImport());
 printRows(await benchCatalogue());
+printRows(await benchWriting());

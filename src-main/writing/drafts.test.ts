@@ -113,6 +113,9 @@ describe('drafts', () => {
     expect(found.map((hit) => hit.id)).toEqual([one.id]);
     expect(found[0]?.snippet).toContain('\u0002NXDOMAIN\u0003');
     expect((await call<unknown[]>('listDrafts', { channel: 'blog' })).length).toBe(2);
+    // Filters apply before the limit, and the library counts words without reading bodies.
+    expect(await call('listDrafts', { query: 'nxdomain', channel: 'forum' })).toEqual([]);
+    expect((await call<{ words: number }[]>('listDrafts', { query: 'nxdomain' }))[0]?.words).toBe(5);
 
     await call('trashDraft', { draftId: one.id });
     expect((await call<{ id: string }[]>('listDrafts', {})).map((d) => d.id)).toEqual([two.id]);

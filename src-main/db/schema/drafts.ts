@@ -7,6 +7,8 @@ export const drafts = sqliteTable(
     id: text('id').primaryKey(),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** Kept with every save, so the library never reads bodies just to count them. */
+    words: integer('words').notNull().default(0),
     channel: text('channel', { enum: ['blog', 'forum', 'linkedin', 'x', 'internal'] }).notNull(),
     status: text('status', { enum: ['idea', 'drafting', 'ready', 'published', 'archived'] }).notNull(),
     tags: text('tags', { mode: 'json' }).notNull().$type<string[]>(),

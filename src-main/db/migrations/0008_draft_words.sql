@@ -1,0 +1,1 @@
+ALTER TABLE `drafts` ADD `words` integer DEFAULT 0 NOT NULL;
