@@ -6,156 +6,19 @@
  * (`howToFollow`), and may point to the lesson that teaches it. The engine only marks spans; the writer decides,
  * and can acknowledge each finding ({@link acknowledgementKey}).
  */
-import { z } from 'zod';
-import { Channel } from '../packs/items';
+import type { z } from 'zod';
+import type { Channel } from '../packs/items';
+import type {
+  Check,
+  GuidelineSet,
+  InternalLinksCheck,
+  LengthCheck,
+  LengthLimit,
+  PatternsCheck,
+} from './guideline-rules';
 import { findUrls, xLength } from './x-count';
 
-// ---- Schema ---------------------------------------------------------------------------------------------
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const Slug = z.string().max(100).regex(SLUG, 'use lower-case letters, digits and single hyphens');
-const Title = z.string().trim().min(1).max(200);
-const Prose = z.string().trim().min(1).max(4000);
-const Phrase = z.string().trim().min(1).max(200);
-const Phrases = z.array(Phrase).min(1).max(2000);
-
-/** Longest regular expression a `patterns` rule may use: long patterns are where catastrophic ones hide. */
-export const MAX_PATTERN_LENGTH = 300;
-/** Flags a `patterns` rule may set; `g` is always added by the engine. */
-const PATTERN_FLAGS = /^[imsu]*$/;
-/**
- * A quantified group that itself ends in a quantifier, such as `(a+)+` or `(\w*)*`: the classic shape of
- * exponential backtracking, so it is refused.
- */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)[+*{]/;
-
-export const DisclosureCheck = z.strictObject({
-  kind: z.literal('disclosure'),
-  /** Names and product names that count as mentioning the employer. */
-  employer: Phrases,
-  /** Phrases that disclose the relationship, e.g. "I work at", "my employer", "#employee", "disclosure:". */
-  disclosurePhrases: Phrases,
-});
-
-export const TermsCheck = z.strictObject({
-  kind: z.literal('terms'),
-  terms: Phrases,
-  caseSensitive: z.boolean().optional(),
-});
-
-export const Pattern = z.strictObject({
-  regex: z.string().min(1),
-  flags: z.string().optional(),
-});
-
-export const PatternsCheck = z.strictObject({
-  kind: z.literal('patterns'),
-  patterns: z.array(Pattern).min(1).max(200),
-});
-
-export const InternalLinksCheck = z.strictObject({
-  kind: z.literal('internal-links'),
-  /** Hosts whose links stay inside: `intranet.example.com` (and its subdomains) or `*.corp.example`. */
-  hosts: z.array(Phrase).max(500).default([]),
-  /** Also flag links to private addresses: 10.x, 192.168.x, 172.16–31.x, 127.x, localhost, *.local, *.internal. */
-  privateAddresses: z.boolean().optional(),
-});
-
-export const ProfanityCheck = z.strictObject({
-  kind: z.literal('profanity'),
-  words: Phrases,
-});
-
-export const LengthLimit = z.strictObject({
-  max: z.number().int().positive(),
-  unit: z.enum(['characters', 'words', 'x-weighted']),
-});
-export type LengthLimit = z.infer<typeof LengthLimit>;
-
-export const LengthCheck = z.strictObject({
-  kind: z.literal('length'),
-  limits: z.partialRecord(Channel, LengthLimit),
-});
-
-export const Check = z.discriminatedUnion('kind', [
-  DisclosureCheck,
-  TermsCheck,
-  PatternsCheck,
-  InternalLinksCheck,
-  ProfanityCheck,
-  LengthCheck,
-]);
-export type Check = z.infer<typeof Check>;
-
-/** Why a pattern cannot be used, or undefined when it can. */
-function patternProblem(pattern: z.infer<typeof Pattern>): string | undefined {
-  const flags = pattern.flags ?? '';
-  if (pattern.regex.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
-  if (!PATTERN_FLAGS.test(flags) || new Set(flags).size !== flags.length) {
-    return `has flags "${flags}"; use each of i, m, s, u at most once`;
-  }
-  if (NESTED_QUANTIFIER.test(pattern.regex)) {
-    return 'nests one quantifier inside another, such as (a+)+, which can take exponential time';
-  }
-  try {
-    new RegExp(pattern.regex, flags);
-  } catch (error) {
-    return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
-  }
-  return undefined;
-}
-
-export const Rule = z
-  .strictObject({
-    id: Slug,
-    title: Title,
-    /** Plain words: why the rule exists. */
-    explanation: Prose,
-    /** What to do instead. */
-    howToFollow: Prose,
-    /** An item id in the pack that teaches the rule, e.g. "disclose-your-employer". */
-    lesson: Slug.optional(),
-    severity: z.enum(['must', 'should']),
-    /** Only check drafts for these channels; every channel when absent. */
-    channels: z.array(Channel).min(1).optional(),
-    check: Check,
-  })
-  .superRefine((rule, ctx) => {
-    if (rule.check.kind !== 'patterns') return;
-    rule.check.patterns.forEach((pattern, index) => {
-      const problem = patternProblem(pattern);
-      if (problem !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['check', 'patterns', index, 'regex'],
-          message: `Rule "${rule.id}": pattern /${pattern.regex}/ ${problem}`,
-        });
-      }
-    });
-  });
-export type Rule = z.infer<typeof Rule>;
-
-/** A company's guidelines, as written in a pack's `guidelines.yaml`. */
-export const GuidelineSet = z
-  .strictObject({
-    id: Slug,
-    title: Title,
-    rules: z.array(Rule).min(1).max(500),
-  })
-  .superRefine((set, ctx) => {
-    const seen = new Set<string>();
-    set.rules.forEach((rule, index) => {
-      if (seen.has(rule.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rules', index, 'id'],
-          message: `Rule id "${rule.id}" is used twice`,
-        });
-      }
-      seen.add(rule.id);
-    });
-  });
-export type GuidelineSet = z.infer<typeof GuidelineSet>;
+export * from './guideline-rules';
 
 // ---- Findings -------------------------------------------------------------------------------------------
 
