@@ -21,12 +21,8 @@ test('npm start falls back to the browser host in one line, and Ctrl-C closes it
   // Like a terminal: the launcher and its host share a process group, and Ctrl-C signals the whole group.
   const child = spawn(
     process.execPath,
-    [
-      join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
-      'src-main/launcher/start.ts',
-      '--data-dir',
-      dataDir,
-    ],
+    // As `npm start` runs it: one Node process with tsx's loader (the tsx CLI's own signal relay exits 130).
+    ['--import', 'tsx', 'src-main/launcher/start.ts', '--data-dir', dataDir],
     { cwd: projectRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const run = collect(child);
