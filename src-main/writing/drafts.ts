@@ -250,21 +250,13 @@ export function createDrafts(deps: DraftsDeps) {
             .all(...params)
     ) as LibraryRow[];
     return rows.map((found) => ({
-      id: found.id,
-      title: found.title,
-      channel: found.channel,
-      status: found.status,
-      tags: JSON.parse(found.tags) as string[],
-      audience: found.audience,
-      publishedUrl: found.publishedUrl,
-      exercise:
-        found.exercisePackId && found.exerciseItemId
-          ? { packId: found.exercisePackId, itemId: found.exerciseItemId }
-          : null,
-      revision: found.revision,
-      createdAt: new Date(found.createdAt).toISOString(),
-      updatedAt: new Date(found.updatedAt).toISOString(),
-      inTrash: found.deletedAt !== null,
+      ...withoutBody({
+        ...found,
+        tags: JSON.parse(found.tags) as string[],
+        createdAt: new Date(found.createdAt),
+        updatedAt: new Date(found.updatedAt),
+        deletedAt: found.deletedAt === null ? null : new Date(found.deletedAt),
+      }),
       words: found.words,
       snippet: found.snippet,
     }));
@@ -364,10 +356,31 @@ export function createDrafts(deps: DraftsDeps) {
 export type Drafts = ReturnType<typeof createDrafts>;
 
 function toDraft(row: DraftRow): Draft {
+  return { ...withoutBody(row), body: row.body };
+}
+
+/** A draft's fields as the API shows them, from a full row or from the library's body-less one. */
+function withoutBody(
+  row: Pick<
+    DraftRow,
+    | 'id'
+    | 'title'
+    | 'channel'
+    | 'status'
+    | 'tags'
+    | 'audience'
+    | 'publishedUrl'
+    | 'exercisePackId'
+    | 'exerciseItemId'
+    | 'revision'
+    | 'createdAt'
+    | 'updatedAt'
+    | 'deletedAt'
+  >,
+): Omit<Draft, 'body'> {
   return {
     id: row.id,
     title: row.title,
-    body: row.body,
     channel: row.channel,
     status: row.status,
     tags: row.tags,
