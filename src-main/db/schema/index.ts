@@ -4,3 +4,4 @@ export * from './packs';
 export * from './progress';
 export * from './certificates';
 export * from './drafts';
+export * from './guidelines';
