@@ -5,3 +5,4 @@ export * from './progress';
 export * from './certificates';
 export * from './drafts';
 export * from './guidelines';
+export * from './profile';
