@@ -13,6 +13,7 @@ import { createProgress } from '../training/progress';
 import { loadOrCreateIssuerKey } from '../certificates/signing';
 import { createDrafts } from '../writing/drafts';
 import { writingHandlers } from '../writing/handlers';
+import { profileHandlers } from '../profile/handlers';
 import type { Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { DATABASE_FILE_NAME } from './paths';
@@ -76,6 +77,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
     ...trainingHandlers(catalogue, progress, database, options.platform ?? {}),
     ...writingHandlers(createDrafts({ database, now, progress })),
+    ...profileHandlers({ database, now, platform: options.platform ?? {} }),
   };
 
   return {

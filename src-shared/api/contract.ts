@@ -37,6 +37,21 @@ import {
   PackSummary,
 } from '../training/schemas';
 
+import {
+  Audience,
+  ExportProfileInput,
+  ExportedFile,
+  PortfolioItem,
+  PortfolioItemRef,
+  Profile,
+  SavePortfolioItemInput,
+  SaveProfileInput,
+  SetPhotoInput,
+  SetPortfolioVisibilityInput,
+} from '../profile/schemas';
+import { Growth } from '../profile/growth';
+import { CompanyProfileRecord, ProfileView } from '../profile/visibility';
+
 /**
  * The one API contract. Each call between the UI and the main process is declared here once: a name,
  * a zod input and a zod output. The renderer's client, the Electron preload, the browser host's routes
@@ -85,6 +100,26 @@ export const contract = {
   emptyDraftTrash: { input: noInput, output: z.object({ deleted: z.number().int() }) },
   /** Electron only: prints the page showing the certificate to a PDF the person saves; null if cancelled. */
   saveCertificatePdf: { input: CertificateRef, output: z.object({ savedTo: z.string().nullable() }) },
+
+  // The expert profile and portfolio (src-main/profile).
+  getProfile: { input: noInput, output: Profile },
+  /** Saves every field, the learner's name and the expertise areas at once. */
+  saveProfile: { input: SaveProfileInput, output: Profile },
+  /** A photo the app has resized, as a data: URL; null removes it. */
+  setProfilePhoto: { input: SetPhotoInput, output: Profile },
+  listPortfolio: { input: noInput, output: z.array(PortfolioItem) },
+  savePortfolioItem: { input: SavePortfolioItemInput, output: PortfolioItem },
+  deletePortfolioItem: { input: PortfolioItemRef, output: z.object({ deleted: z.string() }) },
+  setPortfolioVisibility: { input: SetPortfolioVisibilityInput, output: PortfolioItem },
+  getGrowth: { input: noInput, output: Growth },
+  /** The profile as the company or the public sees it. */
+  previewProfile: { input: z.strictObject({ audience: Audience }), output: ProfileView },
+  /** The public fields as one HTML page or a JSON Resume. */
+  exportProfile: { input: ExportProfileInput, output: ExportedFile },
+  /** What the sync sends to the company's hub: fields marked company or public, never "only me". */
+  getCompanyProfileRecord: { input: noInput, output: CompanyProfileRecord },
+  /** Electron only: prints the public portfolio page shown to a PDF; null if cancelled. */
+  saveProfilePdf: { input: noInput, output: z.object({ savedTo: z.string().nullable() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { mixedProfile } from './fixtures.test-data';
+import { toJsonResume } from './json-resume';
+import { portfolioPage } from './portfolio-page';
+import { companyProfileRecord, isVisibleTo, profileFor } from './visibility';
+
+const at = new Date('2026-11-25T12:00:00Z');
+
+describe('isVisibleTo', () => {
+  it('shows "public" to everyone, "company" to the company only, and "me" to no one', () => {
+    expect(isVisibleTo('public', 'public')).toBe(true);
+    expect(isVisibleTo('company', 'public')).toBe(true);
+    expect(isVisibleTo('company', 'company')).toBe(true);
+    expect(isVisibleTo('public', 'company')).toBe(false);
+    expect(isVisibleTo('company', 'me')).toBe(false);
+    expect(isVisibleTo('public', 'me')).toBe(false);
+  });
+});
+
+describe('profileFor', () => {
+  it('gives the public only public fields and entries', () => {
+    const { profile, portfolio } = mixedProfile();
+    const view = profileFor('public', profile, portfolio);
+    expect(view).toMatchObject({
+      name: 'Ada Lovelace',
+      headline: null,
+      photo: null,
+      topics: ['Compilers', 'Observability'],
+    });
+    expect(view.links.map((l) => l.kind)).toEqual(['linkedin', 'website']);
+    expect(view.expertise.map((e) => e.name)).toEqual(['Distributed tracing']);
+    expect(view.portfolio.map((p) => p.title)).toEqual(['Why p99 doubled']);
+  });
+
+  it('gives the company the company and public fields', () => {
+    const { profile, portfolio } = mixedProfile();
+    const view = profileFor('company', profile, portfolio);
+    expect(view.photo).toBe(profile.photo);
+    expect(view.links.map((l) => l.kind)).toEqual(['linkedin', 'github', 'website']);
+    expect(view.expertise.map((e) => e.name)).toEqual(['Distributed tracing', 'Kubernetes']);
+    expect(view.portfolio.map((p) => p.title)).toEqual(['Why p99 doubled', 'Tracing at scale']);
+  });
+
+  it('cites as evidence only entries the audience may also see', () => {
+    const { profile, portfolio } = mixedProfile();
+    expect(profileFor('public', profile, portfolio).expertise[0]?.evidenceTitles).toEqual([
+      'Why p99 doubled',
+    ]);
+  });
+
+  it('leaves out everything when everything is "only me"', () => {
+    const { profile, portfolio } = mixedProfile();
+    for (const key of Object.keys(profile.visibility) as (keyof typeof profile.visibility)[])
+      profile.visibility[key] = 'me';
+    const view = profileFor('company', profile, [
+      ...portfolio.map((p) => ({ ...p, visibility: 'me' as const })),
+    ]);
+    expect(view).toMatchObject({
+      name: null,
+      headline: null,
+      photo: null,
+      bio: null,
+      topics: [],
+      links: [],
+      portfolio: [],
+    });
+  });
+});
+
+describe('nothing marked "only me" leaves the device', () => {
+  const { profile, portfolio } = mixedProfile();
+  const exports = {
+    'the web page': portfolioPage(profileFor('public', profile, portfolio), at),
+    'the JSON Resume': JSON.stringify(toJsonResume(profileFor('public', profile, portfolio), at)),
+    'the company record': JSON.stringify(companyProfileRecord('learner-1', profile, portfolio)),
+  };
+  it.each(Object.entries(exports))('in %s', (_, text) => {
+    expect(text).not.toMatch(/SECRET/);
+  });
+
+  it('and company-only fields stay out of the public exports', () => {
+    expect(exports['the web page']).not.toContain('Kubernetes');
+    expect(exports['the web page']).not.toContain('github.com/ada');
+    expect(exports['the JSON Resume']).not.toContain('Tracing at scale');
+    expect(exports['the company record']).toContain('Kubernetes');
+  });
+});
