@@ -43,6 +43,19 @@ const layers = [
     message: 'Services know nothing of transports: only src-main/electron may import electron.',
     patterns: ['electron', 'electron/*', '**/src-renderer/**'],
   },
+  {
+    files: ['src-hub/**/*.ts'],
+    message:
+      'The hub is a Node server: it may use src-shared and src-main/packs, never Electron or the renderer.',
+    patterns: [
+      'electron',
+      'electron/*',
+      'better-sqlite3',
+      '**/src-renderer/**',
+      '**/src-main/*',
+      '!**/src-main/packs',
+    ],
+  },
 ];
 
 export default tseslint.config(
@@ -53,6 +66,7 @@ export default tseslint.config(
       'test-results/**',
       'playwright-report/**',
       'src-main/db/migrations/**',
+      'src-hub/db/migrations/**',
     ],
   },
   js.configs.recommended,

@@ -11,6 +11,7 @@ export default defineConfig({
       'src-shared/**/*.test.ts',
       'src-renderer/**/*.test.ts',
       'bench/**/*.test.ts',
+      'src-hub/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

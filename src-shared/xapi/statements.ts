@@ -4,7 +4,8 @@
  */
 export const XAPI_VERSION = '2.0.0';
 const ACTIVITY_ROOT = 'https://advocate.studio/xapi/activities';
-const ACCOUNT_HOME = 'https://advocate.studio/learners';
+/** The homePage of every learner's xAPI account: the hub binds device credentials to accounts under it. */
+export const LEARNER_ACCOUNT_HOME = 'https://advocate.studio/learners';
 
 /** ADL's verb vocabulary (http://adlnet.gov/expapi/verbs/). */
 export const verbs = {
@@ -93,7 +94,7 @@ export function buildStatement(input: StatementInput): Statement {
     actor: {
       objectType: 'Agent',
       name: input.learner.name,
-      account: { homePage: ACCOUNT_HOME, name: input.learner.id },
+      account: { homePage: LEARNER_ACCOUNT_HOME, name: input.learner.id },
     },
     verb: verbs[input.verb],
     object: { objectType: 'Activity', id: activityIri(input.object), definition },

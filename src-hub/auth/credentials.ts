@@ -1,0 +1,110 @@
+import { asc, eq, isNull, and } from 'drizzle-orm';
+import type { HubDb, HubTx } from '../db/open';
+import { credentials, learners, type CredentialRole } from '../db/schema/index';
+import { audit } from './audit';
+import { hashSecret, randomToken, sameText, sha256, verifySecret } from './secrets';
+
+export interface IssuedCredential {
+  key: string;
+  /** Shown once: only its scrypt hash is kept. */
+  secret: string;
+  name: string;
+  role: CredentialRole;
+}
+
+export interface Principal {
+  key: string;
+  name: string;
+  role: CredentialRole;
+  /** For devices: the learner whose statements this credential may write and read. */
+  learner: { id: string; name: string; email: string } | null;
+}
+
+export async function createCredential(
+  db: HubDb | HubTx,
+  input: { name: string; role: CredentialRole; learnerId?: string | null },
+  actor: string,
+  now: Date,
+): Promise<IssuedCredential> {
+  const key = `ak_${randomToken(12)}`;
+  const secret = randomToken(24);
+  await db.insert(credentials).values({
+    key,
+    name: input.name,
+    role: input.role,
+    secretHash: await hashSecret(secret),
+    learnerId: input.learnerId ?? null,
+    createdAt: now,
+  });
+  await audit(db, actor, 'credential.create', { key, name: input.name, role: input.role }, now);
+  return { key, secret, name: input.name, role: input.role };
+}
+
+/** Returns false when no live credential has that key. */
+export async function revokeCredential(db: HubDb, key: string, actor: string, now: Date): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(credentials)
+      .set({ revokedAt: now })
+      .where(and(eq(credentials.key, key), isNull(credentials.revokedAt)))
+      .returning({ key: credentials.key });
+    if (revoked.length === 0) return false;
+    await audit(tx, actor, 'credential.revoke', { key }, now);
+    return true;
+  });
+}
+
+export async function listCredentials(db: HubDb) {
+  return db
+    .select({
+      key: credentials.key,
+      name: credentials.name,
+      role: credentials.role,
+      learnerId: credentials.learnerId,
+      createdAt: credentials.createdAt,
+      revokedAt: credentials.revokedAt,
+    })
+    .from(credentials)
+    .orderBy(asc(credentials.createdAt));
+}
+
+/**
+ * Checks a key and secret. scrypt runs once per secret per instance: a verified secret's SHA-256 is kept in
+ * memory, while revocation is read from the database on every request.
+ */
+export class CredentialVerifier {
+  readonly #verified = new Map<string, { secretHash: string; digest: string }>();
+
+  constructor(private readonly db: HubDb) {}
+
+  async verify(key: string, secret: string): Promise<Principal | null> {
+    const [row] = await this.db
+      .select({ credential: credentials, learner: learners })
+      .from(credentials)
+      .leftJoin(learners, eq(learners.id, credentials.learnerId))
+      .where(eq(credentials.key, key))
+      .limit(1);
+    if (!row || row.credential.revokedAt) {
+      // Spend the same scrypt time as a real check, so response times don't reveal which keys exist.
+      await verifySecret(secret, DUMMY_HASH);
+      return null;
+    }
+    const digest = sha256(secret);
+    const cached = this.#verified.get(key);
+    const ok =
+      cached && cached.secretHash === row.credential.secretHash
+        ? sameText(cached.digest, digest)
+        : await verifySecret(secret, row.credential.secretHash);
+    if (!ok) return null;
+    this.#verified.set(key, { secretHash: row.credential.secretHash, digest });
+    const { learner } = row;
+    return {
+      key,
+      name: row.credential.name,
+      role: row.credential.role,
+      learner: learner ? { id: learner.id, name: learner.name, email: learner.email } : null,
+    };
+  }
+}
+
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

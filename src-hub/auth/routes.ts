@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { HubDb } from '../db/open';
+import { EnrolmentError, redeemEnrolmentCode } from './enrolment';
+import type { FailureLimiter } from './rate-limit';
+
+const EnrolBody = z.strictObject({
+  code: z.string().min(1).max(200),
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320),
+  /** The learner id the app already puts in its statements' actor account, so its outbox needs no rewriting. */
+  learnerId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1 to 100 letters, digits, dots, dashes or underscores')
+    .optional(),
+});
+
+/** POST /enrol: a device trades a one-time code and its learner's name and email for its own credentials. */
+export function registerEnrolRoute(
+  app: FastifyInstance,
+  deps: { db: HubDb; now: () => Date; limiter: FailureLimiter },
+): void {
+  app.post('/enrol', async (request, reply) => {
+    const wait = deps.limiter.retryAfter(request.ip);
+    if (wait > 0) {
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send({
+          error: 'too_many_failures',
+          message: `Too many failed attempts from this address; try again in ${wait} s.`,
+        });
+    }
+    const parsed = EnrolBody.safeParse(request.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return reply.code(400).send({
+        error: 'invalid_enrolment',
+        message: `${issue?.path.join('.') || '(body)'}: ${issue?.message ?? 'invalid'}`,
+      });
+    }
+    try {
+      const enrolled = await redeemEnrolmentCode(deps.db, parsed.data, deps.now());
+      return reply.code(201).send(enrolled);
+    } catch (error) {
+      if (!(error instanceof EnrolmentError)) throw error;
+      if (error.code === 'enrolment_code_invalid') deps.limiter.fail(request.ip);
+      return reply
+        .code(error.code === 'learner_id_taken' ? 409 : 400)
+        .send({ error: error.code, message: error.message });
+    }
+  });
+}

@@ -1,0 +1,92 @@
+import { createCredential, listCredentials, revokeCredential } from './auth/credentials';
+import { createEnrolmentCode, parseExpiry } from './auth/enrolment';
+import { parseHubArgs, UsageError, USAGE, type HubConfig } from './config';
+import { openHubDb } from './db/open';
+import { serveHub } from './serve';
+
+/** `npm run hub -- …`: start the hub, or run one admin command against its database and exit. */
+async function main(argv: string[]): Promise<number> {
+  let config: HubConfig;
+  try {
+    config = parseHubArgs(argv, process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`hub: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (config.command.kind === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (config.command.kind === 'serve') {
+    await serveHub(config);
+    return 0;
+  }
+  const database = await openHubDb(config.database);
+  try {
+    return await admin(config, database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+async function admin(config: HubConfig, db: Awaited<ReturnType<typeof openHubDb>>['db']): Promise<number> {
+  const { command } = config;
+  const now = new Date();
+  const print = (human: string, json: unknown) => console.log(config.json ? JSON.stringify(json) : human);
+  switch (command.kind) {
+    case 'credentials-create': {
+      const issued = await createCredential(db, { name: command.name, role: config.role }, 'cli', now);
+      print(
+        `key:    ${issued.key}\nsecret: ${issued.secret}\nrole:   ${issued.role}\n\nThe secret is shown only now: store it where the client can read it.`,
+        issued,
+      );
+      return 0;
+    }
+    case 'credentials-revoke': {
+      const revoked = await revokeCredential(db, command.key, 'cli', now);
+      if (!revoked) {
+        console.error(`hub: no live credential has the key ${command.key}`);
+        return 1;
+      }
+      print(`revoked ${command.key}`, { revoked: command.key });
+      return 0;
+    }
+    case 'credentials-list': {
+      const rows = await listCredentials(db);
+      const lines = rows.map(
+        (row) =>
+          `${row.key}  ${row.role.padEnd(10)}  ${row.revokedAt ? 'revoked ' : 'live    '}  ${row.createdAt.toISOString()}  ${row.name}`,
+      );
+      print(lines.length > 0 ? lines.join('\n') : 'no credentials yet', rows);
+      return 0;
+    }
+    case 'enrolment-create': {
+      const ms = parseExpiry(config.expires);
+      if (ms === null) {
+        console.error(
+          `hub: --expires takes a duration such as 7d, 12h or 30m (at most 365d), not ${config.expires}`,
+        );
+        return 2;
+      }
+      const { code, expiresAt } = await createEnrolmentCode(db, ms, 'cli', now);
+      print(`enrolment code: ${code}\nexpires:        ${expiresAt.toISOString()}\n\nIt works once.`, {
+        code,
+        expiresAt: expiresAt.toISOString(),
+      });
+      return 0;
+    }
+    default:
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`hub: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,100 @@
+import { homedir } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { CREDENTIAL_ROLES } from './db/schema/index';
+import type { DatabaseTarget } from './db/open';
+
+export const USAGE = `Usage:
+  npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR]     start the hub
+  npm run hub -- credentials create --name NAME [--role trainer|device|lrs-client]
+  npm run hub -- credentials revoke KEY
+  npm run hub -- credentials list
+  npm run hub -- enrolment create [--expires 7d]
+
+The database is PGlite in the data folder (default ~/.advocate-hub, or HUB_DATA_DIR),
+or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.`;
+
+const Options = z.object({
+  port: z.coerce.number().int().min(0).max(65_535).default(8_420),
+  host: z.string().min(1).default('127.0.0.1'),
+  'data-dir': z.string().min(1).optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(CREDENTIAL_ROLES).default('lrs-client'),
+  expires: z.string().default('7d'),
+  json: z.boolean().default(false),
+  help: z.boolean().default(false),
+});
+
+export type HubCommand =
+  | { kind: 'serve' }
+  | { kind: 'credentials-create'; name: string }
+  | { kind: 'credentials-revoke'; key: string }
+  | { kind: 'credentials-list' }
+  | { kind: 'enrolment-create' }
+  | { kind: 'help' };
+
+export interface HubConfig {
+  command: HubCommand;
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  role: (typeof CREDENTIAL_ROLES)[number];
+  expires: string;
+  json: boolean;
+}
+
+export class UsageError extends Error {}
+
+export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        'data-dir': { type: 'string' },
+        name: { type: 'string' },
+        role: { type: 'string' },
+        expires: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const options = Options.safeParse(parsed.values);
+  if (!options.success) {
+    const issue = options.error.issues[0];
+    throw new UsageError(`--${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const o = options.data;
+  const dataDir = resolve(o['data-dir'] ?? env['HUB_DATA_DIR'] ?? resolve(homedir(), '.advocate-hub'));
+  const url = env['DATABASE_URL'];
+  return {
+    command: o.help ? { kind: 'help' } : command(parsed.positionals, o.name),
+    port: o.port,
+    host: o.host,
+    database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
+    role: o.role,
+    expires: o.expires,
+    json: o.json,
+  };
+}
+
+function command(positionals: string[], name: string | undefined): HubCommand {
+  const [noun, verb, arg, ...rest] = positionals;
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${rest[0]}`);
+  if (noun === undefined) return { kind: 'serve' };
+  if (noun === 'credentials' && verb === 'create' && arg === undefined) {
+    if (!name) throw new UsageError('credentials create needs --name NAME');
+    return { kind: 'credentials-create', name };
+  }
+  if (noun === 'credentials' && verb === 'revoke' && arg) return { kind: 'credentials-revoke', key: arg };
+  if (noun === 'credentials' && verb === 'list' && arg === undefined) return { kind: 'credentials-list' };
+  if (noun === 'enrolment' && verb === 'create' && arg === undefined) return { kind: 'enrolment-create' };
+  throw new UsageError(`unknown command: ${positionals.join(' ')}`);
+}

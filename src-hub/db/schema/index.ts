@@ -1,0 +1,123 @@
+import {
+  bigserial,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** The hub's one schema: PGlite in a data folder, or PostgreSQL when several instances share it. */
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const CREDENTIAL_ROLES = ['trainer', 'device', 'lrs-client'] as const;
+export type CredentialRole = (typeof CREDENTIAL_ROLES)[number];
+
+export const learners = pgTable('learners', {
+  /** The account name in the learner's xAPI actor (homePage https://advocate.studio/learners). */
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Lower-cased, so one person enrolling two devices is one learner. */
+  email: text('email').notNull().unique(),
+  createdAt: at('created_at').notNull(),
+});
+
+export const credentials = pgTable('credentials', {
+  key: text('key').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role').$type<CredentialRole>().notNull(),
+  /** `scrypt$N$r$p$salt$hash`, base64 parts; the secret itself is never stored. */
+  secretHash: text('secret_hash').notNull(),
+  learnerId: text('learner_id').references(() => learners.id),
+  createdAt: at('created_at').notNull(),
+  revokedAt: at('revoked_at'),
+  lastSeenAt: at('last_seen_at'),
+});
+
+export const enrolmentCodes = pgTable('enrolment_codes', {
+  id: uuid('id').primaryKey(),
+  /** SHA-256 of the code: codes carry 128 random bits, so a fast hash is enough to make a leaked table useless. */
+  codeHash: text('code_hash').notNull().unique(),
+  createdAt: at('created_at').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  redeemedAt: at('redeemed_at'),
+  redeemedBy: text('redeemed_by'),
+});
+
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: at('at').notNull(),
+  /** Who did it: `cli` or a credential key. */
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+});
+
+export const statements = pgTable(
+  'statements',
+  {
+    /** Arrival order: the `more` cursor and the default sort's tie-break. */
+    seq: bigserial('seq', { mode: 'number' }).notNull().unique(),
+    id: uuid('id').primaryKey(),
+    statement: jsonb('statement').$type<Record<string, unknown>>().notNull(),
+    stored: at('stored').notNull(),
+    timestamp: at('timestamp').notNull(),
+    /** Canonical inverse functional identifier of the actor, like `mbox:mailto:a@b.c` or `account:home|name`. */
+    actorIfi: text('actor_ifi').notNull(),
+    verbId: text('verb_id').notNull(),
+    /** The object's id when it is an Activity. */
+    activityId: text('activity_id'),
+    registration: uuid('registration'),
+    /** The actor (and group members) and an Agent or Group object: the `agent` filter. */
+    agents: text('agents').array().notNull(),
+    /** Every agent anywhere in the statement: `agent` with `related_agents=true`. */
+    relatedAgents: text('related_agents').array().notNull(),
+    /** The object activity, context activities and sub-statement activities: `related_activities=true`. */
+    relatedActivities: text('related_activities').array().notNull(),
+    voided: boolean('voided').notNull().default(false),
+    /** For a voiding statement, the id it voids. */
+    voids: uuid('voids'),
+    credentialKey: text('credential_key').notNull(),
+  },
+  (table) => [
+    index('statements_stored_idx').on(table.stored, table.seq),
+    index('statements_actor_idx').on(table.actorIfi, table.seq),
+    index('statements_verb_idx').on(table.verbId, table.seq),
+    index('statements_activity_idx').on(table.activityId, table.seq),
+    index('statements_registration_idx').on(table.registration),
+    index('statements_voids_idx').on(table.voids),
+    index('statements_agents_idx').using('gin', table.agents),
+    index('statements_related_agents_idx').using('gin', table.relatedAgents),
+    index('statements_related_activities_idx').using('gin', table.relatedActivities),
+  ],
+);
+
+export const packs = pgTable(
+  'packs',
+  {
+    id: text('id').notNull(),
+    version: text('version').notNull(),
+    title: text('title').notNull(),
+    /** Quoted strong ETag of the zip: its SHA-256. */
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    zip: bytea('zip').notNull(),
+    uploadedAt: at('uploaded_at').notNull(),
+    uploadedBy: text('uploaded_by').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.id, table.version] })],
+);
+
+export type StatementRow = typeof statements.$inferSelect;
+export const schema = { learners, credentials, enrolmentCodes, auditLog, statements, packs };

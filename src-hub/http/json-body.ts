@@ -1,0 +1,70 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Deeper than any statement needs (a SubStatement's context activity definition is about 8 levels). */
+export const MAX_JSON_DEPTH = 32;
+
+export class BodyError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Replaces Fastify's JSON parser with one that rejects what it would let through: bytes that are not UTF-8
+ * (instead of decoding them as U+FFFD) and nesting deeper than MAX_JSON_DEPTH (before any recursive code sees it).
+ */
+export function registerJsonParser(app: FastifyInstance): void {
+  app.removeContentTypeParser(['application/json']);
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as Buffer));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+}
+
+export function parseJsonBody(body: Buffer): unknown {
+  let text: string;
+  try {
+    text = utf8.decode(body);
+  } catch {
+    throw new BodyError(400, 'bad_utf8', 'The request body is not valid UTF-8.');
+  }
+  if (text.trim() === '')
+    throw new BodyError(400, 'empty_body', 'The request body is empty; JSON was expected.');
+  checkDepth(text);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new BodyError(400, 'bad_json', `The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Counts brackets outside strings: cheap, and done before JSON.parse builds anything. */
+function checkDepth(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > MAX_JSON_DEPTH) {
+        throw new BodyError(
+          400,
+          'too_deep',
+          `The JSON body is nested more than ${MAX_JSON_DEPTH} levels deep.`,
+        );
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+}

@@ -1,0 +1,73 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { CredentialVerifier } from './auth/credentials';
+import { FailureLimiter } from './auth/rate-limit';
+import { registerEnrolRoute } from './auth/routes';
+import { databaseAnswers, type OpenedHubDb } from './db/open';
+import { requireCredential } from './http/basic-auth';
+import { BodyError, registerJsonParser } from './http/json-body';
+import { StatementError } from './xapi/store';
+import { registerXapiRoutes } from './xapi/routes';
+
+export interface HubOptions {
+  database: OpenedHubDb;
+  /** pino options, or false for no logs (tests). */
+  logger: FastifyServerOptions['logger'];
+  now?: () => Date;
+  /** Largest JSON body accepted; larger ones get 413. */
+  maxBodyBytes?: number;
+  /** Failed authentications per client address per minute before 429. */
+  maxAuthFailures?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The hub's HTTP application, over an already migrated database. Holds no state a second instance would need. */
+export function buildHub(options: HubOptions): FastifyInstance {
+  const db = options.database.db;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    requestTimeout: 60_000,
+    // Devices behind one proxy are many clients; without a configured proxy, the socket address is the client.
+    trustProxy: false,
+  });
+  app.decorateRequest('principal', null);
+  registerJsonParser(app);
+
+  const verifier = new CredentialVerifier(db);
+  const limiter = new FailureLimiter(options.maxAuthFailures ?? 20, 60_000);
+  const anyCredential = requireCredential(verifier, limiter, ['device', 'lrs-client', 'trainer']);
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof StatementError) {
+      return reply.code(error.status).send({
+        error: error.status === 409 ? 'conflict' : error.status === 403 ? 'forbidden' : 'invalid_statement',
+        message: error.message,
+      });
+    }
+    if (error instanceof BodyError)
+      return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    const status =
+      typeof (error as { statusCode?: unknown }).statusCode === 'number'
+        ? (error as { statusCode: number }).statusCode
+        : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply
+        .code(500)
+        .send({ error: 'internal', message: 'The hub failed to handle this request; it has been logged.' });
+    }
+    return reply
+      .code(status)
+      .send({ error: (error as { code?: string }).code ?? 'bad_request', message: (error as Error).message });
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    const ok = await databaseAnswers(db);
+    return reply.code(ok ? 200 : 503).send({ ok, database: options.database.kind });
+  });
+  registerEnrolRoute(app, { db, now, limiter });
+  registerXapiRoutes(app, { db, now, guard: anyCredential });
+  return app;
+}
