@@ -25,7 +25,8 @@ ul.links, ul.topics { list-style: none; padding: 0; margin: .75rem 0 0; display:
 ul.topics li { border: 1px solid var(--line); border-radius: 999px; padding: .1rem .75rem; }
 .expertise, .portfolio { list-style: none; padding: 0; margin: 0; }
 .expertise li, .portfolio li { padding: .75rem 0; border-bottom: 1px solid var(--line); }
-.meta { color: var(--muted); font-size: .9rem; margin: .1rem 0; }
+.expertise p, .portfolio p { margin: .15rem 0; }
+.meta { color: var(--muted); font-size: .9rem; }
 .item-title { font-weight: 600; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 @media (max-width: 30rem) { h1 { font-size: 1.6rem; } header.intro img { width: 5rem; height: 5rem; } }
@@ -37,7 +38,13 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
 }
 `.trim();
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const date = (iso: string) => iso.slice(0, 10);
+/** "25 Nov 2026": the same on every machine, whatever its locale. */
+function readableDate(iso: string): string {
+  const [year, month, day] = date(iso).split('-').map(Number);
+  return `${day ?? ''} ${MONTHS[(month ?? 1) - 1] ?? ''} ${year ?? ''}`;
+}
 
 function expertiseSection(view: ProfileView): string {
   if (view.expertise.length === 0) return '';
@@ -59,7 +66,7 @@ function portfolioSection(view: ProfileView): string {
     const description = item.description ? `<p>${escapeHtml(item.description)}</p>` : '';
     return `<li><p class="item-title">${title}</p><p class="meta">${escapeHtml(
       portfolioKindLabel(item.kind, item.channel),
-    )} · <time datetime="${escapeHtml(date(item.date))}">${escapeHtml(date(item.date))}</time></p>${description}</li>`;
+    )} · <time datetime="${escapeHtml(date(item.date))}">${escapeHtml(readableDate(item.date))}</time></p>${description}</li>`;
   });
   return `<section aria-labelledby="portfolio"><h2 id="portfolio">Portfolio</h2><ul class="portfolio">${items.join('')}</ul></section>`;
 }
@@ -105,7 +112,7 @@ ${bio}
 ${topics}
 ${expertiseSection(view)}
 ${portfolioSection(view)}
-<footer><p>Made with Advocate Studio on ${date(generatedAt.toISOString())}.</p></footer>
+<footer><p>Made with Advocate Studio on ${readableDate(generatedAt.toISOString())}.</p></footer>
 </main>
 </body>
 </html>

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
+import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
+
+/** A real 1×1 PNG, standing in for a photo the person chooses. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function call(request: APIRequestContext, host: RunningHost, name: string, data: unknown) {
+  const response = await request.post(`${host.origin}/api/${name}`, {
+    headers: { Authorization: `Bearer ${host.secret}` },
+    data,
+  });
+  const body = (await response.json()) as { ok: boolean; value?: { id?: string }; error?: unknown };
+  expect(body, `${name} failed: ${JSON.stringify(body.error)}`).toMatchObject({ ok: true });
+  return body.value ?? {};
+}
+
+test('an advocate fills in a profile, publishes a piece, and exports a public web page', async ({
+  page,
+  host,
+  request,
+}) => {
+  await page.goto(host.url);
+  await openScreen(page, 'Profile');
+  await expect(page.getByText('Your expert profile is empty')).toBeVisible();
+  await expect(page.getByText('Nothing here yet.')).toBeVisible();
+  await screenshot(page, 'profile-empty');
+  await expectAccessible(page);
+
+  await page.getByLabel('Name', { exact: true }).fill('Ada Lovelace');
+  await page.getByLabel('Who sees your name').selectOption({ label: 'Public' });
+  await page.getByLabel('Headline', { exact: true }).fill('Engineer who makes outages boring');
+  await page.getByLabel('Who sees your headline').selectOption({ label: 'My company' });
+  await page.getByLabel('Bio (Markdown)').fill('I write about **distributed tracing** and incident reviews.');
+  await page.getByLabel('Who sees your bio').selectOption({ label: 'Public' });
+  await page.getByLabel('Topics you will speak or write about').fill('Tracing, Incident reviews');
+  await page.getByLabel('Who sees your topics').selectOption({ label: 'Public' });
+  await page.getByLabel('LinkedIn', { exact: true }).fill('http://www.linkedin.com/in/ada');
+  await page.getByLabel('Who sees your LinkedIn link').selectOption({ label: 'Public' });
+  await page.getByLabel('Personal site', { exact: true }).fill('https://ada.example.com/private');
+  await page
+    .locator('#profile-photo-input')
+    .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
+  await expect(page.getByRole('img', { name: 'Photo of Ada Lovelace' })).toBeVisible();
+  await page.getByLabel('Who sees your photo').selectOption({ label: 'My company' });
+
+  await page.getByRole('button', { name: 'Add an area of expertise' }).click();
+  const area = page.getByRole('group', { name: 'Area of expertise 1' });
+  await area.getByLabel('Area', { exact: true }).fill('Distributed tracing');
+  await area.getByLabel('Level').selectOption({ label: 'Expert' });
+  await area.getByLabel('Evidence').fill('Led the tracing rollout across 40 services');
+  await area.getByLabel(/Who sees the area/).selectOption({ label: 'Public' });
+
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByText('LinkedIn: use the https:// address; http:// is not accepted')).toBeVisible();
+  await screenshot(page, 'profile-link-error');
+  await page.getByLabel('LinkedIn', { exact: true }).fill('https://www.linkedin.com/in/ada');
+  await page.getByRole('button', { name: 'Save profile' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+
+  // The writing studio publishes a piece (through the same API the Write screen uses).
+  const draft = await call(request, host, 'createDraft', {
+    title: 'Why our p99 latency doubled',
+    channel: 'blog',
+  });
+  await call(request, host, 'updateDraft', {
+    draftId: draft.id,
+    status: 'published',
+    publishedUrl: 'https://blog.example.com/p99',
+  });
+
+  await page.reload();
+  const portfolio = page.getByRole('list', { name: 'Portfolio items' });
+  const piece = portfolio.getByRole('listitem').filter({ hasText: 'Why our p99 latency doubled' });
+  await expect(piece).toContainText('Blog post');
+  await expect(piece.getByRole('link', { name: 'Why our p99 latency doubled' })).toHaveAttribute(
+    'href',
+    'https://blog.example.com/p99',
+  );
+  await piece.getByLabel('Who sees “Why our p99 latency doubled”').selectOption({ label: 'Public' });
+  await expect(page.getByText(/Pieces published per month over the last 12 months: 1 in all/)).toBeAttached();
+  await expect(page.getByText('Next step:')).toBeVisible();
+  await screenshot(page, 'profile-filled');
+  await expectAccessible(page);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the Web page (.html)' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('ada-lovelace.html');
+  const file = test.info().outputPath(saved.suggestedFilename());
+  await saved.saveAs(file);
+  const html = readFileSync(file, 'utf8');
+  expect(html).not.toMatch(/<script/i);
+  expect(html).toContain('Content-Security-Policy');
+  expect(html).toContain('Ada Lovelace');
+  expect(html).toContain('Why our p99 latency doubled');
+  expect(html).toContain('<strong>distributed tracing</strong>');
+  // Marked "My company" or "Only me": not in a public page.
+  expect(html).not.toContain('Engineer who makes outages boring');
+  expect(html).not.toContain('ada.example.com/private');
+  expect(html).not.toContain('data:image/');
+
+  await page.goto(`file://${file}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  await screenshot(page, 'profile-export-page');
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await screenshot(page, 'profile-export-page-phone');
+
+  await page.setViewportSize({ width: 1200, height: 800 });
+  await page.goto(host.url);
+  await openScreen(page, 'Profile');
+  await page.getByRole('link', { name: 'See what your company sees' }).click();
+  await expect(page.getByText('Engineer who makes outages boring')).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Photo of Ada Lovelace' })).toBeVisible();
+  await screenshot(page, 'profile-company-preview');
+  await expectAccessible(page);
+});
