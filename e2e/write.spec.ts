@@ -1,5 +1,10 @@
-import { test, expect, screenshot, expectAccessible, openScreen, startHost, stopHost } from './fixtures';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { testPackWithGuidelines, writeTestPack } from '../src-main/packs/test-pack';
+import { buildPackZip } from '../src-main/packs/zip/build';
+import { test, expect, screenshot, expectAccessible, openScreen, startHost, stopHost } from './fixtures';
 
 async function newDraft(page: Page, channel = 'Forum answer'): Promise<void> {
   await openScreen(page, 'Write');
@@ -21,7 +26,7 @@ test('an advocate writes a draft, reloads, and it is all there', async ({ page, 
   await expectAccessible(page);
 
   await page.reload();
-  await expect(page.getByLabel('Text (Markdown)')).toHaveValue('It was the **DNS** cache, not the database.');
+  await expect(page.getByLabel('Text (Markdown)')).toHaveText('It was the **DNS** cache, not the database.');
   await expect(page.getByLabel('Title')).toHaveValue('Why our p99 latency doubled');
   await page.getByRole('link', { name: 'All drafts' }).click();
   await expect(page.getByRole('link', { name: 'Why our p99 latency doubled' })).toBeVisible();
@@ -43,7 +48,7 @@ test('killing the host a second after typing loses nothing', async ({ page, data
   try {
     await page.goto(again.url);
     await page.goto(`${again.origin}/${new URL(draftAddress).hash}`);
-    await expect(page.getByLabel('Text (Markdown)')).toHaveValue('Every keystroke counts.');
+    await expect(page.getByLabel('Text (Markdown)')).toHaveText('Every keystroke counts.');
   } finally {
     await stopHost(again);
   }
@@ -65,7 +70,7 @@ test('an advocate restores an old version, and can undo the restore', async ({ p
   await expect(diff.locator('.diff-removed')).toHaveText(/First version of the story\./);
   await expect(diff.locator('.diff-added')).toHaveText(/A rewrite I regret\./);
   await versions.getByRole('listitem').first().getByRole('button', { name: 'Restore' }).click();
-  await expect(text).toHaveValue('First version of the story.');
+  await expect(text).toHaveText('First version of the story.');
   await expect(versions).toContainText('Before a restore');
   await screenshot(page, 'write-versions');
 
@@ -74,7 +79,7 @@ test('an advocate restores an old version, and can undo the restore', async ({ p
     .filter({ hasText: 'Before a restore' })
     .getByRole('button', { name: 'Restore' })
     .click();
-  await expect(text).toHaveValue('A rewrite I regret.');
+  await expect(text).toHaveText('A rewrite I regret.');
 });
 
 test('search finds a draft by a word in its body', async ({ page, host }) => {
@@ -101,7 +106,7 @@ test('an exercise opens the studio with its template, and marking the draft read
   await page.goto(host.url);
   await page.goto(`${host.origin}/#/learn/advocate-foundations/item/what-i-know`);
   await page.getByRole('button', { name: 'Write my draft' }).click();
-  await expect(page.getByLabel('Text (Markdown)')).not.toHaveValue('');
+  await expect(page.getByLabel('Text (Markdown)')).not.toHaveText('');
   await page.getByLabel('Status').selectOption({ label: 'Ready' });
   await expect(page.getByText('Marking it ready completes the exercise.')).toBeVisible();
   await page.getByRole('link', { name: 'open the exercise' }).click();
@@ -165,4 +170,51 @@ test('an advocate takes a draft out as a file or as text for the channel', async
     '# Why our p99 doubled\n\nIt was **DNS**. See [the graphs](https://example.com/g).',
   );
   await screenshot(page, 'write-export');
+});
+
+test('company guidelines from a pack mark a missing disclosure, link its lesson, and gate "ready"', async ({
+  page,
+  host,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-guidelines-'));
+  writeTestPack(join(dir, 'pack'), testPackWithGuidelines);
+  const zip = join(dir, 'company-pack.zip');
+  await buildPackZip(join(dir, 'pack'), zip);
+  await page.goto(host.url);
+  await openScreen(page, 'Packs');
+  await page.getByLabel('Choose a pack (.zip)…').setInputFiles(zip);
+  await expect(page.getByText('Installed “Test pack” 1.2.0 with 4 items.')).toBeVisible();
+
+  await newDraft(page, 'LinkedIn post');
+  await page.getByLabel('Title').fill('What we learnt shipping the fix');
+  await page.getByLabel('Text (Markdown)').fill('Acme shipped a fix for the cache stampede last week.');
+  const panel = page.getByRole('region', { name: /Guidelines/ });
+  await expect(panel.getByText('Say who you work for')).toBeVisible();
+  await expect(panel).toContainText('1 of 1 to acknowledge');
+  await expect(panel).toContainText('Add "I work at Acme".');
+  // The span is marked in the text.
+  await expect(page.locator('.cm-finding-must')).toHaveText('Acme');
+  await screenshot(page, 'write-guideline-finding');
+  await expectAccessible(page);
+
+  // "Ready" is refused until the finding is acknowledged, and the menu goes back.
+  const status = page.getByLabel('Status');
+  await status.selectOption('ready');
+  await expect(page.getByText(/1 guideline finding still needs your acknowledgement/)).toBeVisible();
+  await expect(status).toHaveValue('drafting');
+
+  await panel.getByRole('checkbox', { name: /I have read this/ }).check();
+  await expect(panel).toContainText('0 of 1 to acknowledge');
+  await status.selectOption('ready');
+  await expect(page.getByText(/still needs your acknowledgement/)).toBeHidden();
+  await page.reload();
+  await expect(page.getByLabel('Status')).toHaveValue('ready');
+  await expect(panel.getByRole('checkbox', { name: /I have read this/ })).toBeChecked();
+
+  // Disclosing makes the finding go away; the rule's lesson is one click away.
+  await page.getByLabel('Text (Markdown)').fill('I work at Acme. Acme shipped a fix last week.');
+  await expect(panel).toContainText('Nothing to check: this draft follows Test guidelines.');
+  await page.getByLabel('Text (Markdown)').fill('Acme shipped it.');
+  await panel.getByRole('link', { name: 'The lesson on this rule' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
 });

@@ -12,6 +12,7 @@ import { trainingHandlers } from '../training/handlers';
 import { createProgress } from '../training/progress';
 import { loadOrCreateIssuerKey } from '../certificates/signing';
 import { createDrafts } from '../writing/drafts';
+import { createGuidelines } from '../writing/guidelines';
 import { writingHandlers } from '../writing/handlers';
 import { profileHandlers } from '../profile/handlers';
 import type { Logger } from './logger';
@@ -72,11 +73,13 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     issuerKey: lazy(() => loadOrCreateIssuerKey(options.dataDir)),
   });
 
+  const guidelines = createGuidelines({ database, now });
+
   const handlers: Handlers = {
     ...settingsHandlers(settings, database, now),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
     ...trainingHandlers(catalogue, progress, database, options.platform ?? {}),
-    ...writingHandlers(createDrafts({ database, now, progress })),
+    ...writingHandlers(createDrafts({ database, now, progress, guidelines }), guidelines),
     ...profileHandlers({ database, now, platform: options.platform ?? {} }),
   };
 

@@ -8,6 +8,7 @@ export const statusForError: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PACK_INVALID: 422,
+  GUIDELINES_UNACKNOWLEDGED: 409,
   TOO_LARGE: 413,
   UNREACHABLE: 502,
   INTERNAL: 500,

@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../db/open';
 import {
   courseCompletions,
   courses,
+  guidelineSets,
   itemProgress,
   items,
   modules,
@@ -242,6 +243,11 @@ function writePackRows(deps: PackStoreDeps, pack: LoadedPack, folder: string, so
           .run();
       });
     });
+    tx.delete(guidelineSets).where(eq(guidelineSets.packId, manifest.id)).run();
+    if (pack.guidelines) {
+      const { id, title } = pack.guidelines;
+      tx.insert(guidelineSets).values({ packId: manifest.id, id, title, definition: pack.guidelines }).run();
+    }
     pack.items.forEach((item, position) => {
       tx.insert(items)
         .values({

@@ -80,6 +80,29 @@ What did you learn?
   'assets/diagram.png': onePixelPng,
 };
 
+/** A guideline set for the test pack, named in its manifest by {@link testPackWithGuidelines}. */
+export const testGuidelinesYaml = `id: test-guidelines
+title: Test guidelines
+rules:
+  - id: disclose
+    title: Say who you work for
+    explanation: Readers deserve to know.
+    howToFollow: Add "I work at Acme".
+    lesson: hello
+    severity: must
+    check:
+      kind: disclosure
+      employer: [Acme]
+      disclosurePhrases: [I work at]
+`;
+
+/** The test pack's files with `guidelines: guidelines.yaml` in the manifest and that file present. */
+export const testPackWithGuidelines: Record<string, string | Buffer> = {
+  ...testPackFiles,
+  'pack.yaml': `${String(testPackFiles['pack.yaml'])}guidelines: guidelines.yaml\n`,
+  'guidelines.yaml': testGuidelinesYaml,
+};
+
 export function writeTestPack(folder: string, overrides: Record<string, string | Buffer | null> = {}): void {
   const files = { ...testPackFiles, ...overrides };
   for (const [path, content] of Object.entries(files)) {

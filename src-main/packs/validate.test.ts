@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../testing/temp-dir';
 import { formatProblem } from './problems';
-import { testPackFiles, writeTestPack } from './test-pack';
+import { testGuidelinesYaml, testPackFiles, testPackWithGuidelines, writeTestPack } from './test-pack';
 import { validatePackFolder } from './validate';
 
 const tempDir = useTempDirs();
@@ -146,5 +146,57 @@ describe('validatePackFolder', () => {
     expect(validatePackFolder(join(folder)).problems.map(formatProblem)).toEqual([
       'pack.yaml:1: (file): is missing: a pack needs a pack.yaml manifest at its top level',
     ]);
+  });
+});
+
+describe('guidelines in a pack', () => {
+  const guidelines = testGuidelinesYaml;
+  const withGuidelines = String(testPackWithGuidelines['pack.yaml']);
+
+  it('loads the set the manifest names', () => {
+    const report = validate({ 'pack.yaml': withGuidelines, 'guidelines.yaml': guidelines });
+    expect(report.lines).toEqual([]);
+    expect(report.pack?.guidelines?.id).toBe('test-guidelines');
+    expect(report.pack?.guidelines?.rules[0]?.check.kind).toBe('disclosure');
+  });
+
+  it('is null when the manifest names none', () => {
+    expect(validate().pack?.guidelines).toBeNull();
+  });
+
+  it('reports a missing file on the manifest line that names it', () => {
+    const report = validate({ 'pack.yaml': withGuidelines });
+    expect(report.lines).toEqual([
+      'pack.yaml:29: guidelines: names guidelines.yaml, which is not in the pack',
+    ]);
+  });
+
+  it('reports bad rules with their file and line, and lessons that are not in the pack', () => {
+    const report = validate({
+      'pack.yaml': withGuidelines,
+      'guidelines.yaml': guidelines
+        .replace('severity: must', 'severity: always')
+        .replace('lesson: hello', 'lesson: no-such-lesson')
+        .replace('kind: disclosure', 'kind: disclosure\n      employers: [Acme]'),
+    });
+    expect(report.lines).toEqual([
+      'guidelines.yaml:9: rules.0.severity: must be one of "must", "should"',
+      'guidelines.yaml:12: rules.0.check.employers: is not a known field; check its spelling',
+    ]);
+    const lessons = validate({
+      'pack.yaml': withGuidelines,
+      'guidelines.yaml': guidelines.replace('lesson: hello', 'lesson: no-such-lesson'),
+    });
+    expect(lessons.lines).toEqual([
+      'guidelines.yaml:8: rules.0.lesson: "no-such-lesson" is not the id of an item in this pack; name the lesson that teaches the rule',
+    ]);
+    expect(lessons.pack).toBeNull();
+  });
+
+  it('refuses a guidelines file that is not YAML by its name', () => {
+    const report = validate({
+      'pack.yaml': `${manifest}guidelines: first/hello.md\n`,
+    });
+    expect(report.lines).toEqual(['pack.yaml:29: guidelines: a guidelines file is YAML (.yaml or .yml)']);
   });
 });

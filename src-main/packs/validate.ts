@@ -2,6 +2,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, posix } from 'node:path';
 import { frontMatterByKind, type Question } from '../../src-shared/packs/items';
 import { ManifestItem, PackManifest, type ItemKind } from '../../src-shared/packs/manifest';
+import type { GuidelineSet } from '../../src-shared/writing/guideline-rules';
+import { loadGuidelines } from './guidelines';
 import { splitFrontMatter } from './front-matter';
 import { markdownReferences, resolvePackReference } from './links';
 import { sortProblems, type PackProblem } from './problems';
@@ -35,6 +37,8 @@ export interface LoadedPack {
   items: LoadedItem[];
   /** Images and PDFs, relative paths. */
   assets: string[];
+  /** The company's guidelines, when the manifest names a file. */
+  guidelines: GuidelineSet | null;
 }
 
 export interface PackReport {
@@ -99,12 +103,21 @@ export function validatePackFolder(folder: string): PackReport {
       }),
     ),
   );
+  const guidelines =
+    manifest.data.guidelines === undefined
+      ? null
+      : loadGuidelines(folder, files, manifest.data.guidelines, {
+          manifestLine: parsed.source.lineOf(['guidelines']),
+          itemIds: new Set(items.map((item) => item.id)),
+          problems,
+          warnings,
+        });
   const assets = files.filter((file) => ASSET_TYPES.has(extname(file).toLowerCase()));
   for (const asset of assets) {
     if (!referenced.has(asset))
       warnings.push({ file: asset, line: 1, field: '(file)', message: 'is not used by any item' });
   }
-  return finish(problems, warnings, { manifest: manifest.data, items, assets });
+  return finish(problems, warnings, { manifest: manifest.data, items, assets, guidelines });
 }
 
 function finish(problems: PackProblem[], warnings: PackProblem[], pack: LoadedPack | null): PackReport {

@@ -9,11 +9,13 @@ import { drafts, draftVersions } from '../db/schema';
 import { findItemInContext } from '../training/item-query';
 import type { Progress } from '../training/progress';
 import { toMatchQuery } from '../training/search';
+import type { Guidelines } from './guidelines';
 
 export interface DraftsDeps {
   database: DatabaseHandle;
   now: () => Date;
   progress: Progress;
+  guidelines: Guidelines;
 }
 
 /** The most drafts a search returns, best first. */
@@ -185,9 +187,14 @@ export function createDrafts(deps: DraftsDeps) {
     db.transaction((tx) => {
       const current = row(input.draftId);
       const status = input.status ?? current.status;
+      const channel = input.channel ?? current.channel;
+      // Ready means checked: every guideline finding must have been acknowledged by the writer.
+      if ((status === 'ready' || status === 'published') && status !== current.status) {
+        deps.guidelines.requireAcknowledged({ ...current, channel });
+      }
       tx.update(drafts)
         .set({
-          channel: input.channel ?? current.channel,
+          channel,
           status,
           tags: input.tags ?? current.tags,
           audience: input.audience ?? current.audience,
@@ -338,9 +345,21 @@ export function createDrafts(deps: DraftsDeps) {
     return { deleted };
   }
 
+  /** Records that the writer has read a guideline finding (or takes that back). */
+  function acknowledge(draftId: string, key: string, acknowledged: boolean): Draft {
+    row(draftId);
+    deps.guidelines.acknowledge(draftId, key, acknowledged);
+    return toDraft(row(draftId));
+  }
+
+  function toDraft(found: DraftRow): Draft {
+    return { ...withoutBody(found), body: found.body, acknowledged: deps.guidelines.acknowledged(found.id) };
+  }
+
   return {
     create,
     get: (id: string) => toDraft(row(id)),
+    acknowledge,
     save,
     keepVersion,
     update,
@@ -354,10 +373,6 @@ export function createDrafts(deps: DraftsDeps) {
 }
 
 export type Drafts = ReturnType<typeof createDrafts>;
-
-function toDraft(row: DraftRow): Draft {
-  return { ...withoutBody(row), body: row.body };
-}
 
 /** A draft's fields as the API shows them, from a full row or from the library's body-less one. */
 function withoutBody(
@@ -377,7 +392,7 @@ function withoutBody(
     | 'updatedAt'
     | 'deletedAt'
   >,
-): Omit<Draft, 'body'> {
+): Omit<Draft, 'body' | 'acknowledged'> {
   return {
     id: row.id,
     title: row.title,

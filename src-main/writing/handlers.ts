@@ -1,8 +1,10 @@
 import type { DomainHandlers } from '../api/dispatch';
 import type { Drafts } from './drafts';
+import type { Guidelines } from './guidelines';
 
 export function writingHandlers(
   drafts: Drafts,
+  guidelines: Guidelines,
 ): DomainHandlers<
   | 'listDrafts'
   | 'createDraft'
@@ -16,6 +18,8 @@ export function writingHandlers(
   | 'trashDraft'
   | 'untrashDraft'
   | 'emptyDraftTrash'
+  | 'listGuidelineSets'
+  | 'acknowledgeFinding'
 > {
   return {
     listDrafts: (input) => drafts.list(input),
@@ -33,5 +37,7 @@ export function writingHandlers(
     trashDraft: ({ draftId }) => drafts.trash(draftId, true),
     untrashDraft: ({ draftId }) => drafts.trash(draftId, false),
     emptyDraftTrash: () => drafts.emptyTrash(),
+    listGuidelineSets: () => guidelines.installed(),
+    acknowledgeFinding: ({ draftId, key, acknowledged }) => drafts.acknowledge(draftId, key, acknowledged),
   };
 }

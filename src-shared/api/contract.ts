@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { AppInfo, Learner, LearnerPatch, Preferences, PreferencesPatch } from './schemas';
 import { ChosenFile, ImportJobRef, ImportStatus, UploadRef } from '../packs/imports';
 import {
+  AcknowledgeInput,
   CreateDraftInput,
   Draft,
   DraftId,
   DraftSummary,
   DraftVersion,
   DraftVersionSummary,
+  InstalledGuidelines,
   ListDraftsInput,
   RestoreVersionInput,
   SaveDraftInput,
@@ -36,7 +38,6 @@ import {
   ItemRef,
   PackSummary,
 } from '../training/schemas';
-
 import {
   Audience,
   ExportProfileInput,
@@ -98,6 +99,9 @@ export const contract = {
   trashDraft: { input: DraftId, output: Draft },
   untrashDraft: { input: DraftId, output: Draft },
   emptyDraftTrash: { input: noInput, output: z.object({ deleted: z.number().int() }) },
+  /** The companies' guidelines that came with installed course packs; the editor checks drafts against them. */
+  listGuidelineSets: { input: noInput, output: z.array(InstalledGuidelines) },
+  acknowledgeFinding: { input: AcknowledgeInput, output: Draft },
   /** Electron only: prints the page showing the certificate to a PDF the person saves; null if cancelled. */
   saveCertificatePdf: { input: CertificateRef, output: z.object({ savedTo: z.string().nullable() }) },
 

@@ -9,6 +9,7 @@ export const errorCodes = [
   'NOT_FOUND',
   'CONFLICT',
   'PACK_INVALID',
+  'GUIDELINES_UNACKNOWLEDGED',
   'TOO_LARGE',
   'UNREACHABLE',
   'INTERNAL',

@@ -86,5 +86,13 @@ export const PackManifest = z.strictObject({
     .string()
     .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'use a language tag, like "en" or "en-GB"'),
   courses: z.array(ManifestCourse).min(1, 'a pack needs at least one course'),
+  /**
+   * The company's social media guidelines, checked in the writing studio: a YAML file in the pack
+   * (format in docs/course-packs.md and docs/guidelines.example.yaml).
+   */
+  guidelines: PackPath.refine(
+    (path) => /\.ya?ml$/.test(path),
+    'a guidelines file is YAML (.yaml or .yml)',
+  ).optional(),
 });
 export type PackManifest = z.infer<typeof PackManifest>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Channel } from '../packs/items';
 import { Slug } from '../packs/manifest';
+import { GuidelineSet } from './guideline-rules';
 
 export const draftStatuses = ['idea', 'drafting', 'ready', 'published', 'archived'] as const;
 export const DraftStatus = z.enum(draftStatuses);
@@ -22,10 +23,12 @@ export const Draft = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   inTrash: z.boolean(),
+  /** The guideline findings the writer has acknowledged, by `acknowledgementKey`. */
+  acknowledged: z.array(z.string()),
 });
 export type Draft = z.infer<typeof Draft>;
 
-export const DraftSummary = Draft.omit({ body: true }).extend({
+export const DraftSummary = Draft.omit({ body: true, acknowledged: true }).extend({
   words: z.number().int(),
   /** With a search: a passage with each match between \u0002 and \u0003. */
   snippet: z.string().nullable(),
@@ -71,6 +74,21 @@ export const UpdateDraftInput = z.strictObject({
     .nullable()
     .optional(),
 });
+
+export const AcknowledgeInput = z.strictObject({
+  draftId: z.uuid(),
+  /** An `acknowledgementKey` of a finding. */
+  key: z.string().min(1).max(2000),
+  acknowledged: z.boolean(),
+});
+
+/** A guideline set as installed with its course pack. */
+export const InstalledGuidelines = z.object({
+  packId: z.string(),
+  packTitle: z.string(),
+  set: GuidelineSet,
+});
+export type InstalledGuidelines = z.infer<typeof InstalledGuidelines>;
 
 export const DraftVersionSummary = z.object({
   id: z.string(),

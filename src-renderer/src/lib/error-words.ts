@@ -35,6 +35,8 @@ export function describeError(error: ApiError): ErrorWords {
       return { title: 'That clashes with something already there', body: error.message };
     case 'PACK_INVALID':
       return { title: 'This course pack has problems', body: error.message };
+    case 'GUIDELINES_UNACKNOWLEDGED':
+      return { title: 'Check the guideline findings first', body: error.message };
     case 'TOO_LARGE':
       return { title: 'That is too large', body: error.message };
     case 'FORBIDDEN':

@@ -1,0 +1,155 @@
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { markdown } from '@codemirror/lang-markdown';
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { EditorSelection, EditorState, StateEffect, StateField } from '@codemirror/state';
+import { Decoration, drawSelection, EditorView, keymap, type DecorationSet } from '@codemirror/view';
+
+/** A span of the text to mark, such as a guideline finding. */
+export interface MarkedSpan {
+  start: number;
+  end: number;
+  /** The text the span should hold; a span whose text has changed since it was computed is not marked. */
+  excerpt: string;
+  severity: 'must' | 'should';
+  /** Shown on hover. */
+  label: string;
+}
+
+export interface CodeEditor {
+  /** Replaces the whole text (loading a draft, restoring a version) unless it is already the text. */
+  setText(text: string): void;
+  setMarks(spans: readonly MarkedSpan[]): void;
+  /** Selects a span, scrolls it into view and puts the cursor there. */
+  select(start: number, end: number): void;
+  focus(): void;
+  destroy(): void;
+}
+
+const setMarksEffect = StateEffect.define<readonly MarkedSpan[]>();
+
+const marksField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, transaction) {
+    let next = marks.map(transaction.changes);
+    for (const effect of transaction.effects) {
+      if (!effect.is(setMarksEffect)) continue;
+      const doc = transaction.state.doc;
+      const ranges = effect.value
+        .filter(
+          (span) =>
+            span.start < span.end &&
+            span.end <= doc.length &&
+            doc.sliceString(span.start, span.end) === span.excerpt,
+        )
+        .map((span) =>
+          Decoration.mark({
+            class: `cm-finding cm-finding-${span.severity}`,
+            attributes: { title: span.label },
+          }).range(span.start, span.end),
+        );
+      next = Decoration.set(ranges, true);
+    }
+    return next;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+// The app's colour variables (light and dark) inherit into the shadow root.
+const theme = EditorView.theme({
+  '&': {
+    border: '1px solid var(--border)',
+    borderRadius: '8px',
+    background: 'var(--surface)',
+    color: 'var(--text)',
+    fontSize: '0.95rem',
+  },
+  '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  '.cm-scroller': {
+    fontFamily: "ui-monospace, 'Cascadia Code', 'DejaVu Sans Mono', monospace",
+    lineHeight: '1.6',
+    minHeight: '24rem',
+    maxHeight: '70vh',
+  },
+  '.cm-content': { padding: '0.6rem 0.4rem', caretColor: 'var(--text)' },
+  '.cm-cursor': { borderLeftColor: 'var(--text)' },
+  '.cm-finding': {
+    textDecorationLine: 'underline',
+    textDecorationStyle: 'wavy',
+    textDecorationThickness: '2px',
+    textUnderlineOffset: '3px',
+  },
+  '.cm-finding-must': { textDecorationColor: 'var(--danger-border)', background: 'var(--danger-bg)' },
+  '.cm-finding-should': { textDecorationColor: 'var(--focus)' },
+});
+
+/**
+ * CodeMirror 6 for Markdown, mounted in a shadow root of `host`. CodeMirror injects its styles at run time;
+ * in a document it would add a <style> element, which the app's CSP (style-src 'self') forbids, while in
+ * a shadow root it uses a constructed stylesheet, which CSP allows. Tab is left to move focus, as a page's
+ * keyboard users expect; the editor's own keys (undo, redo, selection) are CodeMirror's defaults.
+ */
+export function createCodeEditor(
+  host: HTMLElement,
+  options: { text: string; label: string; onChange: (text: string) => void },
+): CodeEditor {
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const parent = document.createElement('div');
+  shadow.replaceChildren(parent);
+  let current = options.text;
+  /** True while the text is replaced from outside, which is not the writer typing. */
+  let replacing = false;
+  const view = new EditorView({
+    root: shadow,
+    parent,
+    state: EditorState.create({
+      doc: options.text,
+      extensions: [
+        history(),
+        drawSelection(),
+        keymap.of([...defaultKeymap, ...historyKeymap]),
+        markdown(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        EditorView.lineWrapping,
+        EditorView.contentAttributes.of({
+          'aria-label': options.label,
+          'aria-multiline': 'true',
+          spellcheck: 'true',
+          autocorrect: 'on',
+          autocapitalize: 'sentences',
+        }),
+        marksField,
+        theme,
+        EditorView.updateListener.of((update) => {
+          if (!update.docChanged || replacing) return;
+          current = update.state.doc.toString();
+          options.onChange(current);
+        }),
+      ],
+    }),
+  });
+  return {
+    setText(text) {
+      if (text === current) return;
+      current = text;
+      replacing = true;
+      try {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      } finally {
+        replacing = false;
+      }
+    },
+    setMarks(spans) {
+      view.dispatch({ effects: setMarksEffect.of(spans) });
+    },
+    select(start, end) {
+      const length = view.state.doc.length;
+      view.dispatch({
+        selection: EditorSelection.single(Math.min(start, length), Math.min(end, length)),
+        effects: EditorView.scrollIntoView(Math.min(start, length), { y: 'center' }),
+      });
+      view.focus();
+    },
+    focus: () => view.focus(),
+    destroy: () => view.destroy(),
+  };
+}
