@@ -1,5 +1,5 @@
 import { createCredential, listCredentials, revokeCredential } from './auth/credentials';
-import { createEnrolmentCode, parseExpiry } from './auth/enrolment';
+import { createEnrolmentCode } from './auth/enrolment';
 import { parseHubArgs, UsageError, USAGE, type HubConfig } from './config';
 import { openHubDb } from './db/open';
 import { serveHub } from './serve';
@@ -62,14 +62,7 @@ async function admin(config: HubConfig, db: Awaited<ReturnType<typeof openHubDb>
       return 0;
     }
     case 'enrolment-create': {
-      const ms = parseExpiry(config.expires);
-      if (ms === null) {
-        console.error(
-          `hub: --expires takes a duration such as 7d, 12h or 30m (at most 365d), not ${config.expires}`,
-        );
-        return 2;
-      }
-      const { code, expiresAt } = await createEnrolmentCode(db, ms, 'cli', now);
+      const { code, expiresAt } = await createEnrolmentCode(db, config.expiresInMs, 'cli', now);
       print(`enrolment code: ${code}\nexpires:        ${expiresAt.toISOString()}\n\nIt works once.`, {
         code,
         expiresAt: expiresAt.toISOString(),

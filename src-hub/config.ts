@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CREDENTIAL_ROLES } from './db/schema/index';
 import type { DatabaseTarget } from './db/open';
+import { parseExpiry } from './auth/enrolment';
 
 export const USAGE = `Usage:
   npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR]     start the hub
@@ -40,7 +41,8 @@ export interface HubConfig {
   host: string;
   database: DatabaseTarget;
   role: (typeof CREDENTIAL_ROLES)[number];
-  expires: string;
+  /** How long a new enrolment code stays valid. */
+  expiresInMs: number;
   json: boolean;
 }
 
@@ -72,6 +74,12 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     throw new UsageError(`--${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
   }
   const o = options.data;
+  const expiresInMs = parseExpiry(o.expires);
+  if (expiresInMs === null) {
+    throw new UsageError(
+      `--expires takes a duration such as 7d, 12h or 30m (at most 365d), not ${o.expires}`,
+    );
+  }
   const dataDir = resolve(o['data-dir'] ?? env['HUB_DATA_DIR'] ?? resolve(homedir(), '.advocate-hub'));
   const url = env['DATABASE_URL'];
   return {
@@ -80,7 +88,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     host: o.host,
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
     role: o.role,
-    expires: o.expires,
+    expiresInMs,
     json: o.json,
   };
 }

@@ -20,7 +20,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * (instead of decoding them as U+FFFD) and nesting deeper than MAX_JSON_DEPTH (before any recursive code sees it).
  */
 export function registerJsonParser(app: FastifyInstance): void {
-  app.removeContentTypeParser(['application/json']);
+  // Only JSON (and, on their own routes, zips) is spoken here: anything else is 415, not a string to misread.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
     try {
       done(null, parseJsonBody(body as Buffer));

@@ -1,0 +1,112 @@
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HUB_START_TIMEOUT, basicAuth, makeTestDatabase } from './testing/hub';
+import { runHubCli, startHubProcess } from './testing/process';
+import { mboxStatement } from './testing/statements';
+import type { DatabaseTarget } from './db/open';
+
+describe('npm run hub', () => {
+  let target: DatabaseTarget & { kind: 'pglite' };
+  let drop: () => Promise<void>;
+  beforeAll(async () => {
+    const made = await makeTestDatabase('pglite');
+    target = made.target as DatabaseTarget & { kind: 'pglite' };
+    drop = made.drop;
+  }, HUB_START_TIMEOUT);
+  afterAll(async () => drop?.());
+
+  it(
+    'creates, lists and revokes credentials and makes enrolment codes from the command line',
+    async () => {
+      const dir = ['--data-dir', target.dataDir];
+      const created = await runHubCli([
+        'credentials',
+        'create',
+        '--name',
+        'Trainer Tom',
+        '--role',
+        'trainer',
+        '--json',
+        ...dir,
+      ]);
+      expect(created.stderr).toBe('');
+      expect(created.code).toBe(0);
+      const issued = JSON.parse(created.stdout) as { key: string; secret: string; role: string };
+      expect(issued).toMatchObject({ role: 'trainer', key: expect.stringMatching(/^ak_/) });
+      const listed = await runHubCli(['credentials', 'list', ...dir]);
+      expect(listed.stdout).toContain(issued.key);
+      expect(listed.stdout).not.toContain(issued.secret);
+      expect((await runHubCli(['credentials', 'revoke', issued.key, ...dir])).code).toBe(0);
+      const enrolment = await runHubCli(['enrolment', 'create', '--expires', '7d', '--json', ...dir]);
+      const code = JSON.parse(enrolment.stdout) as { code: string; expiresAt: string };
+      expect(Date.parse(code.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+      // Usage errors are caught before the database is opened.
+      const badExpiry = await runHubCli(['enrolment', 'create', '--expires', 'soon', ...dir]);
+      expect(badExpiry.code).toBe(2);
+      expect(badExpiry.stderr).toContain('--expires takes a duration such as 7d');
+    },
+    HUB_START_TIMEOUT,
+  );
+
+  it(
+    'serves /healthz, keeps admin commands off its PGlite folder, and on SIGTERM finishes the request in flight',
+    async () => {
+      const created = await runHubCli([
+        'credentials',
+        'create',
+        '--name',
+        'LRS',
+        '--json',
+        '--data-dir',
+        target.dataDir,
+      ]);
+      const { key, secret } = JSON.parse(created.stdout) as { key: string; secret: string };
+      const hub = await startHubProcess(['--data-dir', target.dataDir]);
+      try {
+        const health = await fetch(`${hub.url}/healthz`);
+        expect(await health.json()).toEqual({ ok: true, database: 'pglite' });
+        const busy = await runHubCli(['credentials', 'list', '--data-dir', target.dataDir]);
+        expect(busy.code).toBe(1);
+        expect(busy.stderr).toMatch(/in use by process \d+: stop that hub first/);
+        expect(hub.logs.some((line) => (JSON.parse(line) as { msg?: string }).msg === 'hub ready')).toBe(
+          true,
+        );
+
+        const batch = Array.from({ length: 300 }, () => mboxStatement('shutdown@example.com'));
+        const answer = new Promise<number>((resolve, reject) => {
+          const req = request(`${hub.url}/xapi/statements`, {
+            method: 'POST',
+            headers: {
+              authorization: basicAuth(key, secret),
+              'content-type': 'application/json',
+              'x-experience-api-version': '2.0.0',
+            },
+          });
+          req.on('response', (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end(JSON.stringify(batch), () => setTimeout(() => hub.child.kill('SIGTERM'), 20));
+        });
+        expect(await answer).toBe(200);
+        expect(await hub.exited).toBe(0);
+        expect(hub.logs.some((line) => line.includes('"msg":"stopped"'))).toBe(true);
+      } finally {
+        hub.child.kill('SIGKILL');
+      }
+      // Everything the hub acknowledged is there after a restart.
+      const restarted = await startHubProcess(['--data-dir', target.dataDir]);
+      try {
+        const response = await fetch(`${restarted.url}/xapi/statements?limit=0`, {
+          headers: { authorization: basicAuth(key, secret), 'x-experience-api-version': '2.0.0' },
+        });
+        expect(((await response.json()) as { statements: unknown[] }).statements).toHaveLength(300);
+      } finally {
+        restarted.child.kill('SIGTERM');
+        await restarted.exited;
+      }
+    },
+    HUB_START_TIMEOUT,
+  );
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseHubArgs, UsageError } from './config';
+
+describe('parseHubArgs', () => {
+  it('serves on PGlite by default and on PostgreSQL when DATABASE_URL is set', () => {
+    const local = parseHubArgs(['--port', '9000', '--data-dir', '/tmp/hub'], {});
+    expect(local).toMatchObject({
+      command: { kind: 'serve' },
+      port: 9000,
+      database: { kind: 'pglite', dataDir: '/tmp/hub' },
+    });
+    const shared = parseHubArgs([], { DATABASE_URL: 'postgres://db/hub' });
+    expect(shared.database).toEqual({ kind: 'postgres', url: 'postgres://db/hub' });
+  });
+
+  it('reads admin commands with their options', () => {
+    expect(parseHubArgs(['credentials', 'create', '--name', 'Tom', '--role', 'trainer'], {})).toMatchObject({
+      command: { kind: 'credentials-create', name: 'Tom' },
+      role: 'trainer',
+    });
+    expect(parseHubArgs(['credentials', 'revoke', 'ak_1'], {}).command).toEqual({
+      kind: 'credentials-revoke',
+      key: 'ak_1',
+    });
+    expect(parseHubArgs(['enrolment', 'create', '--expires', '12h'], {}).expiresInMs).toBe(12 * 3_600_000);
+  });
+
+  it.each([
+    [['--port', 'eighty'], /--port/],
+    [['credentials', 'create'], /needs --name/],
+    [['credentials', 'create', '--name', 'X', '--role', 'admin'], /--role/],
+    [['enrolment', 'create', '--expires', '400d'], /--expires/],
+    [['credentials', 'revoke'], /unknown command/],
+    [['--colour'], /Unknown option/],
+  ])('refuses %j', (args, message) => {
+    expect(() => parseHubArgs(args, {})).toThrow(UsageError);
+    expect(() => parseHubArgs(args, {})).toThrow(message);
+  });
+});
