@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mixedProfile } from './fixtures.test-data';
 import { toJsonResume } from './json-resume';
 import { portfolioPage } from './portfolio-page';
+import { profileFields, type PortfolioItem, type Profile } from './schemas';
 import { companyProfileRecord, isVisibleTo, profileFor } from './visibility';
 
 const at = new Date('2026-11-25T12:00:00Z');
@@ -83,5 +84,77 @@ describe('nothing marked "only me" leaves the device', () => {
     expect(exports['the web page']).not.toContain('github.com/ada');
     expect(exports['the JSON Resume']).not.toContain('Tracing at scale');
     expect(exports['the company record']).toContain('Kubernetes');
+  });
+});
+
+describe('each field marked "only me", one at a time, with everything else public', () => {
+  const SENTINEL = 'PRIVATE-7f3a';
+  const basePortfolio = mixedProfile().portfolio;
+  const everythingPublic = (): { profile: Profile; portfolio: PortfolioItem[] } => {
+    const { profile: base, portfolio } = mixedProfile();
+    return {
+      profile: {
+        ...base,
+        visibility: Object.fromEntries(
+          profileFields.map((field) => [field, 'public']),
+        ) as Profile['visibility'],
+        expertise: base.expertise.map((area) => ({ ...area, visibility: 'public' as const })),
+      },
+      portfolio: portfolio.map((item) => ({ ...item, visibility: 'public' as const })),
+    };
+  };
+  const exportsOf = (profile: Profile, portfolio: PortfolioItem[]) => [
+    portfolioPage(profileFor('public', profile, portfolio), at),
+    JSON.stringify(toJsonResume(profileFor('public', profile, portfolio), at)),
+    JSON.stringify(toJsonResume(profileFor('company', profile, portfolio), at)),
+    JSON.stringify(companyProfileRecord('learner-1', profile, portfolio)),
+  ];
+
+  const cases: [string, (p: { profile: Profile; portfolio: PortfolioItem[] }) => void][] = [
+    ...profileFields.map((field): [string, (p: { profile: Profile; portfolio: PortfolioItem[] }) => void] => [
+      `the ${field}`,
+      ({ profile }) => {
+        profile.visibility[field] = 'me';
+        if (field === 'topics') profile.topics = [SENTINEL];
+        else if (field === 'photo') profile.photo = `data:image/png;base64,${SENTINEL}`;
+        else if (field === 'name' || field === 'headline' || field === 'bio') profile[field] = SENTINEL;
+        else profile.links[field] = `https://example.com/${SENTINEL}`;
+      },
+    ]),
+    [
+      'an area of expertise',
+      ({ profile }) => {
+        profile.expertise = profile.expertise.map((area, index) =>
+          index === 1 ? { ...area, name: SENTINEL, evidence: SENTINEL, visibility: 'me' } : area,
+        );
+      },
+    ],
+    ...basePortfolio.map(
+      (item, index): [string, (p: { profile: Profile; portfolio: PortfolioItem[] }) => void] => [
+        `the ${item.kind} in the portfolio, even when cited as evidence`,
+        ({ portfolio }) => {
+          portfolio.splice(index, 1, {
+            ...item,
+            title: SENTINEL,
+            description: SENTINEL,
+            url: `https://example.com/${SENTINEL}`,
+            visibility: 'me',
+          });
+        },
+      ],
+    ),
+  ];
+
+  it.each(cases)('%s stays out of every export and the company record', (_, makePrivate) => {
+    const shown = everythingPublic();
+    expect(exportsOf(shown.profile, shown.portfolio).join()).not.toContain(SENTINEL);
+    makePrivate(shown);
+    for (const text of exportsOf(shown.profile, shown.portfolio)) expect(text).not.toContain(SENTINEL);
+  });
+
+  it('and the same value marked public does appear, so the check above can fail', () => {
+    const shown = everythingPublic();
+    shown.profile.headline = SENTINEL;
+    for (const text of exportsOf(shown.profile, shown.portfolio)) expect(text).toContain(SENTINEL);
   });
 });
