@@ -7,6 +7,7 @@ import { requireCredential } from './http/basic-auth';
 import { BodyError, registerJsonParser } from './http/json-body';
 import { StatementError } from './xapi/store';
 import { registerXapiRoutes } from './xapi/routes';
+import { registerPackRoutes } from './packs/routes';
 
 export interface HubOptions {
   database: OpenedHubDb;
@@ -69,5 +70,11 @@ export function buildHub(options: HubOptions): FastifyInstance {
   });
   registerEnrolRoute(app, { db, now, limiter });
   registerXapiRoutes(app, { db, now, guard: anyCredential });
+  registerPackRoutes(app, {
+    db,
+    now,
+    anyone: anyCredential,
+    trainer: requireCredential(verifier, limiter, ['trainer']),
+  });
   return app;
 }

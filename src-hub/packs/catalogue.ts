@@ -1,0 +1,187 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { formatProblem } from '../../src-main/packs/problems';
+import { validatePackFolder } from '../../src-main/packs/validate';
+import { extractPackZip, PackZipError } from '../../src-main/packs/zip/extract';
+import { audit } from '../auth/audit';
+import { sha256 } from '../auth/secrets';
+import type { HubDb } from '../db/open';
+import { packs } from '../db/schema/index';
+
+export class PackUploadError extends Error {
+  constructor(
+    readonly status: 400 | 409,
+    readonly code: 'pack_zip' | 'pack_invalid' | 'pack_version_taken',
+    message: string,
+    /** `file:line: field: message`, as `npm run pack -- validate` prints them. */
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export interface PackEntry {
+  id: string;
+  version: string;
+  title: string;
+  sha256: string;
+  size: number;
+  uploadedAt: string;
+  /** Where a device downloads it, relative to the hub. */
+  url: string;
+}
+
+/**
+ * Checks an uploaded pack zip with the app's own reader and validator (so a trainer sees the problems the app
+ * would report), then publishes it. Re-uploading the same bytes is a no-op; other bytes under a published
+ * version are refused, because devices must be able to trust that a version never changes.
+ */
+export async function publishPack(
+  db: HubDb,
+  zip: Buffer,
+  uploadedBy: string,
+  now: Date,
+): Promise<{ entry: PackEntry; created: boolean; warnings: string[] }> {
+  const work = await mkdtemp(join(tmpdir(), 'advocate-hub-pack-'));
+  try {
+    const zipFile = join(work, 'upload.zip');
+    await writeFile(zipFile, zip);
+    const folder = join(work, 'pack');
+    try {
+      await extractPackZip(zipFile, folder);
+    } catch (error) {
+      if (error instanceof PackZipError) throw new PackUploadError(400, 'pack_zip', error.message);
+      throw error;
+    }
+    const report = validatePackFolder(folder);
+    if (!report.pack) {
+      const problems = report.problems.map(formatProblem);
+      throw new PackUploadError(400, 'pack_invalid', `The pack has ${problems.length} problem(s).`, problems);
+    }
+    const { manifest } = report.pack;
+    const digest = sha256(zip);
+    const row = {
+      id: manifest.id,
+      version: manifest.version,
+      title: manifest.title,
+      sha256: digest,
+      size: zip.length,
+      zip,
+      uploadedAt: now,
+      uploadedBy,
+    };
+    const created = await db.transaction(async (tx) => {
+      const inserted = await tx.insert(packs).values(row).onConflictDoNothing().returning({ id: packs.id });
+      if (inserted.length > 0) {
+        await audit(
+          tx,
+          uploadedBy,
+          'pack.publish',
+          { id: row.id, version: row.version, sha256: digest },
+          now,
+        );
+        return true;
+      }
+      const [existing] = await tx
+        .select({ sha256: packs.sha256 })
+        .from(packs)
+        .where(and(eq(packs.id, row.id), eq(packs.version, row.version)));
+      if (existing?.sha256 !== digest) {
+        throw new PackUploadError(
+          409,
+          'pack_version_taken',
+          `${row.id} ${row.version} is already published with different contents: raise the version in pack.yaml.`,
+        );
+      }
+      return false;
+    });
+    const [stored] = await db
+      .select({ uploadedAt: packs.uploadedAt })
+      .from(packs)
+      .where(and(eq(packs.id, row.id), eq(packs.version, row.version)));
+    return {
+      entry: toEntry({ ...row, uploadedAt: stored?.uploadedAt ?? now }),
+      created,
+      warnings: report.warnings.map(formatProblem),
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The latest version of every pack, by semantic version. */
+export async function listLatestPacks(db: HubDb): Promise<PackEntry[]> {
+  const rows = await db
+    .select({
+      id: packs.id,
+      version: packs.version,
+      title: packs.title,
+      sha256: packs.sha256,
+      size: packs.size,
+      uploadedAt: packs.uploadedAt,
+    })
+    .from(packs);
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const current = latest.get(row.id);
+    if (!current || compareVersions(row.version, current.version) > 0) latest.set(row.id, row);
+  }
+  return [...latest.values()].sort((a, b) => a.id.localeCompare(b.id)).map(toEntry);
+}
+
+export async function readPackZip(
+  db: HubDb,
+  id: string,
+  version: string,
+): Promise<{ zip: Buffer; sha256: string } | null> {
+  const [row] = await db
+    .select({ zip: packs.zip, sha256: packs.sha256 })
+    .from(packs)
+    .where(and(eq(packs.id, id), eq(packs.version, version)));
+  return row ?? null;
+}
+
+/** Orders semantic versions (SemVer 2.0 §11): numbers numerically, a pre-release before its release. */
+export function compareVersions(a: string, b: string): number {
+  const [coreA = '', preA] = a.split('+')[0]?.split(/-(.*)/s) ?? [];
+  const [coreB = '', preB] = b.split('+')[0]?.split(/-(.*)/s) ?? [];
+  const numbersA = coreA.split('.').map(Number);
+  const numbersB = coreB.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const diff = (numbersA[i] ?? 0) - (numbersB[i] ?? 0);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  if (!preA || !preB) return preA ? -1 : preB ? 1 : 0;
+  const partsA = preA.split('.');
+  const partsB = preB.split('.');
+  for (let i = 0; i < Math.max(partsA.length, partsB.length); i++) {
+    const x = partsA[i];
+    const y = partsB[i];
+    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
+    const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
+    const diff = numeric ? Number(x) - Number(y) : x.localeCompare(y);
+    if (diff !== 0) return Math.sign(diff);
+  }
+  return 0;
+}
+
+function toEntry(row: {
+  id: string;
+  version: string;
+  title: string;
+  sha256: string;
+  size: number;
+  uploadedAt: Date;
+}): PackEntry {
+  return {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    sha256: row.sha256,
+    size: row.size,
+    uploadedAt: row.uploadedAt.toISOString(),
+    url: `/packs/${encodeURIComponent(row.id)}/${encodeURIComponent(row.version)}.zip`,
+  };
+}
