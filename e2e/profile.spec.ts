@@ -1,12 +1,39 @@
 import { readFileSync } from 'node:fs';
+import { crc32, deflateSync } from 'node:zlib';
 import type { APIRequestContext } from '@playwright/test';
 import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
 
-/** A real 1×1 PNG, standing in for a photo the person chooses. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+/** A 96×96 PNG with a soft gradient and a round face, standing in for a photo the person chooses. */
+function portraitPng(size = 96): Buffer {
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y++) {
+    const row = Buffer.alloc(1 + size * 3);
+    for (let x = 0; x < size; x++) {
+      const inFace = (x - size / 2) ** 2 + (y - size * 0.42) ** 2 < (size * 0.22) ** 2;
+      const inShoulders = y > size * 0.7 && Math.abs(x - size / 2) < size * 0.36;
+      const [r, g, b] = inFace ? [236, 196, 160] : inShoulders ? [40, 90, 140] : [120 + y, 160, 200 - y / 2];
+      row.set([r, g, b].map(Math.round), 1 + x * 3);
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])));
+    return Buffer.concat([length, Buffer.from(type), data, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(size, 0);
+  header.writeUInt32BE(size, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 async function call(request: APIRequestContext, host: RunningHost, name: string, data: unknown) {
   const response = await request.post(`${host.origin}/api/${name}`, {
@@ -43,7 +70,7 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   await page.getByLabel('Personal site', { exact: true }).fill('https://ada.example.com/private');
   await page
     .locator('#profile-photo-input')
-    .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
+    .setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: portraitPng() });
   await expect(page.getByRole('img', { name: 'Photo of Ada Lovelace' })).toBeVisible();
   await page.getByLabel('Who sees your photo').selectOption({ label: 'My company' });
 
@@ -81,6 +108,17 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
     'https://blog.example.com/p99',
   );
   await piece.getByLabel('Who sees “Why our p99 latency doubled”').selectOption({ label: 'Public' });
+
+  await page.getByRole('button', { name: 'Add a talk, article or project…' }).click();
+  await page.getByLabel('Kind').selectOption({ label: 'Talk' });
+  await page.getByLabel('Title', { exact: true }).fill('Tracing at scale, KubeCon');
+  await page.getByLabel('Address (https://…, optional)').fill('https://conf.example.com/tracing');
+  await page.getByLabel('Date').fill('2026-09-12');
+  await page.getByLabel('Who sees this item').selectOption({ label: 'Public' });
+  await page.getByRole('button', { name: 'Add to portfolio' }).click();
+  await expect(
+    portfolio.getByRole('listitem').filter({ hasText: 'Tracing at scale, KubeCon' }),
+  ).toContainText('Talk');
   await expect(page.getByText(/Pieces published per month over the last 12 months: 1 in all/)).toBeAttached();
   await expect(page.getByText('Next step:')).toBeVisible();
   await screenshot(page, 'profile-filled');
@@ -97,6 +135,7 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   expect(html).toContain('Content-Security-Policy');
   expect(html).toContain('Ada Lovelace');
   expect(html).toContain('Why our p99 latency doubled');
+  expect(html).toContain('Tracing at scale, KubeCon');
   expect(html).toContain('<strong>distributed tracing</strong>');
   // Marked "My company" or "Only me": not in a public page.
   expect(html).not.toContain('Engineer who makes outages boring');

@@ -17,6 +17,13 @@ export class ProfileState {
   /** When the last save succeeded, for the status line. */
   savedAt = $state<string | null>(null);
   problems = $derived(problemsByField(this.saveError));
+  /** Whether the form differs from what is saved (visibility choices included). */
+  unsaved = $derived(
+    this.draft !== null &&
+      this.profile !== null &&
+      JSON.stringify(inputFromDraft(this.draft)) !==
+        JSON.stringify(inputFromDraft(draftFromProfile(this.profile))),
+  );
 
   async load(): Promise<void> {
     try {
