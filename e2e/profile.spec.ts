@@ -144,6 +144,8 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
 
   await page.goto(`file://${file}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  // The page's own style is allowed by its hash in the CSP; a blocked style would leave main unstyled.
+  await expect(page.locator('main')).toHaveCSS('max-width', '736px');
   await screenshot(page, 'profile-export-page');
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 800 });
@@ -157,4 +159,14 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   await expect(page.getByRole('img', { name: 'Photo of Ada Lovelace' })).toBeVisible();
   await screenshot(page, 'profile-company-preview');
   await expectAccessible(page);
+
+  // The PDF is the public preview printed: the app's navigation and buttons stay off the page.
+  await page.getByRole('link', { name: 'Your profile' }).click();
+  await page.getByRole('link', { name: 'Preview and save as PDF…' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  await expect(page.getByText('Engineer who makes outages boring')).toHaveCount(0);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Save as PDF…' })).toBeHidden();
+  await screenshot(page, 'profile-print');
 });

@@ -2,14 +2,7 @@ import { escapeHtml, renderSafeMarkdown } from './safe-markdown';
 import { expertiseLevelLabels, linkLabels, portfolioKindLabel } from './labels';
 import type { ProfileView } from './visibility';
 
-/**
- * The policy of the exported page: no scripts, no connections, nothing from elsewhere; only its own inline
- * styles and images embedded as data: URLs.
- */
-export const PORTFOLIO_PAGE_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
-
-const STYLE = `
+export const PORTFOLIO_PAGE_STYLE = `
 :root { color-scheme: light; --ink: #1b1f24; --muted: #56606b; --line: #d8dde3; --accent: #0b5cad; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 1rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
@@ -37,6 +30,15 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .85rem; }
   li { break-inside: avoid; }
 }
 `.trim();
+
+/** SHA-256 of the style above, base64; portfolio-page-csp.test.ts recomputes it and says the new value. */
+export const PORTFOLIO_PAGE_STYLE_SHA256 = '1De9JF5k5W/YVGOvi4ICLXgep/bIC5gJz/51OKzw8wU=';
+
+/**
+ * The policy of the exported page: no scripts, no connections, nothing from elsewhere; only its own style
+ * (allowed by its hash, not by 'unsafe-inline') and images embedded as data: URLs.
+ */
+export const PORTFOLIO_PAGE_CSP = `default-src 'none'; style-src 'sha256-${PORTFOLIO_PAGE_STYLE_SHA256}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const date = (iso: string) => iso.slice(0, 10);
@@ -101,7 +103,7 @@ export function portfolioPage(view: ProfileView, generatedAt: Date): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(name)}</title>
-<style>${STYLE}</style>
+<style>${PORTFOLIO_PAGE_STYLE}</style>
 </head>
 <body>
 <main>
