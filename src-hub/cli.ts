@@ -56,7 +56,7 @@ async function admin(config: HubConfig, db: Awaited<ReturnType<typeof openHubDb>
       const rows = await listCredentials(db);
       const lines = rows.map(
         (row) =>
-          `${row.key}  ${row.role.padEnd(10)}  ${row.revokedAt ? 'revoked ' : 'live    '}  ${row.createdAt.toISOString()}  ${row.name}`,
+          `${row.key}  ${row.role.padEnd(10)}  ${row.revokedAt ? 'revoked ' : 'live    '}  ${row.createdAt.toISOString()}  seen ${row.lastSeenAt?.toISOString() ?? 'never'}  ${row.name}`,
       );
       print(lines.length > 0 ? lines.join('\n') : 'no credentials yet', rows);
       return 0;

@@ -36,7 +36,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   app.decorateRequest('principal', null);
   registerJsonParser(app);
 
-  const verifier = new CredentialVerifier(db);
+  const verifier = new CredentialVerifier(db, now);
   const limiter = new FailureLimiter(options.maxAuthFailures ?? 20, 60_000);
   const anyCredential = requireCredential(verifier, limiter, ['device', 'lrs-client', 'trainer']);
 

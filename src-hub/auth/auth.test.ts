@@ -11,7 +11,7 @@ import {
   type TestHub,
 } from '../testing/hub';
 import { appStatement, mboxStatement } from '../testing/statements';
-import { revokeCredential } from './credentials';
+import { listCredentials, revokeCredential } from './credentials';
 import { createEnrolmentCode } from './enrolment';
 
 describe.each(testBackends)('credentials, enrolment and device limits on %s', (backend) => {
@@ -139,6 +139,8 @@ describe.each(testBackends)('credentials, enrolment and device limits on %s', (b
     expect(actors).toHaveLength(2);
     const otherAgent = encodeURIComponent(JSON.stringify({ mbox: 'mailto:colleague@example.com' }));
     expect((await x(`/xapi/statements?agent=${otherAgent}`)).status).toBe(403);
+    const [seen] = (await listCredentials(hub.database.db)).filter((row) => row.key === device.key);
+    expect(seen?.lastSeenAt).toBeInstanceOf(Date);
     const ownAgent = encodeURIComponent(JSON.stringify(device.agent));
     expect(
       ((await x(`/xapi/statements?agent=${ownAgent}`)).json as { statements: unknown[] }).statements,

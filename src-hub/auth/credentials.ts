@@ -63,6 +63,7 @@ export async function listCredentials(db: HubDb) {
       learnerId: credentials.learnerId,
       createdAt: credentials.createdAt,
       revokedAt: credentials.revokedAt,
+      lastSeenAt: credentials.lastSeenAt,
     })
     .from(credentials)
     .orderBy(asc(credentials.createdAt));
@@ -74,8 +75,12 @@ export async function listCredentials(db: HubDb) {
  */
 export class CredentialVerifier {
   readonly #verified = new Map<string, { secretHash: string; digest: string }>();
+  readonly #lastSeenWritten = new Map<string, number>();
 
-  constructor(private readonly db: HubDb) {}
+  constructor(
+    private readonly db: HubDb,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async verify(key: string, secret: string): Promise<Principal | null> {
     const [row] = await this.db
@@ -97,6 +102,7 @@ export class CredentialVerifier {
         : await verifySecret(secret, row.credential.secretHash);
     if (!ok) return null;
     this.#verified.set(key, { secretHash: row.credential.secretHash, digest });
+    await this.#markSeen(key);
     const { learner } = row;
     return {
       key,
@@ -105,6 +111,16 @@ export class CredentialVerifier {
       learner: learner ? { id: learner.id, name: learner.name, email: learner.email } : null,
     };
   }
+
+  async #markSeen(key: string): Promise<void> {
+    const now = this.now();
+    if (now.getTime() - (this.#lastSeenWritten.get(key) ?? 0) < SEEN_PRECISION_MS) return;
+    this.#lastSeenWritten.set(key, now.getTime());
+    await this.db.update(credentials).set({ lastSeenAt: now }).where(eq(credentials.key, key));
+  }
 }
+
+/** Last seen to the minute: enough for "devices with last-seen", without a write on every request. */
+const SEEN_PRECISION_MS = 60_000;
 
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';

@@ -106,6 +106,22 @@ describe.each(testBackends)('xAPI statements resource on %s', (backend) => {
     expect((await x(`/xapi/statements?statementId=${good['id'] as string}`)).status).toBe(404);
     const twice = await x('/xapi/statements', { body: [good, good] });
     expect(twice.status).toBe(400);
+    const attachment = {
+      usageType: 'http://id.tincanapi.com/attachment/certificate',
+      display: { en: 'Certificate' },
+      contentType: 'application/pdf',
+      length: 10,
+      sha2: 'ab',
+    };
+    const inline = await x('/xapi/statements', { body: { ...good, attachments: [attachment] } });
+    expect((inline.json as { message: string }).message).toBe(
+      'attachments[0].fileUrl: is required here (attachment bodies are not accepted)',
+    );
+    const linked = {
+      ...good,
+      attachments: [{ ...attachment, fileUrl: 'https://example.com/certificate.pdf' }],
+    };
+    expect((await x('/xapi/statements', { body: linked })).status).toBe(200);
   });
 
   it('voids a statement: hidden from statementId and queries, found by voidedStatementId', async () => {

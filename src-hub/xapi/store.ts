@@ -52,82 +52,101 @@ export async function storeStatements(
   if (new Set(ids).size !== ids.length) {
     throw new StatementError(400, 'The batch holds two statements with the same id.');
   }
-  await db.transaction(async (tx) => {
-    const voidTargets = prepared.flatMap((p) => (p.index.voids ? [p.index.voids] : []));
-    if (voidTargets.length > 0) {
-      const voiding = await tx
-        .select({ id: statements.id })
-        .from(statements)
-        .where(and(inArray(statements.id, voidTargets), eq(statements.verbId, VOIDED_VERB)));
-      const target = voiding[0]?.id ?? voidTargets.find((id) => isVoiding(prepared, id));
-      if (target) {
-        throw new StatementError(
-          400,
-          `object.id: statement ${target} voids another statement and cannot itself be voided`,
-        );
-      }
-    }
-    const inserted = await tx
-      .insert(statements)
-      .values(
-        prepared.map((p) => ({
-          id: p.id,
-          statement: p.statement,
-          stored: now,
-          timestamp: p.timestamp,
-          ...p.index,
-          credentialKey: writer.credentialKey,
-        })),
-      )
-      .onConflictDoNothing({ target: statements.id })
-      .returning({ id: statements.id });
-    const fresh = new Set(inserted.map((row) => row.id));
-    const repeats = prepared.filter((p) => !fresh.has(p.id));
-    if (repeats.length > 0) {
-      const existing = await tx
-        .select({ id: statements.id, statement: statements.statement })
-        .from(statements)
-        .where(
-          inArray(
-            statements.id,
-            repeats.map((p) => p.id),
-          ),
-        );
-      const byId = new Map(existing.map((row) => [row.id, row.statement]));
-      for (const repeat of repeats) {
-        const original = byId.get(repeat.id);
-        if (!original || !sameStatement(original, repeat.sent)) {
+  // Two batches sharing ids in different orders can deadlock on PostgreSQL; the loser simply runs again.
+  await withRetry(() =>
+    db.transaction(async (tx) => {
+      const voidTargets = prepared.flatMap((p) => (p.index.voids ? [p.index.voids] : []));
+      if (voidTargets.length > 0) {
+        const voiding = await tx
+          .select({ id: statements.id })
+          .from(statements)
+          .where(and(inArray(statements.id, voidTargets), eq(statements.verbId, VOIDED_VERB)));
+        const target = voiding[0]?.id ?? voidTargets.find((id) => isVoiding(prepared, id));
+        if (target) {
           throw new StatementError(
-            409,
-            `A different statement with id ${repeat.id} is already stored; statements are immutable.`,
+            400,
+            `object.id: statement ${target} voids another statement and cannot itself be voided`,
           );
         }
       }
-    }
-    const newTargets = prepared
-      .filter((p) => fresh.has(p.id) && p.index.voids)
-      .map((p) => p.index.voids as string);
-    if (newTargets.length > 0) {
-      await tx
-        .update(statements)
-        .set({ voided: true })
-        .where(and(inArray(statements.id, newTargets), ne(statements.verbId, VOIDED_VERB)));
-    }
-    if (fresh.size > 0) {
-      // A voiding statement may arrive before the one it voids (§2.3.2 allows it); mark the late arrival at once.
-      await tx
-        .update(statements)
-        .set({ voided: true })
-        .where(
-          and(
-            inArray(statements.id, [...fresh]),
-            ne(statements.verbId, VOIDED_VERB),
-            sql`exists (select 1 from ${statements} as v where v.voids = ${statements.id})`,
-          ),
-        );
-    }
-  });
+      const inserted = await tx
+        .insert(statements)
+        .values(
+          prepared.map((p) => ({
+            id: p.id,
+            statement: p.statement,
+            stored: now,
+            timestamp: p.timestamp,
+            ...p.index,
+            credentialKey: writer.credentialKey,
+          })),
+        )
+        .onConflictDoNothing({ target: statements.id })
+        .returning({ id: statements.id });
+      const fresh = new Set(inserted.map((row) => row.id));
+      const repeats = prepared.filter((p) => !fresh.has(p.id));
+      if (repeats.length > 0) {
+        const existing = await tx
+          .select({ id: statements.id, statement: statements.statement })
+          .from(statements)
+          .where(
+            inArray(
+              statements.id,
+              repeats.map((p) => p.id),
+            ),
+          );
+        const byId = new Map(existing.map((row) => [row.id, row.statement]));
+        for (const repeat of repeats) {
+          const original = byId.get(repeat.id);
+          if (!original || !sameStatement(original, repeat.sent)) {
+            throw new StatementError(
+              409,
+              `A different statement with id ${repeat.id} is already stored; statements are immutable.`,
+            );
+          }
+        }
+      }
+      const newTargets = prepared
+        .filter((p) => fresh.has(p.id) && p.index.voids)
+        .map((p) => p.index.voids as string);
+      if (newTargets.length > 0) {
+        await tx
+          .update(statements)
+          .set({ voided: true })
+          .where(and(inArray(statements.id, newTargets), ne(statements.verbId, VOIDED_VERB)));
+      }
+      if (fresh.size > 0) {
+        // A voiding statement may arrive before the one it voids (§2.3.2 allows it); mark the late arrival at once.
+        await tx
+          .update(statements)
+          .set({ voided: true })
+          .where(
+            and(
+              inArray(statements.id, [...fresh]),
+              ne(statements.verbId, VOIDED_VERB),
+              sql`exists (select 1 from ${statements} as v where v.voids = ${statements.id})`,
+            ),
+          );
+      }
+    }),
+  );
   return ids;
+}
+
+/** PostgreSQL's codes for "try the transaction again": serialization failure and deadlock. */
+const RETRYABLE = new Set(['40001', '40P01']);
+
+async function withRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const code =
+        (error as { code?: unknown; cause?: { code?: unknown } }).cause?.code ??
+        (error as { code?: unknown }).code;
+      if (attempt >= attempts || !RETRYABLE.has(String(code))) throw error;
+    }
+  }
 }
 
 function isVoiding(prepared: Prepared[], id: string): boolean {
@@ -141,6 +160,15 @@ function prepare(raw: unknown, where: string, writer: Writer, stored: string): P
     throw new StatementError(400, `${path}: ${check.message}`);
   }
   const statement: Json = { ...(raw as Json) };
+  const attachments = (statement['attachments'] as Json[] | undefined) ?? [];
+  const inline = attachments.findIndex((attachment) => attachment['fileUrl'] === undefined);
+  if (inline >= 0) {
+    // §4.1.11: an attachment without fileUrl travels in a multipart/mixed body, which this hub does not accept.
+    throw new StatementError(
+      400,
+      `${where ? `${where}.` : ''}attachments[${inline}].fileUrl: is required here (attachment bodies are not accepted)`,
+    );
+  }
   const id = typeof statement['id'] === 'string' ? statement['id'].toLowerCase() : randomUUID();
   statement['id'] = id;
   const sent = { ...statement };
