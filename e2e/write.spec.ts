@@ -8,7 +8,7 @@ import { test, expect, screenshot, expectAccessible, openScreen, startHost, stop
 
 async function newDraft(page: Page, channel = 'Forum answer'): Promise<void> {
   await openScreen(page, 'Write');
-  await page.getByLabel('For').selectOption({ label: channel });
+  await page.getByRole('combobox', { name: 'For', exact: true }).selectOption({ label: channel });
   await page.getByRole('button', { name: 'New draft' }).click();
   await expect(page.getByLabel('Title')).toBeVisible();
 }
@@ -72,7 +72,18 @@ test('an advocate restores an old version, and can undo the restore', async ({ p
   await versions.getByRole('listitem').first().getByRole('button', { name: 'Restore' }).click();
   await expect(text).toHaveText('First version of the story.');
   await expect(versions).toContainText('Before a restore');
+  // Any two versions compare: the one kept before the restore against the one kept on request.
+  await versions
+    .getByRole('listitem')
+    .filter({ hasText: 'Before a restore' })
+    .getByRole('button', { name: 'View' })
+    .click();
+  await diff.getByLabel('Compare with').selectOption({ index: 1 });
+  await expect(diff).toContainText('to the version of');
+  await expect(diff.locator('.diff-removed')).toHaveText(/A rewrite I regret\./);
+  await expect(diff.locator('.diff-added')).toHaveText(/First version of the story\./);
   await screenshot(page, 'write-versions');
+  await expectAccessible(page);
 
   await versions
     .getByRole('listitem')
@@ -217,4 +228,49 @@ test('company guidelines from a pack mark a missing disclosure, link its lesson,
   await page.getByLabel('Text (Markdown)').fill('Acme shipped it.');
   await panel.getByRole('link', { name: 'The lesson on this rule' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
+});
+
+test('the library filters by status, channel and tag, sorts, and duplicates; drafts start from templates', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await newDraft(page, 'Forum answer');
+  await page.getByLabel('Title').fill('DNS answers');
+  await page.getByLabel('Text (Markdown)').fill('Negative caching explained.');
+  await page.getByLabel('Tags').fill('dns, #ops');
+  await page.getByLabel('Tags').press('Tab');
+  await page.getByLabel('Audience').fill('Platform engineers');
+  await page.getByLabel('Audience').press('Tab');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(page.getByLabel('Title')).toHaveValue('DNS answers (copy)');
+  await expect(page.getByLabel('Tags')).toHaveValue('dns, ops');
+  await expect(page.getByLabel('Audience')).toHaveValue('Platform engineers');
+
+  await openScreen(page, 'Write');
+  await page
+    .getByLabel('From a template')
+    .selectOption({ label: 'What I know that others want to know (Internal post)' });
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByLabel('Text (Markdown)')).not.toHaveText('');
+  await page.getByLabel('Title').fill('About what I know');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+
+  await openScreen(page, 'Write');
+  const drafts = page.getByRole('list', { name: 'Drafts' }).getByRole('heading');
+  await expect(drafts).toHaveCount(3);
+  await page.getByLabel('Tag').selectOption('dns');
+  await expect(drafts).toHaveText(['DNS answers (copy)', 'DNS answers']);
+  await page.getByLabel('Sort by').selectOption({ label: 'Title' });
+  await expect(drafts).toHaveText(['DNS answers', 'DNS answers (copy)']);
+  await page.getByLabel('Tag').selectOption('');
+  await page.getByLabel('Channel').selectOption({ label: 'Internal post' });
+  await expect(drafts).toHaveText(['About what I know']);
+  await page.getByLabel('Channel').selectOption('');
+  await page.getByLabel('Status').selectOption({ label: 'Ready' });
+  await expect(page.getByText('No draft has these filters')).toBeVisible();
+  await page.getByLabel('Status').selectOption('');
+  await screenshot(page, 'write-library-filters');
+  await expectAccessible(page);
 });

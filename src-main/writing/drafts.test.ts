@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src-shared/api/errors';
-import type { Draft } from '../../src-shared/writing/drafts';
+import type { Draft, DraftSummary, DraftTemplate } from '../../src-shared/writing/drafts';
 import { writeTestPack } from '../packs/test-pack';
 import { startTestCore } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
@@ -176,6 +176,75 @@ describe('drafts', () => {
       publishedUrl: 'https://blog.example/p99',
     });
     expect(published).toMatchObject({ status: 'published', publishedUrl: 'https://blog.example/p99' });
+    core.close();
+  });
+
+  it('filters by tag, sorts as asked, and lists the tags in use', async () => {
+    const { core, call, advance } = await setUp();
+    const make = async (title: string, tags: string[], body = 'Some text about caching.') => {
+      const draft = await call<Draft>('createDraft', { title });
+      await call('saveDraft', { draftId: draft.id, title, body, baseRevision: draft.revision });
+      await call('updateDraft', { draftId: draft.id, tags });
+      advance(60_000);
+      return draft;
+    };
+    await make('beta', ['dns', 'ops']);
+    await make('Alpha', ['dns']);
+    const gamma = await make('gamma', ['hiring']);
+    await call('trashDraft', { draftId: gamma.id });
+    const titles = (list: DraftSummary[]) => list.map((draft) => draft.title);
+
+    expect(titles(await call('listDrafts', { tag: 'dns' }))).toEqual(['Alpha', 'beta']);
+    expect(titles(await call('listDrafts', { sort: 'title' }))).toEqual(['Alpha', 'beta']);
+    expect(titles(await call('listDrafts', { sort: 'created' }))).toEqual(['Alpha', 'beta']);
+    expect(titles(await call('listDrafts', { query: 'caching', sort: 'title', tag: 'ops' }))).toEqual([
+      'beta',
+    ]);
+    // The trash's tags are not offered.
+    expect(await call('listDraftTags', {})).toEqual([
+      { tag: 'dns', drafts: 2 },
+      { tag: 'ops', drafts: 1 },
+    ]);
+    core.close();
+  });
+
+  it("duplicates a draft as a new one, and starts drafts from the packs' templates", async () => {
+    const { core, call } = await setUp();
+    const source = await call<Draft>('createDraft', {
+      fromExercise: { packId: 'test-pack', itemId: 'write-it' },
+    });
+    await call('updateDraft', { draftId: source.id, tags: ['story'], audience: 'SREs' });
+    const copy = await call<Draft>('duplicateDraft', { draftId: source.id });
+    expect(copy).toMatchObject({
+      title: 'Write it (copy)',
+      body: '## Situation\n',
+      channel: 'blog',
+      tags: ['story'],
+      audience: 'SREs',
+      status: 'drafting',
+      exercise: null,
+    });
+    expect(copy.id).not.toBe(source.id);
+
+    const templates = await call<DraftTemplate[]>('listDraftTemplates', {});
+    expect(templates).toEqual([
+      {
+        packId: 'test-pack',
+        packTitle: 'Test pack',
+        itemId: 'write-it',
+        title: 'Write it',
+        channel: 'blog',
+        template: '## Situation\n',
+      },
+    ]);
+    const fromTemplate = await call<Draft>('createDraft', {
+      fromTemplate: { packId: 'test-pack', itemId: 'write-it' },
+    });
+    expect(fromTemplate).toMatchObject({ body: '## Situation\n', exercise: null });
+    const missing = await core.dispatch('createDraft', {
+      fromTemplate: { packId: 'test-pack', itemId: 'hello' },
+    });
+    expect(missing.ok).toBe(false);
     core.close();
   });
 });

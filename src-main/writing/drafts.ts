@@ -1,9 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
-import type { Channel } from '../../src-shared/packs/items';
+import { Channel } from '../../src-shared/packs/items';
 import { SNIPPET_MATCH_END, SNIPPET_MATCH_START } from '../../src-shared/training/schemas';
-import { countWords, type Draft, type DraftStatus, type DraftSummary } from '../../src-shared/writing/drafts';
+import {
+  countWords,
+  type Draft,
+  type DraftSort,
+  type DraftStatus,
+  type DraftSummary,
+  type DraftTemplate,
+} from '../../src-shared/writing/drafts';
 import type { DatabaseHandle } from '../db/open';
 import { drafts, draftVersions } from '../db/schema';
 import { findItemInContext } from '../training/item-query';
@@ -62,11 +69,20 @@ export function createDrafts(deps: DraftsDeps) {
     title: string;
     channel: Channel;
     fromExercise?: { packId: string; itemId: string } | undefined;
+    fromTemplate?: { packId: string; itemId: string } | undefined;
   }): Draft {
     let title = input.title;
     let body = '';
     let channel = input.channel;
     const exercise = input.fromExercise;
+    if (input.fromTemplate) {
+      const template = templates().find(
+        (found) => found.packId === input.fromTemplate?.packId && found.itemId === input.fromTemplate.itemId,
+      );
+      if (!template) throw new AppError('NOT_FOUND', 'That template is not in any installed course pack.');
+      body = template.template;
+      channel = template.channel;
+    }
     if (exercise) {
       const { item } = findItemInContext(db, exercise.packId, exercise.itemId);
       if (item.kind !== 'exercise') throw new AppError('CONFLICT', `“${item.title}” is not an exercise.`);
@@ -88,6 +104,18 @@ export function createDrafts(deps: DraftsDeps) {
       channel = (item.details['channel'] as Channel | undefined) ?? channel;
       deps.progress.openItem(exercise.packId, exercise.itemId);
     }
+    return insertDraft({ title, body, channel, exercise: exercise ?? null, tags: [], audience: '' });
+  }
+
+  function insertDraft(fields: {
+    title: string;
+    body: string;
+    channel: Channel;
+    exercise: { packId: string; itemId: string } | null;
+    tags: string[];
+    audience: string;
+  }): Draft {
+    const { title, body, channel, exercise } = fields;
     const at = deps.now();
     const created: DraftRow = {
       id: randomUUID(),
@@ -96,8 +124,8 @@ export function createDrafts(deps: DraftsDeps) {
       words: countWords(body),
       channel,
       status: 'drafting',
-      tags: [],
-      audience: '',
+      tags: fields.tags,
+      audience: fields.audience,
       publishedUrl: null,
       publishedAt: null,
       exercisePackId: exercise?.packId ?? null,
@@ -112,6 +140,55 @@ export function createDrafts(deps: DraftsDeps) {
       index(created.id, title, body);
     });
     return toDraft(created);
+  }
+
+  /** A copy to take in another direction: same text, channel, tags and audience; a new draft's history. */
+  function duplicate(draftId: string): Draft {
+    const source = row(draftId);
+    return insertDraft({
+      title: source.title ? `${source.title} (copy)` : '',
+      body: source.body,
+      channel: source.channel,
+      exercise: null,
+      tags: source.tags,
+      audience: source.audience,
+    });
+  }
+
+  /** Every exercise of the installed packs, as a template to start a draft from. */
+  function templates(): DraftTemplate[] {
+    const rows = sqlite
+      .prepare(
+        `SELECT i.pack_id AS packId, p.title AS packTitle, i.id AS itemId, i.title, i.details
+           FROM items i JOIN packs p ON p.id = i.pack_id
+          WHERE i.kind = 'exercise' ORDER BY p.title, i.position`,
+      )
+      .all() as { packId: string; packTitle: string; itemId: string; title: string; details: string }[];
+    return rows.flatMap((found) => {
+      const details = JSON.parse(found.details) as { template?: unknown; channel?: unknown };
+      if (typeof details.template !== 'string') return [];
+      const channel = Channel.safeParse(details.channel);
+      return [
+        {
+          packId: found.packId,
+          packTitle: found.packTitle,
+          itemId: found.itemId,
+          title: found.title,
+          channel: channel.success ? channel.data : 'blog',
+          template: details.template,
+        },
+      ];
+    });
+  }
+
+  /** The tags in use outside the trash, most used first. */
+  function tags(): { tag: string; drafts: number }[] {
+    return sqlite
+      .prepare(
+        `SELECT t.value AS tag, COUNT(*) AS drafts FROM drafts d, json_each(d.tags) t
+          WHERE d.deleted_at IS NULL GROUP BY t.value ORDER BY drafts DESC, t.value`,
+      )
+      .all() as { tag: string; drafts: number }[];
   }
 
   /** Autosave: every change lands here within a second of the last keystroke. */
@@ -224,6 +301,8 @@ export function createDrafts(deps: DraftsDeps) {
     query?: string | undefined;
     status?: DraftStatus | undefined;
     channel?: Channel | undefined;
+    tag?: string | undefined;
+    sort?: DraftSort | undefined;
     trash: boolean;
   }): DraftSummary[] {
     const match = input.query ? toMatchQuery(input.query) : null;
@@ -237,6 +316,17 @@ export function createDrafts(deps: DraftsDeps) {
       where.push('d.channel = ?');
       params.push(input.channel);
     }
+    if (input.tag) {
+      where.push('EXISTS (SELECT 1 FROM json_each(d.tags) t WHERE t.value = ?)');
+      params.push(input.tag);
+    }
+    const sort = input.sort ?? (match ? 'relevance' : 'updated');
+    const order = {
+      relevance: match ? 'bm25(draft_search, 10.0, 1.0)' : 'd.updated_at DESC',
+      updated: 'd.updated_at DESC',
+      created: 'd.created_at DESC',
+      title: "d.title = '', d.title COLLATE NOCASE",
+    }[sort];
     const columns = `d.id, d.title, d.words, d.channel, d.status, d.tags, d.audience, d.published_url AS publishedUrl,
       d.exercise_pack_id AS exercisePackId, d.exercise_item_id AS exerciseItemId, d.revision,
       d.created_at AS createdAt, d.updated_at AS updatedAt, d.deleted_at AS deletedAt`;
@@ -247,12 +337,12 @@ export function createDrafts(deps: DraftsDeps) {
               `SELECT ${columns}, snippet(draft_search, 1, ?, ?, '…', 16) AS snippet
                  FROM draft_search s JOIN drafts d ON d.id = s.draft_id
                 WHERE draft_search MATCH ? AND ${where.join(' AND ')}
-                ORDER BY bm25(draft_search, 10.0, 1.0) LIMIT ${LIBRARY_LIMIT}`,
+                ORDER BY ${order} LIMIT ${LIBRARY_LIMIT}`,
             )
             .all(SNIPPET_MATCH_START, SNIPPET_MATCH_END, match, ...params)
         : sqlite
             .prepare(
-              `SELECT ${columns}, NULL AS snippet FROM drafts d WHERE ${where.join(' AND ')} ORDER BY d.updated_at DESC`,
+              `SELECT ${columns}, NULL AS snippet FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}`,
             )
             .all(...params)
     ) as LibraryRow[];
@@ -360,6 +450,9 @@ export function createDrafts(deps: DraftsDeps) {
     create,
     get: (id: string) => toDraft(row(id)),
     acknowledge,
+    duplicate,
+    templates,
+    tags,
     save,
     keepVersion,
     update,

@@ -20,6 +20,9 @@ export function writingHandlers(
   | 'emptyDraftTrash'
   | 'listGuidelineSets'
   | 'acknowledgeFinding'
+  | 'duplicateDraft'
+  | 'listDraftTemplates'
+  | 'listDraftTags'
 > {
   return {
     listDrafts: (input) => drafts.list(input),
@@ -38,6 +41,9 @@ export function writingHandlers(
     untrashDraft: ({ draftId }) => drafts.trash(draftId, false),
     emptyDraftTrash: () => drafts.emptyTrash(),
     listGuidelineSets: () => guidelines.installed(),
+    duplicateDraft: ({ draftId }) => drafts.duplicate(draftId),
+    listDraftTemplates: () => drafts.templates(),
+    listDraftTags: () => drafts.tags(),
     acknowledgeFinding: ({ draftId, key, acknowledged }) => drafts.acknowledge(draftId, key, acknowledged),
   };
 }

@@ -9,6 +9,8 @@ import {
   DraftSummary,
   DraftVersion,
   DraftVersionSummary,
+  DraftTag,
+  DraftTemplate,
   InstalledGuidelines,
   ListDraftsInput,
   RestoreVersionInput,
@@ -102,6 +104,9 @@ export const contract = {
   /** The companies' guidelines that came with installed course packs; the editor checks drafts against them. */
   listGuidelineSets: { input: noInput, output: z.array(InstalledGuidelines) },
   acknowledgeFinding: { input: AcknowledgeInput, output: Draft },
+  duplicateDraft: { input: DraftId, output: Draft },
+  listDraftTemplates: { input: noInput, output: z.array(DraftTemplate) },
+  listDraftTags: { input: noInput, output: z.array(DraftTag) },
   /** Electron only: prints the page showing the certificate to a PDF the person saves; null if cancelled. */
   saveCertificatePdf: { input: CertificateRef, output: z.object({ savedTo: z.string().nullable() }) },
 

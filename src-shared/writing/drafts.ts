@@ -35,18 +35,41 @@ export const DraftSummary = Draft.omit({ body: true, acknowledged: true }).exten
 });
 export type DraftSummary = z.infer<typeof DraftSummary>;
 
+export const draftSorts = ['relevance', 'updated', 'created', 'title'] as const;
+export const DraftSort = z.enum(draftSorts);
+export type DraftSort = z.infer<typeof DraftSort>;
+
 export const ListDraftsInput = z.strictObject({
   query: z.string().max(200).optional(),
   status: DraftStatus.optional(),
   channel: Channel.optional(),
+  tag: z.string().trim().min(1).max(50).optional(),
+  /** Relevance applies to searches (and is their default); without a search the newest change comes first. */
+  sort: DraftSort.optional(),
   trash: z.boolean().default(false),
 });
+
+/** A tag and how many drafts (outside the trash) carry it. */
+export const DraftTag = z.object({ tag: z.string(), drafts: z.number().int() });
+
+/** A template to start a draft from: the practical exercises of installed course packs. */
+export const DraftTemplate = z.object({
+  packId: z.string(),
+  packTitle: z.string(),
+  itemId: z.string(),
+  title: z.string(),
+  channel: Channel,
+  template: z.string(),
+});
+export type DraftTemplate = z.infer<typeof DraftTemplate>;
 
 export const CreateDraftInput = z.strictObject({
   title: z.string().max(300).default(''),
   channel: Channel.default('blog'),
   /** Start from a training exercise: its template and channel, and ready completes it. */
   fromExercise: z.strictObject({ packId: Slug, itemId: Slug }).optional(),
+  /** Start from an exercise's template only, without answering the exercise. */
+  fromTemplate: z.strictObject({ packId: Slug, itemId: Slug }).optional(),
 });
 
 export const SaveDraftInput = z.strictObject({
