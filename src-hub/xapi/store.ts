@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { XAPI_VERSION } from '../../src-shared/xapi/statements';
-import { VOIDED_VERB, checkStatement } from '../../src-shared/xapi/validate';
+import { VOIDED_VERB, checkStatement, parseTimestamp } from '../../src-shared/xapi/validate';
 import type { HubDb } from '../db/open';
 import { statements } from '../db/schema/index';
 import { sameStatement } from './compare';
@@ -184,5 +184,11 @@ function prepare(raw: unknown, where: string, writer: Writer, stored: string): P
   statement['authority'] = writer.authority;
   statement['timestamp'] ??= stored;
   statement['version'] ??= XAPI_VERSION;
-  return { id, statement, sent, index, timestamp: new Date(statement['timestamp'] as string) };
+  return {
+    id,
+    statement,
+    sent,
+    index,
+    timestamp: new Date(parseTimestamp(statement['timestamp'] as string) ?? Date.parse(stored)),
+  };
 }

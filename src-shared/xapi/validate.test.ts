@@ -176,7 +176,11 @@ describe('checkStatement', () => {
 
   it('parses timestamps with offsets and refuses impossible dates', () => {
     expect(parseTimestamp('2026-11-25T10:00:00+02:00')).toBe(Date.parse('2026-11-25T08:00:00Z'));
+    expect(parseTimestamp('2026-11-25T10:00:00+02')).toBe(Date.parse('2026-11-25T08:00:00Z'));
+    expect(parseTimestamp('2026-11-25T10:00:00.5-0130')).toBe(Date.parse('2026-11-25T11:30:00.500Z'));
     expect(parseTimestamp('2026-13-25T10:00:00Z')).toBeNull();
+    expect(parseTimestamp('2026-02-29T10:00:00Z')).toBeNull();
+    expect(parseTimestamp('2028-02-29T10:00:00Z')).not.toBeNull();
     expect(parseTimestamp('2026-11-25T10:00:00')).toBeNull();
   });
 });

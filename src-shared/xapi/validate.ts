@@ -64,11 +64,22 @@ export function parseTimestamp(value: string): number | null {
   if (!match) return null;
   // §4.5: "-00:00" is the RFC 3339 spelling of an unknown offset, which an xAPI timestamp may not be.
   if (match[8] === '-00:00' || match[8] === '-0000' || match[8] === '-00') return null;
-  const [month, day, hour, minute, second] = [match[2], match[3], match[4], match[5], match[6]].map(
-    Number,
-  ) as [number, number, number, number, number];
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return null;
-  const ms = Date.parse(value);
+  const [year, month, day, hour, minute, second] = [
+    match[1],
+    match[2],
+    match[3],
+    match[4],
+    match[5],
+    match[6],
+  ].map(Number) as [number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
+    return null;
+  }
+  // ISO 8601 allows offsets as ±HH, ±HHMM and ±HH:MM; Date.parse reads only some of them.
+  const offset = match[8] ?? 'Z';
+  const zone = offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.length > 3 ? offset.slice(-2) : '00'}`;
+  const ms = Date.parse(`${value.slice(0, value.length - offset.length)}${zone}`);
   return Number.isNaN(ms) ? null : ms;
 }
 
