@@ -119,6 +119,10 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   await expect(
     portfolio.getByRole('listitem').filter({ hasText: 'Tracing at scale, KubeCon' }),
   ).toContainText('Talk');
+  await page.getByRole('button', { name: 'Edit “Tracing at scale, KubeCon”' }).click();
+  await page.getByLabel('Description (optional)').fill('How we traced 40 services without drowning in data.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(portfolio).toContainText('How we traced 40 services without drowning in data.');
   await expect(page.getByText(/Pieces published per month over the last 12 months: 1 in all/)).toBeAttached();
   await expect(page.getByText('Next step:')).toBeVisible();
   await screenshot(page, 'profile-filled');
