@@ -5,6 +5,7 @@ import { isUuid, parseTimestamp } from '../../src-shared/xapi/validate';
 import type { Principal } from '../auth/credentials';
 import type { HubDb } from '../db/open';
 import { ifiOf, learnerIfis } from './agents';
+import { idsFormat } from './format';
 import { findStatement, findStatements, type StatementFilter } from './query';
 import { StatementError, storeStatements, type Writer } from './store';
 
@@ -118,12 +119,14 @@ export function registerXapiRoutes(app: FastifyInstance, deps: XapiRouteDeps): v
       }
       return reply
         .header('last-modified', new Date(statement['stored'] as string).toUTCString())
-        .send(statement);
+        .send(query.format === 'ids' ? idsFormat(statement) : statement);
     }
     const filter = toFilter(query, actorIn);
     const page = await findStatements(db, filter);
     const more = page.next === null ? '' : moreUrl(request.query as Record<string, string>, page.next);
-    return reply.send({ statements: page.statements, more });
+    // `canonical` would pick one language from each language map; returning them all is what `exact` does.
+    const statements = query.format === 'ids' ? page.statements.map(idsFormat) : page.statements;
+    return reply.send({ statements, more });
   });
 }
 

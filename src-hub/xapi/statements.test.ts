@@ -38,6 +38,15 @@ describe.each(testBackends)('xAPI statements resource on %s', (backend) => {
     expect(body['authority']).toMatchObject({ objectType: 'Agent', account: { name: client.key } });
     expect(got.headers.get('last-modified')).toBeTruthy();
     expect(got.headers.get('x-experience-api-consistent-through')).toMatch(/^\d{4}-/);
+    const ids = await x(`/xapi/statements?statementId=${statement['id'] as string}&format=ids`);
+    expect(ids.json).toMatchObject({
+      actor: { objectType: 'Agent', mbox: 'mailto:ada@example.com' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+      object: { objectType: 'Activity', id: 'https://example.com/activities/hub-test' },
+    });
+    expect((ids.json as { actor: object }).actor).not.toHaveProperty('name');
+    expect((ids.json as { verb: object }).verb).not.toHaveProperty('display');
+    expect((ids.json as { object: object }).object).not.toHaveProperty('definition');
   });
 
   it("assigns ids to a batch in order, and accepts the app's own statements", async () => {
