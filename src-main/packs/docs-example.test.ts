@@ -17,10 +17,11 @@ function codeBlocks(language: string): string[] {
 describe('docs/course-packs.md', () => {
   it('has a full example that the validator accepts without a warning', () => {
     const folder = tempDir();
-    const [manifest] = codeBlocks('yaml');
+    const [manifest, guidelines] = codeBlocks('yaml');
     const [lesson, quiz, exercise, reflection] = codeBlocks('markdown');
     const files: Record<string, string | Buffer | undefined> = {
       'pack.yaml': manifest,
+      'guidelines.yaml': guidelines,
       'modules/01-basics/welcome.md': lesson,
       'modules/01-basics/check.md': quiz,
       'modules/01-basics/first-story.md': exercise,
@@ -35,5 +36,9 @@ describe('docs/course-packs.md', () => {
     const report = validatePackFolder(folder);
     expect([...report.problems, ...report.warnings].map(formatProblem)).toEqual([]);
     expect(report.pack?.items.map((item) => item.kind)).toEqual(['lesson', 'quiz', 'exercise', 'reflection']);
+    expect(report.pack?.guidelines?.rules.map((rule) => rule.check.kind)).toEqual([
+      'disclosure',
+      'internal-links',
+    ]);
   });
 });
