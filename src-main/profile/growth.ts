@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Channel } from '../../src-shared/packs/items';
 import { piecesPerMonth, suggestNextSteps, type Growth } from '../../src-shared/profile/growth';
-import { profileFor } from '../../src-shared/profile/visibility';
+import { withEvidence } from '../../src-shared/profile/visibility';
 import type { DatabaseHandle } from '../db/open';
 import { courseCompletions, courses, drafts, itemProgress, items } from '../db/schema';
 import type { Portfolio } from './portfolio';
@@ -42,13 +42,6 @@ export function computeGrowth(deps: GrowthDeps): Growth {
   for (const piece of published) perChannel.set(piece.channel, (perChannel.get(piece.channel) ?? 0) + 1);
 
   const profile = deps.profile.get();
-  // The person's own view: everything they entered, evidence titles resolved against the whole portfolio.
-  const own = profileFor(
-    'company',
-    { ...profile, expertise: profile.expertise.map((a) => ({ ...a, visibility: 'company' })) },
-    deps.portfolio.list().map((item) => ({ ...item, visibility: 'company' })),
-  );
-
   return {
     coursesDone: completions
       .map((c) => ({
@@ -65,7 +58,8 @@ export function computeGrowth(deps: GrowthDeps): Growth {
     channelsUsed: [...perChannel]
       .map(([channel, count]) => ({ channel, count }))
       .sort((a, b) => b.count - a.count),
-    expertise: own.expertise,
+    // The person's own view: every area, evidence resolved against the whole portfolio.
+    expertise: withEvidence(profile.expertise, deps.portfolio.list()),
     nextSteps: suggestNextSteps({
       openCourses: allCourses
         .filter((c) => !done.has(`${c.packId}/${c.id}`))

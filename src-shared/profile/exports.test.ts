@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mixedProfile } from './fixtures.test-data';
 import { PORTFOLIO_PAGE_CSP, portfolioPage } from './portfolio-page';
-import { renderSafeMarkdown } from './safe-markdown';
+import { escapeHtml, renderSafeMarkdown } from './safe-markdown';
+import { portfolioKindLabel } from './labels';
 import { profileFor } from './visibility';
 
 const at = new Date('2026-11-25T12:00:00Z');
@@ -47,5 +48,20 @@ describe('renderSafeMarkdown', () => {
 
   it('demotes headings below the page title', () => {
     expect(renderSafeMarkdown('# Hello')).toBe('<h3>Hello</h3>\n');
+  });
+});
+
+describe('escapeHtml and labels', () => {
+  it('escapes the five characters that matter in HTML text and attributes', () => {
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
+  });
+
+  it('describes each kind of portfolio entry', () => {
+    expect(portfolioKindLabel('piece', 'x')).toBe('X thread');
+    expect(portfolioKindLabel('piece', null)).toBe('Published piece');
+    expect(portfolioKindLabel('certificate', null)).toBe('Certificate');
+    expect(portfolioKindLabel('open-source', null)).toBe('Open source');
   });
 });

@@ -3,7 +3,7 @@ import { mixedProfile } from './fixtures.test-data';
 import { toJsonResume } from './json-resume';
 import { portfolioPage } from './portfolio-page';
 import { profileFields, type PortfolioItem, type Profile } from './schemas';
-import { companyProfileRecord, isVisibleTo, profileFor } from './visibility';
+import { companyProfileRecord, isVisibleTo, profileFor, withEvidence } from './visibility';
 
 const at = new Date('2026-11-25T12:00:00Z');
 
@@ -156,5 +156,24 @@ describe('each field marked "only me", one at a time, with everything else publi
     const shown = everythingPublic();
     shown.profile.headline = SENTINEL;
     for (const text of exportsOf(shown.profile, shown.portfolio)) expect(text).toContain(SENTINEL);
+  });
+});
+
+describe('withEvidence', () => {
+  it('names the cited pieces and certificates found among the given entries, and no others', () => {
+    const { profile, portfolio } = mixedProfile();
+    const [area] = profile.expertise;
+    if (!area) throw new Error('the fixture has an area');
+    expect(withEvidence([area], portfolio)[0]?.evidenceTitles).toEqual([
+      'Why p99 doubled',
+      'SECRET certificate',
+    ]);
+    expect(withEvidence([area], portfolio.slice(0, 1))[0]?.evidenceTitles).toEqual(['Why p99 doubled']);
+    expect(withEvidence([area], [])[0]).toEqual({
+      name: 'Distributed tracing',
+      level: 'expert',
+      evidence: 'Ran the tracing rollout',
+      evidenceTitles: [],
+    });
   });
 });

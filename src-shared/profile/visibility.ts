@@ -5,6 +5,7 @@ import {
   LinkKind,
   linkKinds,
   type Audience,
+  type ExpertiseArea,
   type PortfolioItem,
   type Profile,
   type ProfileField,
@@ -55,11 +56,6 @@ export function isVisibleTo(audience: Audience, visibility: Visibility): boolean
 export function profileFor(audience: Audience, profile: Profile, portfolio: PortfolioItem[]): ProfileView {
   const shows = (field: ProfileField) => isVisibleTo(audience, profile.visibility[field]);
   const visibleItems = portfolio.filter((item) => isVisibleTo(audience, item.visibility));
-  const titles = new Map(
-    visibleItems
-      .filter((item) => item.source !== 'manual')
-      .map((item) => [`${item.source}:${item.sourceId}`, item.title]),
-  );
   return {
     audience,
     name: shows('name') && profile.name ? profile.name : null,
@@ -71,17 +67,10 @@ export function profileFor(audience: Audience, profile: Profile, portfolio: Port
       const url = profile.links[kind];
       return url && shows(kind) ? [{ kind, url }] : [];
     }),
-    expertise: profile.expertise
-      .filter((area) => isVisibleTo(audience, area.visibility))
-      .map((area) => ({
-        name: area.name,
-        level: area.level,
-        evidence: area.evidence,
-        evidenceTitles: area.evidenceRefs.flatMap((ref) => {
-          const title = titles.get(`${ref.kind}:${ref.id}`);
-          return title === undefined ? [] : [title];
-        }),
-      })),
+    expertise: withEvidence(
+      profile.expertise.filter((area) => isVisibleTo(audience, area.visibility)),
+      visibleItems,
+    ),
     portfolio: visibleItems.map((item) => ({
       kind: item.kind,
       title: item.title,
@@ -91,6 +80,27 @@ export function profileFor(audience: Audience, profile: Profile, portfolio: Port
       channel: item.channel,
     })),
   };
+}
+
+/**
+ * Expertise areas with the titles of the certificates and pieces they cite, looked up among `items` only:
+ * pass the entries the reader may see, so a private entry's title never travels as evidence.
+ */
+export function withEvidence(areas: ExpertiseArea[], items: PortfolioItem[]): ProfileView['expertise'] {
+  const titles = new Map(
+    items
+      .filter((item) => item.source !== 'manual')
+      .map((item) => [`${item.source}:${item.sourceId}`, item.title]),
+  );
+  return areas.map((area) => ({
+    name: area.name,
+    level: area.level,
+    evidence: area.evidence,
+    evidenceTitles: area.evidenceRefs.flatMap((ref) => {
+      const title = titles.get(`${ref.kind}:${ref.id}`);
+      return title === undefined ? [] : [title];
+    }),
+  }));
 }
 
 /** The record the sync sends to the company's hub, so trainers and managers can find experts by topic. */
