@@ -3,29 +3,31 @@
  * failure with the JSON path of the property at fault, like `context.contextActivities.parent[0].id`.
  * Pure: the hub checks what devices send with it, and the app can check what it builds.
  */
+import {
+  array,
+  extensions,
+  fail,
+  iri,
+  Invalid,
+  isUuid,
+  join,
+  type Json,
+  LANGUAGE_TAG,
+  languageMap,
+  object,
+  only,
+  required,
+  string,
+  timestamp,
+} from './json-rules';
+
+export { isUuid, parseTimestamp } from './json-rules';
+
 export type StatementCheck = { ok: true } | { ok: false; path: string; message: string };
 
-class Invalid extends Error {
-  constructor(
-    readonly path: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-type Json = Record<string, unknown>;
-
 export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** An absolute IRI: a scheme, a colon, and no whitespace (RFC 3987 in the large). */
-const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
 const MAILTO = /^mailto:[^@\s]+@[^@\s]+$/i;
 const SHA1_HEX = /^[0-9a-f]{40}$/i;
-/** RFC 5646 in its common shape: a primary subtag and further subtags of up to eight letters or digits. */
-const LANGUAGE_TAG = /^[a-z]{1,8}(-[a-z0-9]{1,8})*$/i;
-/** ISO 8601 date-time with a time zone (§4.5: a timestamp must be unambiguous). */
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}(:?\d{2})?)$/;
 const DURATION =
   /^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
 const INTERACTION_TYPES = [
@@ -51,36 +53,6 @@ export function checkStatement(statement: unknown): StatementCheck {
       return { ok: false, path: error.path || '(statement)', message: error.message };
     throw error;
   }
-}
-
-/** True for an xAPI UUID in any case. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
-
-/** Epoch milliseconds of a valid xAPI timestamp, or null. */
-export function parseTimestamp(value: string): number | null {
-  const match = TIMESTAMP.exec(value);
-  if (!match) return null;
-  // §4.5: "-00:00" is the RFC 3339 spelling of an unknown offset, which an xAPI timestamp may not be.
-  if (match[8] === '-00:00' || match[8] === '-0000' || match[8] === '-00') return null;
-  const [year, month, day, hour, minute, second] = [
-    match[1],
-    match[2],
-    match[3],
-    match[4],
-    match[5],
-    match[6],
-  ].map(Number) as [number, number, number, number, number, number];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) {
-    return null;
-  }
-  // ISO 8601 allows offsets as ±HH, ±HHMM and ±HH:MM; Date.parse reads only some of them.
-  const offset = match[8] ?? 'Z';
-  const zone = offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.length > 3 ? offset.slice(-2) : '00'}`;
-  const ms = Date.parse(`${value.slice(0, value.length - offset.length)}${zone}`);
-  return Number.isNaN(ms) ? null : ms;
 }
 
 function statementBody(value: unknown, path: string, sub: boolean): void {
@@ -405,65 +377,4 @@ function attachments(value: unknown, path: string): void {
     string(required(a, 'sha2', at), join(at, 'sha2'));
     if (a['fileUrl'] !== undefined) iri(a['fileUrl'], join(at, 'fileUrl'));
   });
-}
-
-function languageMap(value: unknown, path: string): void {
-  const map = object(value, path);
-  for (const [tag, text] of Object.entries(map)) {
-    if (!LANGUAGE_TAG.test(tag)) fail(join(path, tag), 'is not an RFC 5646 language tag');
-    if (typeof text !== 'string') fail(join(path, tag), 'must be a string');
-  }
-}
-
-function extensions(value: unknown, path: string): void {
-  // Extension values may be any JSON, null included; only the keys are constrained (§2.4.9).
-  for (const key of Object.keys(object(value, path))) {
-    if (!IRI.test(key)) fail(join(path, key), 'an extension key must be an IRI');
-  }
-}
-
-function timestamp(value: unknown, path: string): void {
-  if (typeof value !== 'string' || parseTimestamp(value) === null) {
-    fail(path, 'must be an ISO 8601 date and time with a time zone, such as 2026-11-25T15:00:00.000Z');
-  }
-}
-
-function iri(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !IRI.test(value)) fail(path, 'must be an absolute IRI');
-  return value;
-}
-
-function string(value: unknown, path: string): string {
-  if (typeof value !== 'string') fail(path, 'must be a string');
-  return value;
-}
-
-function object(value: unknown, path: string): Json {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    fail(path || '(statement)', 'must be a JSON object');
-  return value as Json;
-}
-
-function array(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) fail(path, 'must be an array');
-  return value;
-}
-
-function required(o: Json, key: string, path: string): unknown {
-  if (o[key] === undefined) fail(join(path, key), 'is required');
-  return o[key];
-}
-
-function only(o: Json, allowed: readonly string[], path: string): void {
-  for (const key of Object.keys(o)) {
-    if (!allowed.includes(key)) fail(join(path, key), 'is not an allowed property here');
-  }
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
-}
-
-function fail(path: string, message: string): never {
-  throw new Invalid(path, message);
 }
