@@ -127,6 +127,9 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   await expect(page.getByText('Next step:')).toBeVisible();
   await screenshot(page, 'profile-filled');
   await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 800 });
+  await screenshot(page, 'profile-filled-phone');
+  await page.setViewportSize({ width: 1200, height: 800 });
 
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Download the Web page (.html)' }).click();
