@@ -6,3 +6,4 @@ export * from './certificates';
 export * from './drafts';
 export * from './guidelines';
 export * from './profile';
+export * from './sync';
