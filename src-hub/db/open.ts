@@ -96,6 +96,8 @@ function isAlive(pid: number): boolean {
 
 async function openPostgres(url: string): Promise<OpenedHubDb> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server is replaced by the pool; without a listener it would crash the hub.
+  pool.on('error', () => undefined);
   try {
     const client = await pool.connect();
     try {
