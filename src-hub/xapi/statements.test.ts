@@ -226,6 +226,23 @@ describe.each(testBackends)('xAPI statements resource on %s', (backend) => {
     expect(seen).toEqual(batch.map((s) => s['id']));
   });
 
+  it('stores concurrent, overlapping batches from many clients exactly once', async () => {
+    const email = `many-${randomUUID()}@example.com`;
+    const statements = Array.from({ length: 200 }, () => mboxStatement(email));
+    // 20 clients, each sending 20 statements of which half overlap its neighbour's, all at once.
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        x('/xapi/statements', { body: statements.slice(i * 10, i * 10 + 20) }).then((r) => r.status),
+      ),
+    );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    const agent = encodeURIComponent(JSON.stringify({ mbox: `mailto:${email}` }));
+    const listed = await x(`/xapi/statements?agent=${agent}&limit=0`);
+    const ids = (listed.json as { statements: { id: string }[] }).statements.map((s) => s.id);
+    expect(ids).toHaveLength(200);
+    expect(new Set(ids)).toEqual(new Set(statements.map((s) => s.id)));
+  });
+
   it('rejects bad query parameters with the parameter named', async () => {
     const bad = async (query: string) => (await x(`/xapi/statements?${query}`)).json as { message: string };
     expect((await bad('agent=notjson')).message).toContain('agent');
