@@ -21,7 +21,7 @@ test('an advocate writes a draft, reloads, and it is all there', async ({ page, 
   await page.getByLabel('Title').fill('Why our p99 latency doubled');
   await page.getByLabel('Text (Markdown)').fill('It was the **DNS** cache, not the database.');
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
-  await expect(page.getByLabel('Preview').locator('strong')).toHaveText('DNS');
+  await expect(page.getByLabel('Preview').locator('.prose strong')).toHaveText('DNS');
   await screenshot(page, 'write-editor');
   await expectAccessible(page);
 
@@ -273,4 +273,41 @@ test('the library filters by status, channel and tag, sorts, and duplicates; dra
   await page.getByLabel('Status').selectOption('');
   await screenshot(page, 'write-library-filters');
   await expectAccessible(page);
+});
+
+test('the preview takes the look of each channel, with its limits beside the counts', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await newDraft(page, 'Industry blog post');
+  await page.getByLabel('Title').fill('Why our p99 latency doubled');
+  const story =
+    'Last Tuesday our p99 latency doubled overnight, and nobody had shipped anything. ' +
+    'We spent two days suspecting the database before a junior engineer noticed the DNS cache on one node ' +
+    'had been misconfigured during a routine upgrade.\n\n' +
+    'The fix was one line. Finding it took a checklist, two graphs and a lot of patience, and it taught us ' +
+    'to look at the boring layers first. Here is the **checklist** we use now.';
+  await page.getByLabel('Text (Markdown)').fill(story);
+  const preview = page.getByRole('region', { name: /^Preview:/ });
+  await expect(preview).toContainText('min read');
+  await expect(page.getByText(/words \(aim for 600–2,000\)/)).toBeVisible();
+  await expect(page.getByText(/Readability \d+\/100/)).toBeVisible();
+  await screenshot(page, 'write-preview-blog');
+
+  const channel = page.getByRole('combobox', { name: 'Channel' });
+  await channel.selectOption({ label: 'LinkedIn post' });
+  await expect(preview.locator('.fold')).toHaveText('…see more');
+  await expect(preview).not.toContainText('**');
+  await expect(page.getByText(/\/ 3,000 characters/)).toBeVisible();
+  await screenshot(page, 'write-preview-linkedin');
+  await expectAccessible(page);
+
+  await channel.selectOption({ label: 'Forum answer' });
+  await expect(preview.locator('.channel-badge')).toHaveText('Answer');
+  await expect(preview.locator('.prose strong')).toHaveText('checklist');
+  await screenshot(page, 'write-preview-forum');
+
+  await channel.selectOption({ label: 'Internal post' });
+  await expect(preview.locator('.channel-badge')).toHaveText('Internal · colleagues only');
 });
