@@ -1,6 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { APIRequestContext } from '@playwright/test';
+import { writeTestPack } from '../src-main/packs/test-pack';
+import { buildPackZip } from '../src-main/packs/zip/build';
 import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
 
 /** A 96×96 PNG with a soft gradient and a round face, standing in for a photo the person chooses. */
@@ -176,4 +180,68 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Save as PDF…' })).toBeHidden();
   await screenshot(page, 'profile-print');
+});
+
+/** Imports the small test pack through the upload and import calls the Packs screen uses. */
+async function importTestPack(request: APIRequestContext, host: RunningHost): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-profile-'));
+  writeTestPack(join(dir, 'pack'));
+  await buildPackZip(join(dir, 'pack'), join(dir, 'pack.zip'));
+  const upload = await request.post(`${host.origin}/upload?name=pack.zip`, {
+    headers: { Authorization: `Bearer ${host.secret}`, 'Content-Type': 'application/zip' },
+    data: readFileSync(join(dir, 'pack.zip')),
+  });
+  const { uploadId } = ((await upload.json()) as { value: { uploadId: string } }).value;
+  const { jobId } = (await call(request, host, 'startPackImport', { uploadId })) as { jobId: string };
+  await expect
+    .poll(async () => ((await call(request, host, 'getPackImport', { jobId })) as { state: string }).state)
+    .toBe('done');
+}
+
+test('a certificate earned in training joins the portfolio, with its Open Badge', async ({
+  page,
+  host,
+  request,
+}) => {
+  await importTestPack(request, host);
+  const item = (itemId: string) => ({ packId: 'test-pack', itemId });
+  await call(request, host, 'completeItem', item('hello'));
+  await call(request, host, 'saveReflection', { ...item('think'), text: 'Lead with the insight.' });
+  await call(request, host, 'completeItem', item('think'));
+  const draft = await call(request, host, 'createDraft', { fromExercise: item('write-it') });
+  await call(request, host, 'saveDraft', {
+    draftId: draft.id,
+    title: 'My first post',
+    body: 'Hello.',
+    baseRevision: 1,
+  });
+  await call(request, host, 'updateDraft', { draftId: draft.id, status: 'ready' });
+  const { attemptId } = (await call(request, host, 'startQuiz', item('check'))) as { attemptId: string };
+  await call(request, host, 'answerQuestion', {
+    attemptId,
+    questionId: 'one',
+    answer: { type: 'single', choice: 0 },
+  });
+  await call(request, host, 'answerQuestion', {
+    attemptId,
+    questionId: 'two',
+    answer: { type: 'truefalse', value: true },
+  });
+  await call(request, host, 'finishQuiz', { attemptId });
+
+  await page.goto(host.url);
+  await openScreen(page, 'Profile');
+  const certificate = page
+    .getByRole('list', { name: 'Portfolio items' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Basics' });
+  await expect(certificate).toContainText('Certificate');
+  await expect(page.getByText(/^1 of 2/)).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Download the Open Badge (.json)' }).click();
+  const badge = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { type: string[] };
+  expect(badge.type).toContain('OpenBadgeCredential');
+  await screenshot(page, 'profile-certificate');
+  await expectAccessible(page);
 });
