@@ -87,7 +87,14 @@ describe('npm run hub', () => {
             resolve(res.statusCode ?? 0);
           });
           req.on('error', reject);
-          req.end(JSON.stringify(batch), () => setTimeout(() => hub.child.kill('SIGTERM'), 20));
+          // SIGTERM once the hub has started on the request (its "incoming request" log line), not before.
+          const seen = hub.logs.length;
+          const signalWhenStarted = () => {
+            if (hub.logs.slice(seen).some((line) => line.includes('"method":"POST"')))
+              hub.child.kill('SIGTERM');
+            else setTimeout(signalWhenStarted, 2);
+          };
+          req.end(JSON.stringify(batch), signalWhenStarted);
         });
         expect(await answer).toBe(200);
         expect(await hub.exited).toBe(0);
