@@ -62,7 +62,7 @@ async function admin(config: HubConfig, db: Awaited<ReturnType<typeof openHubDb>
       return 0;
     }
     case 'enrolment-create': {
-      const { code, expiresAt } = await createEnrolmentCode(db, config.expiresInMs, 'cli', now);
+      const { code, expiresAt } = await createEnrolmentCode(db, config.expiresInMs, 'cli', now, config.email);
       print(`enrolment code: ${code}\nexpires:        ${expiresAt.toISOString()}\n\nIt works once.`, {
         code,
         expiresAt: expiresAt.toISOString(),

@@ -23,6 +23,9 @@ describe('parseHubArgs', () => {
       key: 'ak_1',
     });
     expect(parseHubArgs(['enrolment', 'create', '--expires', '12h'], {}).expiresInMs).toBe(12 * 3_600_000);
+    expect(parseHubArgs(['enrolment', 'create', '--email', 'ada@example.com'], {}).email).toBe(
+      'ada@example.com',
+    );
   });
 
   it.each([
@@ -32,6 +35,7 @@ describe('parseHubArgs', () => {
     [['enrolment', 'create', '--expires', '400d'], /--expires/],
     [['credentials', 'revoke'], /unknown command/],
     [['--colour'], /Unknown option/],
+    [['enrolment', 'create', '--email', 'ada'], /--email/],
   ])('refuses %j', (args, message) => {
     expect(() => parseHubArgs(args, {})).toThrow(UsageError);
     expect(() => parseHubArgs(args, {})).toThrow(message);

@@ -11,7 +11,7 @@ export const USAGE = `Usage:
   npm run hub -- credentials create --name NAME [--role trainer|device|lrs-client]
   npm run hub -- credentials revoke KEY
   npm run hub -- credentials list
-  npm run hub -- enrolment create [--expires 7d]
+  npm run hub -- enrolment create [--expires 7d] [--email PERSON@COMPANY]
 
 The database is PGlite in the data folder (default ~/.advocate-hub, or HUB_DATA_DIR),
 or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.`;
@@ -23,6 +23,7 @@ const Options = z.object({
   name: z.string().trim().min(1).max(200).optional(),
   role: z.enum(CREDENTIAL_ROLES).default('lrs-client'),
   expires: z.string().default('7d'),
+  email: z.email().optional(),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -43,6 +44,8 @@ export interface HubConfig {
   role: (typeof CREDENTIAL_ROLES)[number];
   /** How long a new enrolment code stays valid. */
   expiresInMs: number;
+  /** For enrolment codes: the only email that may redeem it. */
+  email: string | null;
   json: boolean;
 }
 
@@ -61,6 +64,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
         name: { type: 'string' },
         role: { type: 'string' },
         expires: { type: 'string' },
+        email: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -89,6 +93,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
     role: o.role,
     expiresInMs,
+    email: o.email ?? null,
     json: o.json,
   };
 }

@@ -62,7 +62,7 @@ describe.each(testBackends)('credentials, enrolment and device limits on %s', (b
     expect(body.agent.account).toEqual({ homePage: 'https://advocate.studio/learners', name: learnerId });
     const again = await enrol({ code, name: 'Eve', email: 'eve@example.com' });
     expect(again.status).toBe(400);
-    expect(((await again.json()) as { message: string }).message).toMatch(/unknown, already used or expired/);
+    expect(((await again.json()) as { message: string }).message).toMatch(/unknown, already used, expired/);
     // A second device of the same person joins the same learner.
     const { code: second } = await createEnrolmentCode(hub.database.db, 60_000, 'test', new Date());
     const other = await enrol({
@@ -98,6 +98,18 @@ describe.each(testBackends)('credentials, enrolment and device limits on %s', (b
     expect(((await badEmail.json()) as { message: string }).message).toMatch(/^email: /);
     const extra = await enrol({ code, name: 'X', email: 'x@example.com', role: 'trainer' });
     expect(extra.status).toBe(400);
+  });
+
+  it('keeps a code made for one email from enrolling anyone else', async () => {
+    const { code } = await createEnrolmentCode(
+      hub.database.db,
+      60_000,
+      'test',
+      new Date(),
+      'Bound@Example.com',
+    );
+    expect((await enrol({ code, name: 'Mallory', email: 'mallory@example.com' })).status).toBe(400);
+    expect((await enrol({ code, name: 'Bound', email: 'bound@example.com' })).status).toBe(201);
   });
 
   it('lets exactly one of many devices racing with one code enrol', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
 import type { HubDb } from '../db/open';
 import { enrolmentCodes, learners } from '../db/schema/index';
@@ -30,13 +30,18 @@ export async function createEnrolmentCode(
   expiresInMs: number,
   actor: string,
   now: Date,
+  /** Binds the code to one person's email. */
+  email: string | null = null,
 ): Promise<{ code: string; expiresAt: Date }> {
   const code = `enrol_${randomToken(16)}`;
   const expiresAt = new Date(now.getTime() + expiresInMs);
   const id = randomUUID();
   await db.transaction(async (tx) => {
-    await tx.insert(enrolmentCodes).values({ id, codeHash: sha256(code), createdAt: now, expiresAt });
-    await audit(tx, actor, 'enrolment.create', { id, expiresAt: expiresAt.toISOString() }, now);
+    const bound = email?.trim().toLowerCase() ?? null;
+    await tx
+      .insert(enrolmentCodes)
+      .values({ id, codeHash: sha256(code), createdAt: now, expiresAt, email: bound });
+    await audit(tx, actor, 'enrolment.create', { id, expiresAt: expiresAt.toISOString(), email: bound }, now);
   });
   return { code, expiresAt };
 }
@@ -65,6 +70,7 @@ export async function redeemEnrolmentCode(
           eq(enrolmentCodes.codeHash, sha256(input.code)),
           isNull(enrolmentCodes.redeemedAt),
           gt(enrolmentCodes.expiresAt, now),
+          or(isNull(enrolmentCodes.email), eq(enrolmentCodes.email, email)),
         ),
       )
       .returning({ id: enrolmentCodes.id });
@@ -72,7 +78,7 @@ export async function redeemEnrolmentCode(
     if (!code) {
       throw new EnrolmentError(
         'enrolment_code_invalid',
-        'This enrolment code is unknown, already used or expired: ask your trainer for a new one.',
+        'This enrolment code is unknown, already used, expired, or meant for another email: ask your trainer for a new one.',
       );
     }
     const [existing] = await tx.select().from(learners).where(eq(learners.email, email)).limit(1);

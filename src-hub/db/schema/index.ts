@@ -53,6 +53,8 @@ export const enrolmentCodes = pgTable('enrolment_codes', {
   expiresAt: at('expires_at').notNull(),
   redeemedAt: at('redeemed_at'),
   redeemedBy: text('redeemed_by'),
+  /** When set (lower-cased), only this person may redeem the code: a code cannot be used to enrol as someone else. */
+  email: text('email'),
 });
 
 export const auditLog = pgTable('audit_log', {
