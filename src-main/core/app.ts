@@ -15,6 +15,9 @@ import { createDrafts } from '../writing/drafts';
 import { createGuidelines } from '../writing/guidelines';
 import { writingHandlers } from '../writing/handlers';
 import { profileHandlers } from '../profile/handlers';
+import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../sync/engine';
+import { syncHandlers } from '../sync/handlers';
+import { createSecretSealer } from '../sync/secrets';
 import type { Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { DATABASE_FILE_NAME } from './paths';
@@ -30,6 +33,10 @@ export interface AppCoreOptions {
   version: string;
   logger: Logger;
   now?: () => Date;
+  /** Tests inject the network, timers and randomness; `autoStart: false` leaves the first run to the caller. */
+  sync?: Partial<Pick<SyncEngineOptions, 'fetch' | 'timers' | 'random' | 'intervalMs' | 'batchSize'>> & {
+    autoStart?: boolean;
+  };
 }
 
 export interface AppCore {
@@ -37,6 +44,7 @@ export interface AppCore {
   database: DatabaseHandle;
   /** Where the browser host registers uploaded pack files. */
   imports: ImportJobs;
+  sync: SyncEngine;
   close(): void;
 }
 
@@ -75,19 +83,37 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   const guidelines = createGuidelines({ database, now });
 
+  const sealer = createSecretSealer(options.platform ?? {}, options.dataDir);
+  const fetchFn = options.sync?.fetch ?? fetch;
+  const sync = createSyncEngine({
+    ...options.sync,
+    database,
+    now,
+    fetch: fetchFn,
+    sealer,
+    logger: options.logger,
+    packs: packStore,
+  });
+
   const handlers: Handlers = {
     ...settingsHandlers(settings, database, now),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
     ...trainingHandlers(catalogue, progress, database, options.platform ?? {}),
     ...writingHandlers(createDrafts({ database, now, progress, guidelines }), guidelines),
     ...profileHandlers({ database, now, platform: options.platform ?? {} }),
+    ...syncHandlers(sync, { db: database.db, now, fetch: fetchFn, sealer }),
   };
+  if (options.sync?.autoStart !== false) sync.start();
 
   return {
     dispatch: createDispatch(handlers, options.logger),
     database,
     imports,
-    close: () => database.close(),
+    sync,
+    close: () => {
+      sync.close();
+      database.close();
+    },
   };
 }
 

@@ -11,4 +11,11 @@ export interface HostPlatform {
   }): Promise<string | null>;
   /** Prints the window's current page to a PDF the person saves; resolves to its path, or null. */
   savePageAsPdf?(suggestedName: string): Promise<string | null>;
+  /**
+   * Encrypts a secret with the operating system's keychain (Electron's safeStorage), as base64; null when the
+   * system offers no keychain, and the sync falls back to its key file (src-main/sync/secrets.ts).
+   */
+  protectSecret?(plain: string): Promise<string | null>;
+  /** Decrypts what protectSecret returned. */
+  unprotectSecret?(sealed: string): Promise<string>;
 }

@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { BrowserWindow, dialog } from 'electron';
+import { BrowserWindow, dialog, safeStorage } from 'electron';
 import type { HostPlatform } from '../core/platform';
 
 /** The desktop's own dialogs, for the services that need them. */
@@ -28,5 +28,16 @@ export const electronPlatform: HostPlatform = {
     if (target.canceled || !target.filePath) return null;
     await writeFile(target.filePath, pdf);
     return target.filePath;
+  },
+
+  async protectSecret(plain) {
+    if (!(await safeStorage.isAsyncEncryptionAvailable())) return null;
+    // On Linux without a keyring safeStorage "encrypts" with a hard-coded password: no better than the key file.
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return null;
+    return (await safeStorage.encryptStringAsync(plain)).toString('base64');
+  },
+
+  async unprotectSecret(sealed) {
+    return (await safeStorage.decryptStringAsync(Buffer.from(sealed, 'base64'))).result;
   },
 };

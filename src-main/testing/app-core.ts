@@ -1,11 +1,11 @@
-import { startAppCore, type AppCore } from '../core/app';
+import { startAppCore, type AppCore, type AppCoreOptions } from '../core/app';
 import { createMemoryLogger } from '../core/logger';
 import { shippedMigrationsDir } from './temp-dir';
 
 /** The real app core (real SQLite file, real handlers) in a temporary data folder. */
 export async function startTestCore(
   dataDir: string,
-  options: { bundledPacksDir?: string; now?: () => Date } = {},
+  options: Pick<AppCoreOptions, 'bundledPacksDir' | 'now' | 'sync' | 'platform'> = {},
 ): Promise<AppCore & { logger: ReturnType<typeof createMemoryLogger> }> {
   const logger = createMemoryLogger();
   const core = await startAppCore({

@@ -54,6 +54,7 @@ import {
 } from '../profile/schemas';
 import { Growth } from '../profile/growth';
 import { CompanyProfileRecord, ProfileView } from '../profile/visibility';
+import { ConnectInput, OtherRecordsDecision, SyncStatus } from '../sync/schemas';
 
 /**
  * The one API contract. Each call between the UI and the main process is declared here once: a name,
@@ -129,6 +130,19 @@ export const contract = {
   getCompanyProfileRecord: { input: noInput, output: CompanyProfileRecord },
   /** Electron only: prints the public portfolio page shown to a PDF; null if cancelled. */
   saveProfilePdf: { input: noInput, output: z.object({ savedTo: z.string().nullable() }) },
+
+  // Sync with the company's hub or xAPI record store (src-main/sync).
+  getSyncStatus: { input: noInput, output: SyncStatus },
+  /** Enrols this device with a hub (enrolment code and work email), or connects to an LRS with its key. */
+  connectSync: { input: ConnectInput, output: SyncStatus },
+  /** Forgets the credentials; unsent records stay on the device. */
+  disconnectSync: { input: noInput, output: SyncStatus },
+  /** Runs a sync now and answers when it ends (poll getSyncStatus meanwhile for progress). */
+  syncNow: { input: noInput, output: SyncStatus },
+  /** Unsent records made for another company: send them to the connected one, or keep them on the device. */
+  decideOtherSyncRecords: { input: OtherRecordsDecision, output: SyncStatus },
+  /** Puts the records the server refused back in the queue and syncs. */
+  retrySyncConflicts: { input: noInput, output: SyncStatus },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,0 +1,224 @@
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { z } from 'zod';
+import { AppError } from '../../src-shared/api/errors';
+import { parseRetryAfter } from '../../src-shared/sync/backoff';
+import type { SendOutcome } from '../../src-shared/sync/deliver';
+import {
+  EnrolResponse,
+  HubPackList,
+  ServerError,
+  StoredIds,
+  type HubPack,
+} from '../../src-shared/sync/schemas';
+import { XAPI_VERSION } from '../../src-shared/xapi/statements';
+
+export type Fetch = typeof fetch;
+
+/** Where and how one connection sends statements. */
+export interface XapiEndpoint {
+  /** Ends in `/`: `statements` is resolved against it. */
+  xapiUrl: string;
+  authorization: string;
+}
+
+/** Long enough for a batch of 100 on a slow link; a hung server must not hold the queue forever. */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+export function basicAuthorization(key: string, secret: string): string {
+  return `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+}
+
+function withTimeout(signal: AbortSignal | undefined, ms = REQUEST_TIMEOUT_MS): AbortSignal {
+  const timeout = AbortSignal.timeout(ms);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+/**
+ * POST /statements with a batch (xAPI 2.0 Part Three §4.1.6.1), classified for the engine: only a 200 with the
+ * ids, or a 204, counts as stored; 400, 409 and 413 point at the batch's content; 401/403 stop; the rest retry.
+ */
+export async function postStatements(
+  fetchFn: Fetch,
+  endpoint: XapiEndpoint,
+  statements: unknown[],
+  now: Date,
+  signal?: AbortSignal,
+): Promise<SendOutcome> {
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetchFn(new URL('statements', endpoint.xapiUrl), {
+      method: 'POST',
+      headers: {
+        authorization: endpoint.authorization,
+        'content-type': 'application/json',
+        'x-experience-api-version': XAPI_VERSION,
+      },
+      body: JSON.stringify(statements),
+      signal: withTimeout(signal),
+    });
+    // Reading the body is part of the acknowledgement: a connection cut mid-response is no acknowledgement.
+    text = await response.text();
+  } catch (error) {
+    return { kind: 'retry', reason: networkReason(error), status: null, retryAfterMs: null };
+  }
+  const status = response.status;
+  if (status === 204) return { kind: 'stored' };
+  if (status === 200) {
+    const ids = StoredIds.safeParse(safeJson(text));
+    return ids.success && ids.data.length === statements.length
+      ? { kind: 'stored' }
+      : { kind: 'retry', reason: 'the answer did not list the stored ids', status, retryAfterMs: null };
+  }
+  const message = serverMessage(text, status);
+  if (status === 400 || status === 409 || status === 413) return { kind: 'refused', status, message };
+  if (status === 401 || status === 403) return { kind: 'stop', status, message };
+  return {
+    kind: 'retry',
+    reason: message,
+    status,
+    retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now),
+  };
+}
+
+/** POST /enrol on a hub: the device's own credentials and the actor its statements must carry. */
+export async function enrolDevice(
+  fetchFn: Fetch,
+  hubUrl: string,
+  body: { code: string; name: string; email: string; learnerId: string },
+): Promise<z.infer<typeof EnrolResponse>> {
+  const response = await hubRequest(fetchFn, new URL('enrol', hubUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status === 201 || response.status === 200) return parseOrThrow(EnrolResponse, text, hubUrl);
+  if (response.status === 404) {
+    throw new AppError(
+      'NOT_FOUND',
+      `There is no company hub at ${hubUrl} (it answered 404). Check the address.`,
+    );
+  }
+  if (response.status === 429 || response.status >= 500) {
+    throw new AppError(
+      'UNREACHABLE',
+      `The company hub could not enrol this device just now: ${serverMessage(text, response.status)}`,
+    );
+  }
+  throw new AppError('INVALID_INPUT', serverMessage(text, response.status));
+}
+
+/** GET /xapi/about with the credentials: the record store is there and speaks xAPI. */
+export async function checkRecordStore(fetchFn: Fetch, endpoint: XapiEndpoint): Promise<void> {
+  const response = await hubRequest(fetchFn, new URL('about', endpoint.xapiUrl), {
+    headers: { authorization: endpoint.authorization, 'x-experience-api-version': XAPI_VERSION },
+  });
+  const text = await response.text();
+  const about = safeJson(text) as { version?: unknown } | null;
+  if (!response.ok || !Array.isArray(about?.version)) {
+    throw new AppError(
+      'NOT_FOUND',
+      `${endpoint.xapiUrl} does not answer as an xAPI record store (GET about gave ${response.status}). Check the address: it usually ends in /xapi/.`,
+    );
+  }
+}
+
+export async function listHubPacks(
+  fetchFn: Fetch,
+  hubUrl: string,
+  authorization: string,
+  signal?: AbortSignal,
+): Promise<HubPack[]> {
+  const response = await fetchFn(new URL('packs', hubUrl), {
+    headers: { authorization },
+    signal: withTimeout(signal),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new HubHttpError(response.status, serverMessage(text, response.status));
+  return parseOrThrow(HubPackList, text, hubUrl).packs;
+}
+
+/** Downloads a pack zip to `file`, unless the hub says the copy we have (`etag`) is current. */
+export async function downloadPack(
+  fetchFn: Fetch,
+  url: URL,
+  authorization: string,
+  etag: string | null,
+  file: string,
+  onProgress: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<{ notModified: true } | { notModified: false; etag: string | null }> {
+  const response = await fetchFn(url, {
+    headers: { authorization, ...(etag ? { 'if-none-match': etag } : {}) },
+    signal: withTimeout(signal, 10 * 60_000),
+  });
+  if (response.status === 304) return { notModified: true };
+  if (!response.ok || !response.body) {
+    throw new HubHttpError(response.status, serverMessage(await response.text(), response.status));
+  }
+  const total = Number(response.headers.get('content-length') ?? 0);
+  let done = 0;
+  const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
+  body.on('data', (chunk: Buffer) => onProgress((done += chunk.length), total));
+  await pipeline(body, createWriteStream(file));
+  return { notModified: false, etag: response.headers.get('etag') };
+}
+
+export class HubHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function hubRequest(fetchFn: Fetch, url: URL, init: RequestInit): Promise<Response> {
+  try {
+    return await fetchFn(url, { ...init, signal: withTimeout(undefined) });
+  } catch (error) {
+    throw new AppError(
+      'UNREACHABLE',
+      `Can't reach ${url.origin}: ${networkReason(error)}. Check the address and that you are online.`,
+    );
+  }
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, text: string, from: string): z.infer<T> {
+  const parsed = schema.safeParse(safeJson(text));
+  if (!parsed.success) {
+    throw new AppError(
+      'UNREACHABLE',
+      `${from} gave an answer the app doesn't understand: is it an Advocate company hub?`,
+    );
+  }
+  return parsed.data;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+/** The server's own words when it sent some (`{ message }`), else the status. Kept short for the screen. */
+export function serverMessage(text: string, status: number): string {
+  const parsed = ServerError.safeParse(safeJson(text));
+  const words = parsed.success ? parsed.data.message : text.trim();
+  return (words || `HTTP ${status}`).slice(0, 500);
+}
+
+export function networkReason(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError') return 'no answer in time';
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return cause?.code ?? cause?.message ?? error.message;
+  }
+  return String(error);
+}
