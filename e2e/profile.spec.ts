@@ -129,6 +129,10 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   await expect(portfolio).toContainText('How we traced 40 services without drowning in data.');
   await expect(page.getByText(/Pieces published per month over the last 12 months: 1 in all/)).toBeAttached();
   await expect(page.getByText('Next step:')).toBeVisible();
+  await page.getByRole('button', { name: 'Preview the bio' }).click();
+  await expect(page.getByRole('region', { name: 'Bio preview' }).locator('strong')).toHaveText(
+    'distributed tracing',
+  );
   await screenshot(page, 'profile-filled');
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 800 });
