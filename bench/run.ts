@@ -1,13 +1,24 @@
 // `npm run bench`: each figure beside the raw floor measured in the same run. Speed lives here, never
-// in timed tests. Later issues add their benchmarks to this list.
+// in timed tests. Later issues add their benchmarks to this list. `npm run bench -- writing` runs only
+// the benches named (api, pack-import, catalogue, writing).
 import { benchApi } from './api.bench';
 import { benchCatalogue } from './catalogue.bench';
-import { printRows } from './measure';
+import { printRows, type Row } from './measure';
 import { benchPackImport } from './pack-import.bench';
 import { benchWriting } from './writing.bench';
 
+const benches: Record<string, () => Promise<Row[]>> = {
+  api: benchApi,
+  'pack-import': benchPackImport,
+  catalogue: benchCatalogue,
+  writing: benchWriting,
+};
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in benches));
+if (unknown.length > 0)
+  throw new Error(`No bench named ${unknown.join(', ')}; try ${Object.keys(benches).join(', ')}.`);
+
 console.log(`Advocate Studio benchmarks (Node ${process.version}, ${new Date().toISOString()})`);
-printRows(await benchApi());
-printRows(await benchPackImport());
-printRows(await benchCatalogue());
-printRows(await benchWriting());
+for (const [name, bench] of Object.entries(benches)) {
+  if (asked.length === 0 || asked.includes(name)) printRows(await bench());
+}

@@ -27,6 +27,8 @@ export interface DraftsDeps {
 
 /** The most drafts a search returns, best first. */
 const LIBRARY_LIMIT = 200;
+/** Relevance: BM25 with titles weighing ten times the text. */
+const RANK = 'bm25(10.0, 1.0)';
 
 interface LibraryRow {
   id: string;
@@ -321,31 +323,55 @@ export function createDrafts(deps: DraftsDeps) {
       params.push(input.tag);
     }
     const sort = input.sort ?? (match ? 'relevance' : 'updated');
-    const order = {
-      relevance: match ? 'bm25(draft_search, 10.0, 1.0)' : 'd.updated_at DESC',
-      updated: 'd.updated_at DESC',
-      created: 'd.created_at DESC',
-      title: "d.title = '', d.title COLLATE NOCASE",
-    }[sort];
     const columns = `d.id, d.title, d.words, d.channel, d.status, d.tags, d.audience, d.published_url AS publishedUrl,
       d.exercise_pack_id AS exercisePackId, d.exercise_item_id AS exerciseItemId, d.revision,
       d.created_at AS createdAt, d.updated_at AS updatedAt, d.deleted_at AS deletedAt`;
-    const rows = (
-      match
-        ? sqlite
-            .prepare(
-              `SELECT ${columns}, snippet(draft_search, 1, ?, ?, '…', 16) AS snippet
-                 FROM draft_search s JOIN drafts d ON d.id = s.draft_id
-                WHERE draft_search MATCH ? AND ${where.join(' AND ')}
-                ORDER BY ${order} LIMIT ${LIBRARY_LIMIT}`,
-            )
-            .all(SNIPPET_MATCH_START, SNIPPET_MATCH_END, match, ...params)
-        : sqlite
-            .prepare(
-              `SELECT ${columns}, NULL AS snippet FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}`,
-            )
-            .all(...params)
-    ) as LibraryRow[];
+    let rows: LibraryRow[];
+    if (match && sort === 'relevance') {
+      // FTS5 ranks every match itself when asked for `ORDER BY rank` (with the column weights given as a
+      // `rank MATCH`), then hands rows over best first: the join to `drafts`, the filters and the snippets
+      // run only until the limit is filled, not once per match as `ORDER BY bm25(…)` would (a sort
+      // SQLite does after joining and snippeting every match: 3× slower at p95 on common words).
+      // CROSS JOIN keeps the FTS table the outer loop, so that order is the one consumed.
+      rows = sqlite
+        .prepare(
+          `SELECT ${columns}, snippet(draft_search, 1, ?, ?, '…', 16) AS snippet
+             FROM draft_search s CROSS JOIN drafts d ON d.id = s.draft_id
+            WHERE draft_search MATCH ? AND s.rank MATCH '${RANK}' AND ${where.join(' AND ')}
+            ORDER BY s.rank LIMIT ${LIBRARY_LIMIT}`,
+        )
+        .all(SNIPPET_MATCH_START, SNIPPET_MATCH_END, match, ...params) as LibraryRow[];
+    } else {
+      const order = {
+        relevance: 'd.updated_at DESC',
+        updated: 'd.updated_at DESC',
+        created: 'd.created_at DESC',
+        title: "d.title = '', d.title COLLATE NOCASE",
+      }[sort];
+      rows = (
+        match
+          ? // Sorted by a column, every match must be seen; so the 200 are chosen first without a snippet
+            // (snippets of all 10,000 hits of a common word cost a second), and only they are snippeted.
+            // `+s.rowid` keeps the rowid list from being pushed into FTS5, which would rerun the MATCH
+            // once per row; instead it walks the doclist once and SQLite checks membership.
+            sqlite
+              .prepare(
+                `SELECT ${columns}, snippet(draft_search, 1, ?, ?, '…', 16) AS snippet
+                   FROM draft_search s CROSS JOIN drafts d ON d.id = s.draft_id
+                  WHERE draft_search MATCH ? AND +s.rowid IN (
+                    SELECT s.rowid FROM draft_search s CROSS JOIN drafts d ON d.id = s.draft_id
+                     WHERE draft_search MATCH ? AND ${where.join(' AND ')}
+                     ORDER BY ${order} LIMIT ${LIBRARY_LIMIT})
+                  ORDER BY ${order}`,
+              )
+              .all(SNIPPET_MATCH_START, SNIPPET_MATCH_END, match, match, ...params)
+          : sqlite
+              .prepare(
+                `SELECT ${columns}, NULL AS snippet FROM drafts d WHERE ${where.join(' AND ')} ORDER BY ${order}`,
+              )
+              .all(...params)
+      ) as LibraryRow[];
+    }
     return rows.map((found) => ({
       ...withoutBody({
         ...found,
