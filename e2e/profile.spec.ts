@@ -54,6 +54,8 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   host,
   request,
 }) => {
+  // The whole story runs axe on four pages; on two shared cores that can outlast the default timeout.
+  test.slow();
   await page.goto(host.url);
   await openScreen(page, 'Profile');
   await expect(page.getByText('Your expert profile is empty')).toBeVisible();
