@@ -10,7 +10,9 @@ async function newDraft(page: Page, channel = 'Forum answer'): Promise<void> {
   await openScreen(page, 'Write');
   await page.getByRole('combobox', { name: 'For', exact: true }).selectOption({ label: channel });
   await page.getByRole('button', { name: 'New draft' }).click();
-  await expect(page.getByLabel('Title')).toBeVisible();
+  // The library's "Sort by" offers "Title" too: wait for the editor itself.
+  await expect(page).toHaveURL(/#\/write\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('textbox', { name: 'Title' })).toBeVisible();
 }
 
 test('an advocate writes a draft, reloads, and it is all there', async ({ page, host }) => {
