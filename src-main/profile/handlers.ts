@@ -1,3 +1,4 @@
+import { fileStem } from '../../src-shared/files/file-name';
 import { AppError } from '../../src-shared/api/errors';
 import { toJsonResume } from '../../src-shared/profile/json-resume';
 import { portfolioPage } from '../../src-shared/profile/portfolio-page';
@@ -13,18 +14,6 @@ export interface ProfileHandlerDeps {
   database: DatabaseHandle;
   now: () => Date;
   platform: HostPlatform;
-}
-
-/** A file name from the person's name: letters, digits and hyphens. */
-function fileStem(name: string | null): string {
-  const stem = (name ?? '')
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase()
-    .slice(0, 60);
-  return stem || 'portfolio';
 }
 
 export function profileHandlers(
@@ -59,7 +48,7 @@ export function profileHandlers(
     previewProfile: ({ audience }) => view(audience),
     exportProfile: ({ format }) => {
       const publicView = view('public');
-      const stem = fileStem(publicView.name);
+      const stem = fileStem(publicView.name, 'portfolio', 60);
       if (format === 'html')
         return {
           fileName: `${stem}.html`,
@@ -76,7 +65,9 @@ export function profileHandlers(
     saveProfilePdf: async () => {
       if (!deps.platform.savePageAsPdf)
         throw new AppError('FORBIDDEN', 'Use your browser’s print dialog to save the portfolio as a PDF.');
-      return { savedTo: await deps.platform.savePageAsPdf(`${fileStem(view('public').name)}.pdf`) };
+      return {
+        savedTo: await deps.platform.savePageAsPdf(`${fileStem(view('public').name, 'portfolio', 60)}.pdf`),
+      };
     },
   };
 }

@@ -1,3 +1,4 @@
+import { fileStem } from '../../../src-shared/files/file-name';
 import { renderMarkdown } from './markdown';
 
 /** The draft as a channel takes it: HTML for blogs, plain text for social posts, Markdown for forums. */
@@ -25,12 +26,5 @@ export function draftAsPlainText(markdown: string): string {
 
 /** A file name from a title: letters, digits and hyphens, never empty. */
 export function markdownFileName(title: string): string {
-  const stem = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .toLowerCase()
-    .slice(0, 80);
-  return `${stem || 'draft'}.md`;
+  return `${fileStem(title, 'draft')}.md`;
 }
