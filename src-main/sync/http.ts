@@ -109,6 +109,12 @@ export async function enrolDevice(
       `The company hub could not enrol this device just now: ${serverMessage(text, response.status)}`,
     );
   }
+  if (response.status === 409) {
+    throw new AppError(
+      'CONFLICT',
+      'This device is already enrolled at this hub under another email: connect with that email, or ask your trainer.',
+    );
+  }
   throw new AppError('INVALID_INPUT', serverMessage(text, response.status));
 }
 
