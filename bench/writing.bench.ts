@@ -363,36 +363,52 @@ async function timePreview(
   const marked = new Marked({ gfm: true, breaks: false });
   // A long post: the generated prose plus the inline markup writers use — emphasis, code, links, images.
   const paragraphs = draftBody(vocabulary, random, PREVIEW_WORDS).split('\n\n');
-  const markdown = paragraphs
-    .map((block, i) => {
-      if (i % 7 === 3) return `${block} See [the runbook](https://example.com/runbook/${i}) for **more**.`;
-      if (i % 11 === 5)
-        return `${block} Run \`npm run deploy\` and _then_ check ![graph ${i}](graph-${i}.png).`;
-      if (i % 13 === 8) return `> ${block}`;
-      return block;
-    })
-    .join('\n\n');
-  const html = render(markdown);
+  const blocks = paragraphs.map((block, i) => {
+    if (i % 7 === 3) return `${block} See [the runbook](https://example.com/runbook/${i}) for **more**.`;
+    if (i % 11 === 5)
+      return `${block} Run \`npm run deploy\` and _then_ check ![graph ${i}](graph-${i}.png).`;
+    if (i % 13 === 8) return `> ${block}`;
+    return block;
+  });
+  const html = render(blocks.join('\n\n'));
   // DOMPurify without a window returns its input untouched: make sure it really sanitised.
   if (html.length === 0 || html.includes('<img') || !html.includes('rel="noopener noreferrer"'))
     throw new Error('The preview did not run the renderer pipeline.');
 
-  const ours: number[] = [];
-  const floor: number[] = [];
-  for (let i = 0; i < 5; i += 1) {
-    render(markdown);
-    marked.parse(markdown, { async: false });
+  // renderMarkdown reuses the blocks of the text it rendered last, so each figure renders new text:
+  // "opened" changes every block (a draft just opened: nothing to reuse), "typing" changes one block
+  // (the preview catching up after a pause in typing). marked.parse gets the very same texts.
+  const opened = (i: number) => blocks.map((block) => `${block} v${i}`).join('\n\n');
+  const typing = (i: number) =>
+    blocks.map((block, b) => (b === (i * 7) % blocks.length ? `${block} edit${i}` : block)).join('\n\n');
+  const rows: Row[] = [];
+  for (const [label, text] of [
+    ['opened', opened],
+    ['typing', typing],
+  ] as const) {
+    const texts = Array.from({ length: PREVIEWS + 5 }, (_, i) => text(i));
+    const ours: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < texts.length; i += 1) {
+      const markdown = texts[i] ?? '';
+      const oursMs = await timeMs(() => render(markdown));
+      const floorMs = await timeMs(() => marked.parse(markdown, { async: false }));
+      // The first five warm up.
+      if (i >= 5) {
+        ours.push(oursMs);
+        floor.push(floorMs);
+      }
+    }
+    rows.push(
+      ...percentiles(
+        `Preview ${label}, ${PREVIEW_WORDS / 1000}k words`,
+        ours.sort(byNumber),
+        floor.sort(byNumber),
+        'marked.parse',
+      ),
+    );
   }
-  for (let i = 0; i < PREVIEWS; i += 1) {
-    floor.push(await timeMs(() => marked.parse(markdown, { async: false })));
-    ours.push(await timeMs(() => render(markdown)));
-  }
-  return percentiles(
-    `Preview, ${PREVIEW_WORDS / 1000}k-word Markdown`,
-    ours.sort(byNumber),
-    floor.sort(byNumber),
-    'marked.parse',
-  );
+  return rows;
 }
 
 function byNumber(a: number, b: number): number {

@@ -53,4 +53,38 @@ describe('renderMarkdown', () => {
       '<a href="#attachment" data-attachment="../assets/checklist.pdf">the checklist</a>',
     );
   });
+
+  it('renders block by block, reusing unchanged blocks, exactly as it renders a text whole', () => {
+    // A context (even an empty one) makes renderMarkdown sanitise the text whole, with no reuse.
+    const whole = (markdown: string) => renderMarkdown(markdown, { images: {} });
+    const blocks = [
+      '# Title with *emphasis*',
+      'A paragraph with [a link][ref], [the web](https://example.com) and [a file](file:///etc/passwd).',
+      '- one\n- two with `code`\n\n- loose three',
+      '> A quote\n> over two lines with ![a picture](pic.png)',
+      '```js\nconst x = "<script>alert(1)</script>";\n```',
+      '| a | b |\n| - | - |\n| 1 | [x](javascript:alert(1)) |',
+      '[ref]: https://example.org/first',
+    ];
+    const texts = [
+      blocks,
+      blocks.map((block, i) => (i === 1 ? `${block} More words.` : block)),
+      [...blocks.slice(0, 6), '[ref]: https://example.org/second'],
+      [...blocks, blocks[1] ?? '', 'A new last paragraph.'],
+      ['A paragraph', '', 'Another'],
+      [],
+    ].map((list) => list.join('\n\n'));
+    for (const text of [...texts, ...[...texts].reverse()]) expect(renderMarkdown(text)).toBe(whole(text));
+    expect(renderMarkdown(texts[2] ?? '')).toContain('https://example.org/second');
+  });
+
+  it('sanitises text with raw HTML whole, so an element left open cannot leak across blocks', () => {
+    const text = 'Start <b>bold\n\nstill <img src=x onerror=alert(1)> bold?\n\n<div onclick="x()">\n\nend';
+    expect(renderMarkdown(text)).toBe(whole(text));
+    expect(renderMarkdown(text)).not.toMatch(/onerror|onclick|<img/);
+
+    function whole(markdown: string) {
+      return renderMarkdown(markdown, { images: {} });
+    }
+  });
 });
