@@ -8,6 +8,7 @@ import { BodyError, registerJsonParser } from './http/json-body';
 import { StatementError } from './xapi/store';
 import { registerXapiRoutes } from './xapi/routes';
 import { registerPackRoutes } from './packs/routes';
+import { registerProfileRoutes } from './profiles/routes';
 
 export interface HubOptions {
   database: OpenedHubDb;
@@ -70,11 +71,8 @@ export function buildHub(options: HubOptions): FastifyInstance {
   });
   registerEnrolRoute(app, { db, now, limiter });
   registerXapiRoutes(app, { db, now, guard: anyCredential });
-  registerPackRoutes(app, {
-    db,
-    now,
-    anyone: anyCredential,
-    trainer: requireCredential(verifier, limiter, ['trainer']),
-  });
+  const trainer = requireCredential(verifier, limiter, ['trainer']);
+  registerPackRoutes(app, { db, now, anyone: anyCredential, trainer });
+  registerProfileRoutes(app, { db, now, trainer, device: requireCredential(verifier, limiter, ['device']) });
   return app;
 }

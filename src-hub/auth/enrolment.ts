@@ -32,6 +32,8 @@ export async function createEnrolmentCode(
   now: Date,
   /** Binds the code to one person's email. */
   email: string | null = null,
+  /** Puts whoever redeems the code in this team (the dashboard's team view). */
+  team: string | null = null,
 ): Promise<{ code: string; expiresAt: Date }> {
   const code = `enrol_${randomToken(16)}`;
   const expiresAt = new Date(now.getTime() + expiresInMs);
@@ -40,8 +42,14 @@ export async function createEnrolmentCode(
     const bound = email?.trim().toLowerCase() ?? null;
     await tx
       .insert(enrolmentCodes)
-      .values({ id, codeHash: sha256(code), createdAt: now, expiresAt, email: bound });
-    await audit(tx, actor, 'enrolment.create', { id, expiresAt: expiresAt.toISOString(), email: bound }, now);
+      .values({ id, codeHash: sha256(code), createdAt: now, expiresAt, email: bound, team });
+    await audit(
+      tx,
+      actor,
+      'enrolment.create',
+      { id, expiresAt: expiresAt.toISOString(), email: bound, team },
+      now,
+    );
   });
   return { code, expiresAt };
 }
@@ -73,7 +81,7 @@ export async function redeemEnrolmentCode(
           or(isNull(enrolmentCodes.email), eq(enrolmentCodes.email, email)),
         ),
       )
-      .returning({ id: enrolmentCodes.id });
+      .returning({ id: enrolmentCodes.id, team: enrolmentCodes.team });
     const code = claimed[0];
     if (!code) {
       throw new EnrolmentError(
@@ -87,12 +95,15 @@ export async function redeemEnrolmentCode(
       learnerId = input.learnerId ?? randomUUID();
       const inserted = await tx
         .insert(learners)
-        .values({ id: learnerId, name: input.name, email, createdAt: now })
+        .values({ id: learnerId, name: input.name, email, createdAt: now, team: code.team })
         .onConflictDoNothing()
         .returning({ id: learners.id });
       if (inserted.length === 0) {
         throw new EnrolmentError('learner_id_taken', 'This learner id already belongs to someone else.');
       }
+    }
+    if (existing && code.team) {
+      await tx.update(learners).set({ team: code.team }).where(eq(learners.id, learnerId));
     }
     const credential = await createCredential(
       tx,

@@ -31,6 +31,8 @@ export const learners = pgTable('learners', {
   /** Lower-cased, so one person enrolling two devices is one learner. */
   email: text('email').notNull().unique(),
   createdAt: at('created_at').notNull(),
+  /** The team the learner was enrolled into (from their enrolment code), for the dashboard's team view. */
+  team: text('team'),
 });
 
 export const credentials = pgTable('credentials', {
@@ -55,6 +57,8 @@ export const enrolmentCodes = pgTable('enrolment_codes', {
   redeemedBy: text('redeemed_by'),
   /** When set (lower-cased), only this person may redeem the code: a code cannot be used to enrol as someone else. */
   email: text('email'),
+  /** When set, redeeming puts the learner in this team. */
+  team: text('team'),
 });
 
 export const auditLog = pgTable('audit_log', {
@@ -121,5 +125,48 @@ export const packs = pgTable(
   (table) => [primaryKey({ columns: [table.id, table.version] })],
 );
 
+/** The company-visible profile each device sends (PUT /profiles/me), one per learner: the expert directory. */
+export const profiles = pgTable(
+  'profiles',
+  {
+    learnerId: text('learner_id')
+      .primaryKey()
+      .references(() => learners.id),
+    /** The CompanyProfileRecord exactly as validated. */
+    record: jsonb('record').$type<Record<string, unknown>>().notNull(),
+    /** Lower-cased topics and expertise area names: the `topic` filter. */
+    topics: text('topics').array().notNull(),
+    /** Lower-cased name, headline, bio, topics and expertise: the `q` filter. */
+    searchText: text('search_text').notNull(),
+    /** The profile's own updatedAt, as the device sent it. */
+    profileUpdatedAt: at('profile_updated_at'),
+    receivedAt: at('received_at').notNull(),
+  },
+  (table) => [index('profiles_topics_idx').using('gin', table.topics)],
+);
+
+/** Trainer sign-ins to the dashboard: only the SHA-256 of the random session id in the cookie is kept. */
+export const dashboardSessions = pgTable(
+  'dashboard_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    credentialKey: text('credential_key')
+      .notNull()
+      .references(() => credentials.key),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (table) => [index('dashboard_sessions_expires_idx').on(table.expiresAt)],
+);
+
 export type StatementRow = typeof statements.$inferSelect;
-export const schema = { learners, credentials, enrolmentCodes, auditLog, statements, packs };
+export const schema = {
+  learners,
+  credentials,
+  enrolmentCodes,
+  auditLog,
+  statements,
+  packs,
+  profiles,
+  dashboardSessions,
+};

@@ -1,0 +1,116 @@
+import { and, arrayContains, asc, eq, ilike, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { CompanyProfileRecord, ProfileView } from '../../src-shared/profile/visibility';
+import { parseTimestamp } from '../../src-shared/xapi/validate';
+import type { HubDb } from '../db/open';
+import { learners, profiles } from '../db/schema/index';
+
+/**
+ * What PUT /profiles/me accepts: the shape `companyProfileRecord` returns (the shared schema), with unknown
+ * keys refused at the top two levels, the company audience only, and a real timestamp.
+ */
+export const ProfileUpload = z.strictObject({
+  ...CompanyProfileRecord.shape,
+  updatedAt: z
+    .string()
+    .refine((value) => parseTimestamp(value) !== null, 'must be an ISO 8601 timestamp with a time zone')
+    .nullable(),
+  profile: z.strictObject({ ...ProfileView.shape, audience: z.literal('company') }),
+});
+export type ProfileUpload = z.infer<typeof ProfileUpload>;
+
+/** Lower-cased topics and expertise area names: what the `topic` filter matches exactly. */
+export function profileTopics(record: ProfileUpload): string[] {
+  const names = [...record.profile.topics, ...record.profile.expertise.map((area) => area.name)];
+  return [...new Set(names.map(normalise).filter((name) => name !== ''))];
+}
+
+/** Everything the `q` filter looks in, lower-cased. */
+export function profileSearchText(record: ProfileUpload): string {
+  const { profile } = record;
+  return [
+    profile.name,
+    profile.headline,
+    profile.bio,
+    ...profile.topics,
+    ...profile.expertise.flatMap((area) => [area.name, area.evidence]),
+  ]
+    .filter((part): part is string => typeof part === 'string' && part !== '')
+    .join('\n')
+    .toLowerCase();
+}
+
+function normalise(text: string): string {
+  return text.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Stores (or replaces) one learner's company profile. */
+export async function saveProfile(db: HubDb, record: ProfileUpload, now: Date): Promise<void> {
+  const values = {
+    learnerId: record.learnerId,
+    record: record as unknown as Record<string, unknown>,
+    topics: profileTopics(record),
+    searchText: profileSearchText(record),
+    profileUpdatedAt: record.updatedAt ? new Date(parseTimestamp(record.updatedAt) ?? 0) : null,
+    receivedAt: now,
+  };
+  await db
+    .insert(profiles)
+    .values(values)
+    .onConflictDoUpdate({
+      target: profiles.learnerId,
+      set: {
+        record: values.record,
+        topics: values.topics,
+        searchText: values.searchText,
+        profileUpdatedAt: values.profileUpdatedAt,
+        receivedAt: now,
+      },
+    });
+}
+
+export interface ExpertEntry {
+  learnerId: string;
+  /** The name as the person shares it with the company; null when they keep it to themselves. */
+  name: string | null;
+  team: string | null;
+  updatedAt: string | null;
+  receivedAt: string;
+  profile: ProfileUpload['profile'];
+}
+
+/** LIKE's wildcards taken literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The expert directory: profiles with `topic` among their topics or expertise, and `q` anywhere in them. */
+export async function findExperts(
+  db: HubDb,
+  filter: { topic?: string | undefined; q?: string | undefined },
+): Promise<ExpertEntry[]> {
+  const where: SQL[] = [];
+  const topic = filter.topic ? normalise(filter.topic) : '';
+  if (topic) where.push(arrayContains(profiles.topics, [topic]));
+  const q = filter.q?.trim().toLowerCase() ?? '';
+  if (q) where.push(ilike(profiles.searchText, `%${escapeLike(q)}%`));
+  const rows = await db
+    .select({ profile: profiles, team: learners.team })
+    .from(profiles)
+    .innerJoin(learners, eq(learners.id, profiles.learnerId))
+    .where(where.length > 0 ? and(...where) : undefined)
+    .orderBy(asc(profiles.learnerId));
+  return rows
+    .map(({ profile, team }) => {
+      const record = profile.record as unknown as ProfileUpload;
+      return {
+        learnerId: profile.learnerId,
+        name: record.profile.name,
+        team,
+        updatedAt: record.updatedAt,
+        receivedAt: profile.receivedAt.toISOString(),
+        profile: record.profile,
+      };
+    })
+    .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff'));
+}
