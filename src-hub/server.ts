@@ -9,6 +9,8 @@ import { StatementError } from './xapi/store';
 import { registerXapiRoutes } from './xapi/routes';
 import { registerPackRoutes } from './packs/routes';
 import { registerProfileRoutes } from './profiles/routes';
+import { registerDashboardApi } from './dashboard/routes';
+import { registerDashboardPage } from './dashboard/static';
 
 export interface HubOptions {
   database: OpenedHubDb;
@@ -19,6 +21,8 @@ export interface HubOptions {
   maxBodyBytes?: number;
   /** Failed authentications per client address per minute before 429. */
   maxAuthFailures?: number;
+  /** The built dashboard (default out/hub-dashboard). */
+  dashboardDir?: string;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
@@ -74,5 +78,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   const trainer = requireCredential(verifier, limiter, ['trainer']);
   registerPackRoutes(app, { db, now, anyone: anyCredential, trainer });
   registerProfileRoutes(app, { db, now, trainer, device: requireCredential(verifier, limiter, ['device']) });
+  registerDashboardApi(app, { db, now, verifier, limiter });
+  registerDashboardPage(app, options.dashboardDir);
   return app;
 }

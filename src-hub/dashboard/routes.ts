@@ -1,0 +1,224 @@
+import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { CredentialVerifier } from '../auth/credentials';
+import { createEnrolmentCode, parseExpiry } from '../auth/enrolment';
+import type { FailureLimiter } from '../auth/rate-limit';
+import type { HubDb } from '../db/open';
+import { credentials, enrolmentCodes, learners } from '../db/schema/index';
+import { parseInput } from '../http/validate';
+import { PackUploadError, publishPack } from '../packs/catalogue';
+import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
+import { ExpertQuery } from '../profiles/routes';
+import { findExperts } from '../profiles/store';
+import { buildReport, loadCompletions, type CompletionFilter } from './completions';
+import { toCsv } from './csv';
+import {
+  createSession,
+  endSession,
+  findSession,
+  readCookie,
+  sessionCookie,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  type DashboardSession,
+} from './sessions';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    dashboardSession: DashboardSession | null;
+  }
+}
+
+const Login = z.strictObject({ key: z.string().min(1).max(200), secret: z.string().min(1).max(500) });
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
+export const CompletionQuery = z.strictObject({
+  course: z.string().max(2000).optional(),
+  team: z.string().max(200).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+});
+const NewCode = z.strictObject({
+  expires: z
+    .string()
+    .refine((value) => parseExpiry(value) !== null, 'must be like 7d, 12h or 30m, up to 365d'),
+  email: z.email().max(320).optional(),
+  team: z.string().trim().min(1).max(200).optional(),
+});
+
+export interface DashboardDeps {
+  db: HubDb;
+  now: () => Date;
+  verifier: CredentialVerifier;
+  limiter: FailureLimiter;
+}
+
+/** The trainer dashboard's JSON API under /dashboard/api/, behind a session cookie from /dashboard/api/login. */
+export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps): void {
+  const { db, now, verifier, limiter } = deps;
+  app.decorateRequest('dashboardSession', null);
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/dashboard/api/') || request.method === 'GET') return;
+    // SameSite=Strict keeps other sites' requests cookie-less; a foreign Origin is refused outright as well.
+    const origin = request.headers.origin;
+    if (origin !== undefined && safeHost(origin) !== request.headers.host) {
+      return reply.code(403).send({ error: 'forbidden', message: 'Cross-origin requests are not accepted.' });
+    }
+  });
+
+  const signedIn = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    const session = token ? await findSession(db, token, now()) : null;
+    if (!session) {
+      return reply
+        .code(401)
+        .send({ error: 'signed_out', message: 'Sign in with your trainer key and secret.' });
+    }
+    request.dashboardSession = session;
+  };
+
+  app.post('/dashboard/api/login', async (request, reply) => {
+    const wait = limiter.retryAfter(request.ip);
+    if (wait > 0) {
+      return reply
+        .code(429)
+        .header('retry-after', String(wait))
+        .send({ error: 'too_many_failures', message: `Too many failed sign-ins; try again in ${wait} s.` });
+    }
+    const input = parseInput(Login, request.body, 'invalid_login');
+    const principal = await verifier.verify(input.key, input.secret);
+    if (!principal || principal.role !== 'trainer') {
+      limiter.fail(request.ip);
+      return reply.code(401).send({
+        error: 'unauthorized',
+        message: 'Unknown key, wrong secret, or not a live trainer credential.',
+      });
+    }
+    const session = await createSession(db, principal.key, now());
+    return reply
+      .header('set-cookie', sessionCookie(session.token, SESSION_TTL_MS / 1000, request.protocol === 'https'))
+      .send({ name: principal.name, expiresAt: session.expiresAt.toISOString() });
+  });
+
+  app.post('/dashboard/api/logout', async (request, reply) => {
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    if (token) await endSession(db, token);
+    return reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https')).send({ ok: true });
+  });
+
+  app.get('/dashboard/api/me', { preHandler: signedIn }, async (request) => {
+    const session = request.dashboardSession as DashboardSession;
+    return { name: session.name, expiresAt: session.expiresAt.toISOString() };
+  });
+
+  const report = async (query: unknown) => {
+    const filter: CompletionFilter = parseInput(CompletionQuery, query);
+    const { found, known } = await loadCompletions(db, filter);
+    return buildReport(found, known, filter);
+  };
+
+  app.get('/dashboard/api/completions', { preHandler: signedIn }, async (request) => report(request.query));
+
+  app.get('/dashboard/api/completions.csv', { preHandler: signedIn }, async (request, reply) => {
+    const { completions } = await report(request.query);
+    const csv = toCsv(
+      ['completed_at', 'person', 'email', 'team', 'course', 'course_id'],
+      completions.map((c) => [c.at, c.person, c.email, c.team, c.course, c.courseId]),
+    );
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="completions-${now().toISOString().slice(0, 10)}.csv"`,
+      )
+      .send(csv);
+  });
+
+  app.get('/dashboard/api/devices', { preHandler: signedIn }, async () => {
+    const rows = await db
+      .select({
+        key: credentials.key,
+        name: credentials.name,
+        learner: learners.name,
+        email: learners.email,
+        team: learners.team,
+        createdAt: credentials.createdAt,
+        lastSeenAt: credentials.lastSeenAt,
+        revokedAt: credentials.revokedAt,
+      })
+      .from(credentials)
+      .leftJoin(learners, eq(learners.id, credentials.learnerId))
+      .where(eq(credentials.role, 'device'))
+      .orderBy(asc(learners.name), asc(credentials.createdAt));
+    return { devices: rows };
+  });
+
+  app.get('/dashboard/api/enrolment-codes', { preHandler: signedIn }, async () => {
+    const rows = await db
+      .select({
+        id: enrolmentCodes.id,
+        createdAt: enrolmentCodes.createdAt,
+        expiresAt: enrolmentCodes.expiresAt,
+        email: enrolmentCodes.email,
+        team: enrolmentCodes.team,
+      })
+      .from(enrolmentCodes)
+      .where(and(isNull(enrolmentCodes.redeemedAt), gt(enrolmentCodes.expiresAt, now())))
+      .orderBy(asc(enrolmentCodes.expiresAt));
+    return { codes: rows };
+  });
+
+  app.post('/dashboard/api/enrolment-codes', { preHandler: signedIn }, async (request, reply) => {
+    const input = parseInput(NewCode, request.body, 'invalid_enrolment_code');
+    const session = request.dashboardSession as DashboardSession;
+    const created = await createEnrolmentCode(
+      db,
+      parseExpiry(input.expires) as number,
+      session.credentialKey,
+      now(),
+      input.email ?? null,
+      input.team ?? null,
+    );
+    return reply.code(201).send({ code: created.code, expiresAt: created.expiresAt.toISOString() });
+  });
+
+  app.post(
+    '/dashboard/api/packs',
+    { preHandler: signedIn, bodyLimit: MAX_PACK_UPLOAD_BYTES },
+    async (request, reply) => {
+      if (!Buffer.isBuffer(request.body)) {
+        return reply
+          .code(415)
+          .send({ error: 'unsupported_media_type', message: 'Upload the pack as application/zip.' });
+      }
+      const session = request.dashboardSession as DashboardSession;
+      try {
+        const published = await publishPack(db, request.body, session.credentialKey, now());
+        return reply
+          .code(published.created ? 201 : 200)
+          .send({ ...published.entry, created: published.created, warnings: published.warnings });
+      } catch (error) {
+        if (!(error instanceof PackUploadError)) throw error;
+        return reply
+          .code(error.status)
+          .send({ error: error.code, message: error.message, problems: error.problems });
+      }
+    },
+  );
+
+  app.get('/dashboard/api/experts', { preHandler: signedIn }, async (request) => ({
+    experts: await findExperts(db, parseInput(ExpertQuery, request.query)),
+  }));
+}
+
+function safeHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
