@@ -1,0 +1,1 @@
+CREATE INDEX `drafts_library` ON `drafts` (`id`,`deleted_at`,`status`,`channel`,`updated_at`,`created_at`,`title`,`tags`);
