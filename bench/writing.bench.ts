@@ -12,6 +12,7 @@ import { startAppCore, type AppCore } from '../src-main/core/app';
 import { createMemoryLogger } from '../src-main/core/logger';
 import { toMatchQuery } from '../src-main/training/search';
 import { latenciesMs, percentile, timeMs, type Row } from './measure';
+import { previewInChromium } from './preview-chromium';
 import { seededRandom } from './pack-gen';
 
 const migrationsDir = join(import.meta.dirname, '..', 'src-main', 'db', 'migrations');
@@ -418,6 +419,17 @@ async function timePreview(
         'marked.parse',
       ),
     );
+    const inChromium = await previewInChromium(texts);
+    if (inChromium) {
+      rows.push(
+        ...percentiles(
+          `Preview ${label}, Chromium`,
+          inChromium.ours.sort(byNumber),
+          inChromium.floor.sort(byNumber),
+          'marked.parse',
+        ),
+      );
+    }
   }
   return rows;
 }
