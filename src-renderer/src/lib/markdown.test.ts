@@ -82,6 +82,13 @@ describe('renderMarkdown', () => {
     const text = 'Start <b>bold\n\nstill <img src=x onerror=alert(1)> bold?\n\n<div onclick="x()">\n\nend';
     expect(renderMarkdown(text)).toBe(whole(text));
     expect(renderMarkdown(text)).not.toMatch(/onerror|onclick|<img/);
+    // Raw HTML typed into one block of a text rendered before sends the whole text the safe way.
+    const plain = 'One paragraph.\n\nTwo paragraph.\n\nThree paragraph.';
+    expect(renderMarkdown(plain)).toBe(whole(plain));
+    const typed = plain.replace('Two', 'Two <em>open');
+    expect(renderMarkdown(typed)).toBe(whole(typed));
+    // The open <em> reaches into the next block, as it does in one document: rendering blocks apart would not.
+    expect(renderMarkdown(typed)).toContain('<em>\n<p>Three paragraph.</p>\n</em>');
 
     function whole(markdown: string) {
       return renderMarkdown(markdown, { images: {} });

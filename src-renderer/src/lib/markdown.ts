@@ -38,7 +38,7 @@ let blockCache: { links: string; html: Map<string, string> } = { links: '{}', ht
  */
 export function renderMarkdown(markdown: string, context: MarkdownContext = {}): string {
   const tokens = marked.lexer(markdown);
-  if (context.images || context.internalLinks || context.attachments || hasRawHtml(tokens)) {
+  if (context.images || context.internalLinks || context.attachments) {
     return safeHtml(marked.parser(tokens), context);
   }
   const links = JSON.stringify(tokens.links);
@@ -51,6 +51,8 @@ export function renderMarkdown(markdown: string, context: MarkdownContext = {}):
     const reused = previous.get(token.raw);
     if (reused !== undefined) html.set(token.raw, reused);
     else if (!missing.has(token.raw)) {
+      // Only new blocks need looking into: the reused ones had no raw HTML, or they would not be kept.
+      if (hasRawHtml(token)) return safeHtml(marked.parser(tokens), context);
       missing.set(token.raw, marked.parser(Object.assign([token], { links: tokens.links }) as TokensList));
     }
   }
@@ -68,9 +70,9 @@ export function renderMarkdown(markdown: string, context: MarkdownContext = {}):
   return out;
 }
 
-function hasRawHtml(tokens: TokensList): boolean {
+function hasRawHtml(block: Token): boolean {
   let found = false;
-  marked.walkTokens(tokens, (token: Token) => {
+  marked.walkTokens([block], (token: Token) => {
     if (token.type === 'html') found = true;
   });
   return found;
