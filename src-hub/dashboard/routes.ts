@@ -7,7 +7,7 @@ import type { FailureLimiter } from '../auth/rate-limit';
 import type { HubDb } from '../db/open';
 import { credentials, enrolmentCodes, learners } from '../db/schema/index';
 import { parseInput } from '../http/validate';
-import { PackUploadError, publishPack } from '../packs/catalogue';
+import { listLatestPacks, PackUploadError, publishPack } from '../packs/catalogue';
 import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
 import { ExpertQuery } from '../profiles/routes';
 import { findExperts } from '../profiles/store';
@@ -209,6 +209,10 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       }
     },
   );
+
+  app.get('/dashboard/api/packs', { preHandler: signedIn }, async () => ({
+    packs: await listLatestPacks(db),
+  }));
 
   app.get('/dashboard/api/experts', { preHandler: signedIn }, async (request) => ({
     experts: await findExperts(db, parseInput(ExpertQuery, request.query)),
