@@ -64,6 +64,7 @@ async function connect(app: AppCore, url = hub.url, email = `${crypto.randomUUID
 
 interface SyncStatusLike {
   pending: number;
+  running: boolean;
   stopped: boolean;
   problem: { code: string; detail: string | null } | null;
   conflicts: { statementId: string; status: number; message: string; summary: string }[];
@@ -125,7 +126,10 @@ describe('sync with a company hub', () => {
 
     proxy.mode = 'up';
     clock.fire();
-    await until(async () => (await call<SyncStatusLike>(app, 'getSyncStatus')).pending === 0, 'the retry');
+    await until(async () => {
+      const now = await call<SyncStatusLike>(app, 'getSyncStatus');
+      return now.pending === 0 && !now.running;
+    }, 'the retry');
     await expectExactlyOnce(app, ids);
     status = await call<SyncStatusLike>(app, 'getSyncStatus');
     expect(status.problem).toBeNull();

@@ -235,7 +235,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         otherCompany: otherCompanyRecords(db, connection?.id ?? null),
         keptLocal: keptLocalCount(db),
         conflicts: conflicts(db),
-        running,
+        // A run asked for (on connecting, say) counts as running, so nobody reads "up to date" before it ends.
+        running: running || queued !== null,
         progress: progress ? { ...progress } : null,
         packPull: packPull ? { ...packPull } : null,
         lastSuccessAt: iso(connection?.lastSuccessAt),

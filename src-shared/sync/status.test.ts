@@ -51,7 +51,7 @@ describe('sync status words', () => {
   });
 
   it('says when the next attempt is', () => {
-    const now = new Date('2026-11-25T12:00:00Z');
+    const now = Date.parse('2026-11-25T12:00:00Z');
     expect(untilWords('2026-11-25T12:00:30Z', now)).toBe('in 30 seconds');
     expect(untilWords('2026-11-25T12:05:00Z', now)).toBe('in 5 minutes');
     expect(untilWords(null, now)).toBeNull();

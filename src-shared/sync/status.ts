@@ -26,6 +26,8 @@ export function problemWords(code: SyncProblemCode, kind: 'hub' | 'lrs'): string
 /** One line for the top of the Sync section. */
 export function syncHeadline(status: SyncStatus): string {
   if (!status.connection) {
+    if (status.otherCompany)
+      return `Not connected. ${records(status.otherCompany.count)} wait on this device.`;
     return status.pending > 0
       ? `Not connected. ${records(status.pending)} will go to the first company you connect to.`
       : 'Not connected. Everything you do stays on this device.';
@@ -44,9 +46,9 @@ export function records(count: number): string {
 }
 
 /** "in 3 minutes", "in 20 seconds", "now": when the next attempt is, relative to `now`. */
-export function untilWords(at: string | null, now: Date): string | null {
+export function untilWords(at: string | null, nowMs: number): string | null {
   if (!at) return null;
-  const seconds = Math.round((Date.parse(at) - now.getTime()) / 1000);
+  const seconds = Math.round((Date.parse(at) - nowMs) / 1000);
   if (seconds <= 1) return 'now';
   if (seconds < 90) return `in ${seconds} seconds`;
   const minutes = Math.round(seconds / 60);

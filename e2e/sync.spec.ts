@@ -1,0 +1,130 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeTestPack } from '../src-main/packs/test-pack';
+import { buildPackZip } from '../src-main/packs/zip/build';
+import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
+
+const projectRoot = join(import.meta.dirname, '..');
+
+/** `npm run hub -- …` as the trainer's admin would run it. */
+function hubCli(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, HUB_LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+async function runHubCli<T>(args: string[]): Promise<T> {
+  const child = hubCli([...args, '--json']);
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`hub ${args.join(' ')} failed: ${stderr}`);
+  return JSON.parse(stdout) as T;
+}
+
+async function startHub(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = hubCli(['--port', '0', '--data-dir', dataDir]);
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the hub exited (${String(code)}): ${output}`)));
+  });
+  return { url, child };
+}
+
+test('a learner connects with an enrolment code, completes a lesson from a pack the hub sent, and syncs it', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(240_000);
+  const hubDir = mkdtempSync(join(tmpdir(), 'advocate-e2e-hub-'));
+  const trainer = await runHubCli<{ key: string; secret: string }>([
+    'credentials',
+    'create',
+    '--name',
+    'Trainer',
+    '--role',
+    'trainer',
+    '--data-dir',
+    hubDir,
+  ]);
+  const { code } = await runHubCli<{ code: string }>([
+    'enrolment',
+    'create',
+    '--expires',
+    '1d',
+    '--data-dir',
+    hubDir,
+  ]);
+  const hub = await startHub(hubDir);
+  const trainerAuth = `Basic ${Buffer.from(`${trainer.key}:${trainer.secret}`).toString('base64')}`;
+  try {
+    // The trainer publishes the test pack; the device will pull it when it syncs.
+    const work = mkdtempSync(join(tmpdir(), 'advocate-e2e-sync-'));
+    writeTestPack(join(work, 'pack'));
+    await buildPackZip(join(work, 'pack'), join(work, 'pack.zip'));
+    const published = await fetch(`${hub.url}/packs`, {
+      method: 'POST',
+      headers: { authorization: trainerAuth, 'content-type': 'application/zip' },
+      body: readFileSync(join(work, 'pack.zip')),
+    });
+    expect(published.status).toBe(201);
+
+    await page.goto(host.url);
+    await openScreen(page, 'Sync & Settings');
+    const sync = page.getByTestId('sync-section');
+    await expect(sync.getByTestId('sync-headline')).toHaveText(
+      'Not connected. Everything you do stays on this device.',
+    );
+    await screenshot(page, 'sync-connect');
+    await sync.getByLabel('Hub address').fill(hub.url);
+    await sync.getByLabel('Enrolment code (from your trainer)').fill(code);
+    await sync.getByLabel('Your work email').fill('ada@example.com');
+    await sync.getByRole('button', { name: 'Connect' }).click();
+    await expect(sync.getByTestId('sync-connected-to')).toContainText(hub.url);
+    await expect(sync.getByTestId('sync-headline')).toHaveText('Up to date.', { timeout: 30_000 });
+
+    // The pack arrived from the hub; the learner completes its first lesson.
+    await openScreen(page, 'Learn');
+    await page.getByRole('link', { name: 'Basics' }).click();
+    await page.getByRole('link', { name: 'Start the course' }).click();
+    await page.getByRole('button', { name: 'Mark as done' }).click();
+    await expect(page.getByText('Done. Your progress is saved on this device.')).toBeVisible();
+
+    await openScreen(page, 'Sync & Settings');
+    await expect(sync.getByTestId('sync-pending')).not.toHaveText('0 records');
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    await expect(sync.getByTestId('sync-headline')).toHaveText('Up to date.');
+    await expect(sync.getByTestId('sync-pending')).toHaveText('0 records');
+    await expect(sync.getByTestId('sync-last-success')).not.toHaveText('Not yet');
+
+    // The company's side holds the completion (read as the trainer, through the hub's xAPI).
+    const verb = encodeURIComponent('http://adlnet.gov/expapi/verbs/completed');
+    const answer = await fetch(`${hub.url}/xapi/statements?verb=${verb}`, {
+      headers: { authorization: trainerAuth, 'x-experience-api-version': '2.0.0' },
+    });
+    const { statements } = (await answer.json()) as {
+      statements: { actor: { name?: string }; object: { id: string } }[];
+    };
+    expect(statements.map((s) => s.object.id)).toContain(
+      'https://advocate.studio/xapi/activities/packs/test-pack/items/hello',
+    );
+
+    await screenshot(page, 'sync');
+    await expectAccessible(page);
+  } finally {
+    hub.child.kill('SIGTERM');
+    await new Promise((resolve) => hub.child.once('exit', resolve));
+    rmSync(hubDir, { recursive: true, force: true });
+  }
+});
