@@ -93,6 +93,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     sealer,
     logger: options.logger,
     packs: packStore,
+    // Built by the profile's own handler (company-visible fields only); `handlers` exists by the first run.
+    companyProfile: () => handlers.getCompanyProfileRecord({}),
   });
 
   const handlers: Handlers = {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createEnrolmentCode } from '../../src-hub/auth/enrolment';
+import { profiles } from '../../src-hub/db/schema/index';
 import {
   HUB_START_TIMEOUT,
   startTestHub,
@@ -221,5 +223,33 @@ describe('pulling packs', () => {
     await call(app, 'syncNow');
     expect(app.database.sqlite.prepare("SELECT 1 FROM packs WHERE id = 'test-pack'").get()).toBeUndefined();
     expect(testPackFiles['pack.yaml']).toBeDefined();
+  });
+});
+
+describe('the company profile record', () => {
+  it('goes up to the hub, with only what the learner shares with the company, and again when it changes', async () => {
+    const app = await core();
+    const learnerId = (await call<{ id: string }>(app, 'getLearner')).id;
+    const stored = async () =>
+      (await hubA.database.db.select().from(profiles).where(eq(profiles.learnerId, learnerId)))[0]?.record as
+        { profile: { name: string; headline?: string | null } } | undefined;
+    await connectHub(app, hubA);
+    expect((await stored())?.profile).toBeDefined();
+
+    const profile = await call<Record<string, unknown>>(app, 'getProfile');
+    const { headline, bio, topics, links, visibility } = profile;
+    const saved = await app.dispatch('saveProfile', {
+      name: 'Ada Lovelace',
+      headline,
+      bio,
+      topics,
+      links,
+      visibility,
+      expertise: [],
+    });
+    if (!saved.ok) throw new Error(saved.error.message);
+    await call(app, 'syncNow');
+    const record = await stored();
+    expect(record).toEqual(await call(app, 'getCompanyProfileRecord'));
   });
 });

@@ -8,6 +8,7 @@ import { syncConnections } from '../db/schema';
 import type { PackStoreDeps } from '../packs/install';
 import { activeConnection, endpointOf, otherCompanyRecords, type Connection } from './connections';
 import { postStatements, type Fetch } from './http';
+import { pushCompanyProfile } from './profile-push';
 import { pullHubPacks, type PackPullProgress } from './pulls';
 import {
   conflicts,
@@ -48,6 +49,8 @@ export interface SyncEngineOptions {
   timers?: Timers;
   /** How long to wait between healthy runs. */
   intervalMs?: number;
+  /** The learner's company profile record, sent to a hub when it changes. */
+  companyProfile?: () => Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 export interface SyncEngine {
@@ -80,6 +83,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let chain: Promise<void> = Promise.resolve();
   let queued: Promise<void> | null = null;
   const aborter = new AbortController();
+  /** The profile record last accepted, per connection; a restart sends it once more (the hub replaces it). */
+  let profileSent: string | null = null;
 
   function update(connection: Connection, patch: Partial<typeof syncConnections.$inferInsert>): void {
     if (closed) return;
@@ -115,9 +120,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       const end = await sendOutbox(connection);
       if (closed) return;
-      if (end.kind === 'done' && connection.kind === 'hub' && options.packs) {
+      if (end.kind === 'done' && connection.kind === 'hub') {
         const pulled = await pullPacks(connection);
-        if (pulled.kind !== 'done') return settle(connection, pulled);
+        if (pulled.kind !== 'done' || closed) return settle(connection, pulled);
+        const pushed = await pushProfile(connection);
+        if (pushed.kind !== 'done') return settle(connection, pushed);
       }
       settle(connection, end);
     } finally {
@@ -174,6 +181,27 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       isClosed: () => closed,
       onProgress: (pull) => (packPull = pull),
     });
+  }
+
+  async function pushProfile(connection: Connection): Promise<DeliveryEnd> {
+    const record = await options.companyProfile?.();
+    if (!record) return { kind: 'done' };
+    const agent = connection.agent as { account?: { name?: unknown } } | null;
+    const learnerId = typeof agent?.account?.name === 'string' ? agent.account.name : null;
+    const memo = `${connection.id}:${JSON.stringify(record)}`;
+    if (memo === profileSent) return { kind: 'done' };
+    const endpoint = await endpointOf(connection, options.sealer);
+    const end = await pushCompanyProfile({
+      fetch: options.fetch,
+      hubUrl: connection.url,
+      authorization: endpoint.authorization,
+      learnerId,
+      record,
+      logger: options.logger,
+      signal: aborter.signal,
+    });
+    if (end.kind === 'done') profileSent = memo;
+    return end;
   }
 
   function settle(connection: Connection, end: DeliveryEnd): void {
