@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<Row[]>> = {
   'pack-import': benchPackImport,
   catalogue: benchCatalogue,
   writing: benchWriting,
+  sync: async () => (await import('./sync')).benchSync(),
 };
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in benches));
