@@ -46,6 +46,8 @@ export async function storeStatements(
   writer: Writer,
   now: Date,
 ): Promise<string[]> {
+  // An empty batch (a sync with nothing new) stores nothing; an INSERT of no rows is not valid SQL.
+  if (input.length === 0) return [];
   const stored = now.toISOString();
   const prepared = input.map((raw, i) => prepare(raw, input.length > 1 ? `[${i}]` : '', writer, stored));
   const ids = prepared.map((p) => p.id);
