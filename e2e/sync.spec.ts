@@ -28,8 +28,8 @@ async function runHubCli<T>(args: string[]): Promise<T> {
   return JSON.parse(stdout) as T;
 }
 
-async function startHub(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = hubCli(['--port', '0', '--data-dir', dataDir]);
+async function startHub(dataDir: string, port = 0): Promise<{ url: string; child: ChildProcess }> {
+  const child = hubCli(['--port', String(port), '--data-dir', dataDir]);
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -125,6 +125,71 @@ test('a learner connects with an enrolment code, completes a lesson from a pack 
   } finally {
     hub.child.kill('SIGTERM');
     await new Promise((resolve) => hub.child.once('exit', resolve));
+    rmSync(hubDir, { recursive: true, force: true });
+  }
+});
+
+async function stopHub(hub: { child: ChildProcess }): Promise<void> {
+  if (hub.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => hub.child.once('exit', resolve));
+  hub.child.kill('SIGTERM');
+  await exited;
+}
+
+test('when the hub is away, then revokes the device, the learner is told plainly and nothing is lost', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(300_000);
+  const hubDir = mkdtempSync(join(tmpdir(), 'advocate-e2e-hub-'));
+  const { code } = await runHubCli<{ code: string }>([
+    'enrolment',
+    'create',
+    '--expires',
+    '1d',
+    '--data-dir',
+    hubDir,
+  ]);
+  let hub = await startHub(hubDir);
+  const port = Number(new URL(hub.url).port);
+  try {
+    await page.goto(host.url);
+    await openScreen(page, 'Sync & Settings');
+    const sync = page.getByTestId('sync-section');
+    await sync.getByLabel('Hub address').fill(hub.url);
+    await sync.getByLabel('Enrolment code (from your trainer)').fill(code);
+    await sync.getByLabel('Your work email').fill('grace@example.com');
+    await sync.getByRole('button', { name: 'Connect' }).click();
+    await expect(sync.getByTestId('sync-headline')).toHaveText('Up to date.', { timeout: 30_000 });
+
+    // The hub goes away: the app says so, and that it will try again by itself.
+    await stopHub(hub);
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    await expect(sync.getByTestId('sync-problem')).toContainText("The company hub can't be reached");
+    await expect(sync.getByTestId('sync-headline')).toHaveText('Waiting to try again.');
+    await screenshot(page, 'sync-unreachable');
+
+    // The trainer revokes this device's key while the hub is down, then starts it again on the same address.
+    const listed = await runHubCli<{ key: string; role: string; revokedAt: string | null }[]>([
+      'credentials',
+      'list',
+      '--data-dir',
+      hubDir,
+    ]);
+    const device = listed.find((credential) => credential.role === 'device');
+    if (!device) throw new Error('no device credential');
+    await runHubCli(['credentials', 'revoke', device.key, '--data-dir', hubDir]);
+    hub = await startHub(hubDir, port);
+
+    await sync.getByRole('button', { name: 'Sync now' }).click();
+    await expect(sync.getByTestId('sync-problem')).toContainText(
+      "The company hub rejected this device's key: ask your trainer for a new enrolment code",
+    );
+    await expect(sync.getByTestId('sync-headline')).toHaveText('Sync has stopped until you reconnect.');
+    await screenshot(page, 'sync-revoked');
+    await expectAccessible(page);
+  } finally {
+    await stopHub(hub);
     rmSync(hubDir, { recursive: true, force: true });
   }
 });

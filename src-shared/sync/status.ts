@@ -11,11 +11,11 @@ export function problemWords(code: SyncProblemCode, kind: 'hub' | 'lrs'): string
     case 'forbidden':
       return `${store} does not allow this device to send records: ask ${kind === 'hub' ? 'your trainer' : 'whoever runs it'} to check its permissions.`;
     case 'unreachable':
-      return `${store} can't be reached (offline, or the address is wrong). Nothing is lost: the app tries again by itself.`;
+      return `${store} can't be reached (offline, or the address is wrong). The app tries again by itself.`;
     case 'busy':
       return `${store} is busy and asked the app to wait. It will try again by itself.`;
     case 'server':
-      return `${store} had a problem of its own. Nothing is lost: the app tries again by itself.`;
+      return `${store} had a problem of its own. The app tries again by itself.`;
     case 'bad-response':
       return `${store} gave an answer the app doesn't understand. Is the address right? The app tries again by itself.`;
     case 'pack-failed':
