@@ -9,7 +9,7 @@ import type { PackStoreDeps } from '../packs/install';
 import { activeConnection, endpointOf, otherCompanyRecords, type Connection } from './connections';
 import { postStatements, type Fetch } from './http';
 import { pushCompanyProfile } from './profile-push';
-import { pullHubPacks, type PackPullProgress } from './pulls';
+import { packFailures, pullHubPacks, type PackPullProgress } from './pulls';
 import {
   conflicts,
   keptLocalCount,
@@ -267,6 +267,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         running: running || queued !== null,
         progress: progress ? { ...progress } : null,
         packPull: packPull ? { ...packPull } : null,
+        packFailures: connection?.kind === 'hub' ? packFailures(db) : [],
         lastSuccessAt: iso(connection?.lastSuccessAt),
         lastAttemptAt: iso(connection?.lastAttemptAt),
         nextAttemptAt: iso(connection?.nextAttemptAt),

@@ -1,10 +1,11 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { compareSemver } from '../../src-shared/packs/semver';
 import type { DeliveryEnd } from '../../src-shared/sync/deliver';
 import type { Logger } from '../core/logger';
+import type { AppDatabase } from '../db/open';
 import { syncPackPulls } from '../db/schema';
 import { installedVersion, installPackZip, type PackStoreDeps } from '../packs/install';
 import { downloadPack, HubHttpError, listHubPacks, networkReason, type Fetch } from './http';
@@ -113,4 +114,16 @@ function failure(error: unknown): Exclude<DeliveryEnd, { kind: 'done' }> {
     return { kind: 'retry', reason: error.message, status: error.status, retryAfterMs: null };
   }
   return { kind: 'retry', reason: networkReason(error), status: null, retryAfterMs: null };
+}
+
+/** Pulled pack versions that did not install, newest first. */
+export function packFailures(db: AppDatabase): { id: string; version: string; error: string }[] {
+  return db
+    .select({ id: syncPackPulls.packId, version: syncPackPulls.version, error: syncPackPulls.error })
+    .from(syncPackPulls)
+    .where(isNotNull(syncPackPulls.error))
+    .orderBy(desc(syncPackPulls.pulledAt))
+    .limit(10)
+    .all()
+    .map((row) => ({ id: row.id, version: row.version, error: row.error ?? '' }));
 }

@@ -94,6 +94,8 @@ export const SyncStatus = z.object({
   /** Statements sent so far in the current run, out of those queued when it started. */
   progress: z.object({ sent: z.number().int(), total: z.number().int() }).nullable(),
   packPull: PackPull.nullable(),
+  /** Hub packs that downloaded but did not install, with the reason (each version is tried once). */
+  packFailures: z.array(z.object({ id: z.string(), version: z.string(), error: z.string() })),
   lastSuccessAt: z.iso.datetime().nullable(),
   lastAttemptAt: z.iso.datetime().nullable(),
   nextAttemptAt: z.iso.datetime().nullable(),

@@ -12,6 +12,7 @@ const base: SyncStatus = {
   running: false,
   progress: null,
   packPull: null,
+  packFailures: [],
   lastSuccessAt: null,
   lastAttemptAt: null,
   nextAttemptAt: null,
