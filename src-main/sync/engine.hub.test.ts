@@ -260,5 +260,10 @@ describe('sync with a company hub', () => {
     expect(after.conflicts[0]?.message).toMatch(/already stored/);
     const delivered = ids.filter((id) => id !== clash);
     expect((await onHub(delivered)).sort()).toEqual(delivered.sort());
+
+    // "Try these again" sends it once more; the hub still holds the other statement, so it is set aside again.
+    const retried = await call<SyncStatusLike>(app, 'retrySyncConflicts');
+    expect(retried.conflicts.map((c) => c.statementId)).toEqual([clash]);
+    expect(retried.pending).toBe(0);
   });
 });
