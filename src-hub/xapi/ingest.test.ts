@@ -2,7 +2,8 @@ import { count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statements } from '../db/schema/index';
 import { seedDevices, sendFromAllDevices } from '../testing/devices';
-import { HUB_START_TIMEOUT, startTestHub, testBackends, type TestHub } from '../testing/hub';
+import { HUB_START_TIMEOUT, startTestHub, testBackends, xapiFetch, type TestHub } from '../testing/hub';
+import { mboxStatement } from '../testing/statements';
 
 // The full 1,000 devices × 100 statements runs in `npm run bench -- hub-ingest`; here 50 × 40 keeps the
 // suite quick on 2 cores while still putting 50 concurrent writers (and their resends) on one database.
@@ -52,5 +53,22 @@ describe.each(testBackends)('many devices syncing at once on %s', (backend) => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual([]);
+  });
+
+  it('stores a statement voided when its voiding statement came first', async () => {
+    const client = await hub.credential('lrs-client');
+    const x = xapiFetch(hub, client.auth);
+    const target = mboxStatement('late@example.com');
+    const voiding = {
+      actor: { mbox: 'mailto:late@example.com' },
+      verb: { id: 'http://adlnet.gov/expapi/verbs/voided', display: { 'en-US': 'voided' } },
+      object: { objectType: 'StatementRef', id: target.id },
+    };
+    expect((await x('/xapi/statements', { body: voiding })).status).toBe(200);
+    const other = mboxStatement('late@example.com');
+    expect((await x('/xapi/statements', { body: [target, other] })).status).toBe(200);
+    expect((await x(`/xapi/statements?statementId=${target.id}`)).status).toBe(404);
+    expect((await x(`/xapi/statements?voidedStatementId=${target.id}`)).status).toBe(200);
+    expect((await x(`/xapi/statements?statementId=${other.id}`)).status).toBe(200);
   });
 });
