@@ -62,7 +62,14 @@ async function admin(config: HubConfig, db: Awaited<ReturnType<typeof openHubDb>
       return 0;
     }
     case 'enrolment-create': {
-      const { code, expiresAt } = await createEnrolmentCode(db, config.expiresInMs, 'cli', now, config.email);
+      const { code, expiresAt } = await createEnrolmentCode(
+        db,
+        config.expiresInMs,
+        'cli',
+        now,
+        config.email,
+        config.team,
+      );
       print(`enrolment code: ${code}\nexpires:        ${expiresAt.toISOString()}\n\nIt works once.`, {
         code,
         expiresAt: expiresAt.toISOString(),

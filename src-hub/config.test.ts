@@ -26,6 +26,8 @@ describe('parseHubArgs', () => {
     expect(parseHubArgs(['enrolment', 'create', '--email', 'ada@example.com'], {}).email).toBe(
       'ada@example.com',
     );
+    expect(parseHubArgs(['enrolment', 'create', '--team', ' Platform '], {}).team).toBe('Platform');
+    expect(parseHubArgs(['enrolment', 'create'], {}).team).toBeNull();
   });
 
   it.each([

@@ -11,7 +11,7 @@ export const USAGE = `Usage:
   npm run hub -- credentials create --name NAME [--role trainer|device|lrs-client]
   npm run hub -- credentials revoke KEY
   npm run hub -- credentials list
-  npm run hub -- enrolment create [--expires 7d] [--email PERSON@COMPANY]
+  npm run hub -- enrolment create [--expires 7d] [--email PERSON@COMPANY] [--team TEAM]
 
 The database is PGlite in the data folder (default ~/.advocate-hub, or HUB_DATA_DIR),
 or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.`;
@@ -24,6 +24,7 @@ const Options = z.object({
   role: z.enum(CREDENTIAL_ROLES).default('lrs-client'),
   expires: z.string().default('7d'),
   email: z.email().optional(),
+  team: z.string().trim().min(1).max(200).optional(),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -46,6 +47,8 @@ export interface HubConfig {
   expiresInMs: number;
   /** For enrolment codes: the only email that may redeem it. */
   email: string | null;
+  /** For enrolment codes: the team whoever redeems it joins. */
+  team: string | null;
   json: boolean;
 }
 
@@ -65,6 +68,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
         role: { type: 'string' },
         expires: { type: 'string' },
         email: { type: 'string' },
+        team: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -94,6 +98,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     role: o.role,
     expiresInMs,
     email: o.email ?? null,
+    team: o.team ?? null,
     json: o.json,
   };
 }
