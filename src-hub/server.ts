@@ -7,6 +7,7 @@ import { requireCredential } from './http/basic-auth';
 import { BodyError, registerJsonParser } from './http/json-body';
 import { StatementError } from './xapi/store';
 import { registerXapiRoutes } from './xapi/routes';
+import { registerDocumentRoutes } from './xapi/documents';
 import { registerPackRoutes } from './packs/routes';
 import { registerProfileRoutes } from './profiles/routes';
 import { registerDashboardApi } from './dashboard/routes';
@@ -75,6 +76,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
   });
   registerEnrolRoute(app, { db, now, limiter });
   registerXapiRoutes(app, { db, now, guard: anyCredential });
+  registerDocumentRoutes(app, { db, now, guard: anyCredential });
   const trainer = requireCredential(verifier, limiter, ['trainer']);
   registerPackRoutes(app, { db, now, anyone: anyCredential, trainer });
   registerProfileRoutes(app, { db, now, trainer, device: requireCredential(verifier, limiter, ['device']) });

@@ -159,6 +159,38 @@ export const dashboardSessions = pgTable(
   (table) => [index('dashboard_sessions_expires_idx').on(table.expiresAt)],
 );
 
+/**
+ * xAPI documents (2.0 Part Three §4.1.6.2–§4.1.6.5): state, activity profiles and agent profiles, one table.
+ * Parts of the key a resource doesn't use are '' (not NULL), so the primary key covers them all.
+ */
+export const XAPI_DOCUMENT_KINDS = ['state', 'activity-profile', 'agent-profile'] as const;
+export type XapiDocumentKind = (typeof XAPI_DOCUMENT_KINDS)[number];
+
+export const xapiDocuments = pgTable(
+  'xapi_documents',
+  {
+    kind: text('kind').$type<XapiDocumentKind>().notNull(),
+    activityId: text('activity_id').notNull(),
+    /** Canonical IFI of the agent (as in statements.actor_ifi), or '' for activity profiles. */
+    agentIfi: text('agent_ifi').notNull(),
+    /** Lower-cased registration UUID for state, or ''. */
+    registration: text('registration').notNull(),
+    /** stateId or profileId. */
+    documentId: text('document_id').notNull(),
+    contentType: text('content_type').notNull(),
+    content: bytea('content').notNull(),
+    /** Quoted SHA-256 of the content. */
+    etag: text('etag').notNull(),
+    updated: at('updated').notNull(),
+    credentialKey: text('credential_key').notNull(),
+  },
+  (table) => [
+    primaryKey({
+      columns: [table.kind, table.activityId, table.agentIfi, table.registration, table.documentId],
+    }),
+  ],
+);
+
 export type StatementRow = typeof statements.$inferSelect;
 export const schema = {
   learners,
@@ -169,4 +201,5 @@ export const schema = {
   packs,
   profiles,
   dashboardSessions,
+  xapiDocuments,
 };

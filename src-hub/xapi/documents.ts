@@ -1,0 +1,410 @@
+import { createHash } from 'node:crypto';
+import { and, asc, eq, gt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isUuid, parseTimestamp } from '../../src-shared/xapi/validate';
+import type { Principal } from '../auth/credentials';
+import type { HubDb } from '../db/open';
+import { xapiDocuments, type XapiDocumentKind } from '../db/schema/index';
+import { parseJsonBody } from '../http/json-body';
+import { parseInput } from '../http/validate';
+import { ifiOf, learnerIfis } from './agents';
+
+/**
+ * The xAPI 2.0 document resources (Part Three §4.1.6.2 State, §4.1.6.3 Agent Profile, §4.1.6.5 Activity Profile):
+ * opaque documents of any content type, keyed by activity, agent, registration and id, with ETags for
+ * optimistic concurrency and a JSON merge on POST.
+ */
+
+export class DocumentError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const Required = z.string({ error: 'is required' }).min(1, 'must not be empty');
+const Timestamp = z
+  .string()
+  .refine((value) => parseTimestamp(value) !== null, 'must be an ISO 8601 timestamp with a time zone');
+const Uuid = z.string().refine(isUuid, 'must be a UUID');
+
+const StateQuery = z.strictObject({
+  activityId: Required,
+  agent: Required,
+  registration: Uuid.optional(),
+  stateId: Required.optional(),
+  since: Timestamp.optional(),
+});
+const ActivityProfileQuery = z.strictObject({
+  activityId: Required,
+  profileId: Required.optional(),
+  since: Timestamp.optional(),
+});
+const AgentProfileQuery = z.strictObject({
+  agent: Required,
+  profileId: Required.optional(),
+  since: Timestamp.optional(),
+});
+
+interface ResourceSpec {
+  kind: XapiDocumentKind;
+  path: string;
+  idParam: 'stateId' | 'profileId';
+  /** Profiles: a PUT over an existing document needs If-Match or If-None-Match (409 without). */
+  strictPut: boolean;
+}
+
+const RESOURCES: ResourceSpec[] = [
+  { kind: 'state', path: '/xapi/activities/state', idParam: 'stateId', strictPut: false },
+  { kind: 'activity-profile', path: '/xapi/activities/profile', idParam: 'profileId', strictPut: true },
+  { kind: 'agent-profile', path: '/xapi/agents/profile', idParam: 'profileId', strictPut: true },
+];
+
+/** Which documents: everything but the id. Unused parts are ''. */
+interface Scope {
+  kind: XapiDocumentKind;
+  activityId: string;
+  agentIfi: string;
+  registration: string;
+}
+
+interface Addressed {
+  scope: Scope;
+  documentId: string | undefined;
+  since: Date | undefined;
+}
+
+type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+export function registerDocumentRoutes(
+  app: FastifyInstance,
+  deps: { db: HubDb; now: () => Date; guard: Guard },
+): void {
+  const { db, now, guard } = deps;
+  // Documents are any content type: in this plugin's own context, every body arrives as bytes (the hub's body
+  // limit still applies), and JSON is parsed only where a merge needs it.
+  void app.register(async (documents) => {
+    documents.removeAllContentTypeParsers();
+    documents.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+    for (const spec of RESOURCES) {
+      documents.put(spec.path, { preHandler: guard }, async (request, reply) => {
+        const at = address(spec, request, 'write');
+        const documentId = requireId(spec, at);
+        const body = bodyOf(request);
+        if (isJson(body.contentType)) parseJsonBody(body.content);
+        await writeDocument(db, { ...at.scope, documentId }, body, preconditions(request, spec.strictPut), {
+          now: now(),
+          credentialKey: (request.principal as Principal).key,
+          merge: false,
+        });
+        return reply.code(204).send();
+      });
+
+      documents.post(spec.path, { preHandler: guard }, async (request, reply) => {
+        const at = address(spec, request, 'write');
+        const documentId = requireId(spec, at);
+        const body = bodyOf(request);
+        await writeDocument(db, { ...at.scope, documentId }, body, preconditions(request, false), {
+          now: now(),
+          credentialKey: (request.principal as Principal).key,
+          merge: true,
+        });
+        return reply.code(204).send();
+      });
+
+      documents.get(spec.path, { preHandler: guard }, async (request, reply) => {
+        const at = address(spec, request, 'read');
+        if (at.documentId === undefined) {
+          const ids = await listDocumentIds(db, at.scope, at.since);
+          return reply.type('application/json').send(ids);
+        }
+        if (at.since) throw new DocumentError(400, 'bad_request', `since: not allowed with ${spec.idParam}`);
+        const [row] = await db
+          .select()
+          .from(xapiDocuments)
+          .where(keyWhere({ ...at.scope, documentId: at.documentId }))
+          .limit(1);
+        if (!row) {
+          return reply
+            .code(404)
+            .send({ error: 'not_found', message: `No document with ${spec.idParam} ${at.documentId}.` });
+        }
+        reply.header('etag', row.etag).header('last-modified', row.updated.toUTCString());
+        const ifNoneMatch = request.headers['if-none-match'];
+        if (typeof ifNoneMatch === 'string' && etagMatches(ifNoneMatch, row.etag))
+          return reply.code(304).send();
+        return reply.type(row.contentType).send(row.content);
+      });
+
+      documents.delete(spec.path, { preHandler: guard }, async (request, reply) => {
+        const at = address(spec, request, 'write');
+        if (at.since) throw new DocumentError(400, 'bad_request', 'since: only for GET');
+        if (at.documentId === undefined) {
+          if (spec.kind !== 'state') {
+            throw new DocumentError(400, 'bad_request', `${spec.idParam}: is required`);
+          }
+          await db.delete(xapiDocuments).where(scopeWhere(at.scope));
+        } else {
+          await deleteDocument(db, { ...at.scope, documentId: at.documentId }, preconditions(request, false));
+        }
+        return reply.code(204).send();
+      });
+    }
+  });
+}
+
+/** Parses and checks the query, and whether this principal may read or write those documents. */
+function address(spec: ResourceSpec, request: FastifyRequest, access: 'read' | 'write'): Addressed {
+  const principal = request.principal as Principal;
+  let scope: Scope;
+  let documentId: string | undefined;
+  let since: string | undefined;
+  if (spec.kind === 'state') {
+    const query = parseInput(StateQuery, request.query);
+    scope = {
+      kind: spec.kind,
+      activityId: query.activityId,
+      agentIfi: agentIfi(query.agent),
+      registration: query.registration?.toLowerCase() ?? '',
+    };
+    documentId = query.stateId;
+    since = query.since;
+  } else if (spec.kind === 'activity-profile') {
+    const query = parseInput(ActivityProfileQuery, request.query);
+    scope = { kind: spec.kind, activityId: query.activityId, agentIfi: '', registration: '' };
+    documentId = query.profileId;
+    since = query.since;
+  } else {
+    const query = parseInput(AgentProfileQuery, request.query);
+    scope = { kind: spec.kind, activityId: '', agentIfi: agentIfi(query.agent), registration: '' };
+    documentId = query.profileId;
+    since = query.since;
+  }
+  if (principal.role === 'device') {
+    if (scope.agentIfi === '') {
+      if (access === 'write')
+        throw new DocumentError(403, 'forbidden', 'A device may read activity profiles but not write them.');
+    } else if (!principal.learner || !learnerIfis(principal.learner).includes(scope.agentIfi)) {
+      throw new DocumentError(
+        403,
+        'forbidden',
+        "agent: this device may only use its own learner's documents",
+      );
+    }
+  }
+  return { scope, documentId, since: since ? new Date(parseTimestamp(since) ?? 0) : undefined };
+}
+
+function requireId(spec: ResourceSpec, at: Addressed): string {
+  if (at.since) throw new DocumentError(400, 'bad_request', 'since: only for GET');
+  if (at.documentId === undefined)
+    throw new DocumentError(400, 'bad_request', `${spec.idParam}: is required`);
+  return at.documentId;
+}
+
+function agentIfi(raw: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new DocumentError(400, 'bad_request', 'agent: must be a JSON Agent');
+  }
+  const ifi = ifiOf(parsed);
+  if (!ifi)
+    throw new DocumentError(
+      400,
+      'bad_request',
+      'agent: must carry one of mbox, mbox_sha1sum, openid, account',
+    );
+  return ifi;
+}
+
+interface Body {
+  contentType: string;
+  content: Buffer;
+}
+
+function bodyOf(request: FastifyRequest): Body {
+  const header = request.headers['content-type'];
+  const contentType =
+    typeof header === 'string' && header.trim() !== '' ? header.trim() : 'application/octet-stream';
+  const content = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+  return { contentType, content };
+}
+
+function isJson(contentType: string): boolean {
+  return /^application\/json\s*(;|$)/i.test(contentType);
+}
+
+interface Preconditions {
+  ifMatch: string | undefined;
+  ifNoneMatch: string | undefined;
+  /** A replace of an existing document must name what it replaces. */
+  requireHeaderIfExists: boolean;
+}
+
+function preconditions(request: FastifyRequest, requireHeaderIfExists: boolean): Preconditions {
+  const ifMatch = request.headers['if-match'];
+  const ifNoneMatch = request.headers['if-none-match'];
+  return {
+    ifMatch: typeof ifMatch === 'string' ? ifMatch : undefined,
+    ifNoneMatch: typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined,
+    requireHeaderIfExists,
+  };
+}
+
+/** `*` or a list of entity tags (weak ones compared by their opaque part), per RFC 9110 §13.1.1–2. */
+export function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .includes(etag);
+}
+
+function checkPreconditions(conditions: Preconditions, existing: { etag: string } | undefined): void {
+  if (conditions.ifMatch !== undefined && (!existing || !etagMatches(conditions.ifMatch, existing.etag))) {
+    throw new DocumentError(
+      412,
+      'precondition_failed',
+      existing ? 'If-Match: the document has changed since that ETag' : 'If-Match: there is no such document',
+    );
+  }
+  if (
+    conditions.ifNoneMatch !== undefined &&
+    existing &&
+    etagMatches(conditions.ifNoneMatch, existing.etag)
+  ) {
+    throw new DocumentError(412, 'precondition_failed', 'If-None-Match: the document already exists');
+  }
+  if (
+    conditions.requireHeaderIfExists &&
+    existing &&
+    conditions.ifMatch === undefined &&
+    conditions.ifNoneMatch === undefined
+  ) {
+    throw new DocumentError(
+      409,
+      'conflict',
+      'The document exists: send If-Match with its ETag to replace it (or If-None-Match: * to create only)',
+    );
+  }
+}
+
+type Key = Scope & { documentId: string };
+
+function scopeWhere(scope: Scope) {
+  return and(
+    eq(xapiDocuments.kind, scope.kind),
+    eq(xapiDocuments.activityId, scope.activityId),
+    eq(xapiDocuments.agentIfi, scope.agentIfi),
+    eq(xapiDocuments.registration, scope.registration),
+  );
+}
+
+function keyWhere(key: Key) {
+  return and(scopeWhere(key), eq(xapiDocuments.documentId, key.documentId));
+}
+
+export function documentEtag(content: Buffer): string {
+  return `"${createHash('sha256').update(content).digest('hex')}"`;
+}
+
+async function listDocumentIds(db: HubDb, scope: Scope, since: Date | undefined): Promise<string[]> {
+  const rows = await db
+    .select({ id: xapiDocuments.documentId })
+    .from(xapiDocuments)
+    .where(since ? and(scopeWhere(scope), gt(xapiDocuments.updated, since)) : scopeWhere(scope))
+    .orderBy(asc(xapiDocuments.documentId));
+  return rows.map((row) => row.id);
+}
+
+/** Replaces (PUT) or merges into (POST) one document, checking preconditions against the row it locks. */
+async function writeDocument(
+  db: HubDb,
+  key: Key,
+  body: Body,
+  conditions: Preconditions,
+  options: { now: Date; credentialKey: string; merge: boolean },
+): Promise<void> {
+  let posted: Record<string, unknown> | null = null;
+  if (options.merge) posted = jsonObject(body, 'the posted document');
+  await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({
+        etag: xapiDocuments.etag,
+        contentType: xapiDocuments.contentType,
+        content: xapiDocuments.content,
+      })
+      .from(xapiDocuments)
+      .where(keyWhere(key))
+      .for('update');
+    checkPreconditions(conditions, existing);
+    let { contentType, content } = body;
+    if (posted && existing) {
+      const stored = jsonObject(existing, 'the stored document');
+      contentType = 'application/json';
+      content = Buffer.from(JSON.stringify({ ...stored, ...posted }));
+    }
+    const values = {
+      contentType,
+      content,
+      etag: documentEtag(content),
+      updated: options.now,
+      credentialKey: options.credentialKey,
+    };
+    if (existing) {
+      await tx.update(xapiDocuments).set(values).where(keyWhere(key));
+      return;
+    }
+    const inserted = await tx
+      .insert(xapiDocuments)
+      .values({ ...key, ...values })
+      .onConflictDoNothing()
+      .returning({ etag: xapiDocuments.etag });
+    if (inserted.length === 0) {
+      // Another request created it between our read and our insert.
+      throw conditions.ifNoneMatch !== undefined
+        ? new DocumentError(412, 'precondition_failed', 'If-None-Match: the document already exists')
+        : new DocumentError(409, 'conflict', 'The document was created by another request just now; retry');
+    }
+  });
+}
+
+async function deleteDocument(db: HubDb, key: Key, conditions: Preconditions): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ etag: xapiDocuments.etag })
+      .from(xapiDocuments)
+      .where(keyWhere(key))
+      .for('update');
+    checkPreconditions(conditions, existing);
+    if (existing) await tx.delete(xapiDocuments).where(keyWhere(key));
+  });
+}
+
+/** §4.1.6.2: a merge needs both documents to be application/json objects; anything else is 400. */
+function jsonObject(document: Body, what: string): Record<string, unknown> {
+  if (!isJson(document.contentType)) {
+    throw new DocumentError(
+      400,
+      'not_json',
+      `${what}: POST merges JSON objects only (Content-Type application/json)`,
+    );
+  }
+  let parsed: unknown;
+  try {
+    parsed = parseJsonBody(document.content);
+  } catch {
+    throw new DocumentError(400, 'not_json', `${what}: is not valid JSON`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new DocumentError(400, 'not_json', `${what}: POST merges JSON objects only`);
+  }
+  return parsed as Record<string, unknown>;
+}
