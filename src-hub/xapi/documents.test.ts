@@ -71,6 +71,29 @@ describe.each(testBackends)('xAPI document resources on %s', (backend) => {
     expect(got.headers.get('content-type')).toMatch(/^text\/plain/);
   });
 
+  it('stores a body without a content type as octet-stream, and refuses one over the body limit', async () => {
+    const path = `/xapi/activities/state?${q({ activityId: activity(), agent: ADA, stateId: 'raw' })}`;
+    const headers = { 'x-experience-api-version': '2.0.0', authorization: client.auth };
+    const bytes = new Uint8Array([0, 1, 2, 255]);
+    const put = await fetch(`${hub.url}${path}`, { method: 'PUT', headers, body: new Blob([bytes]) });
+    expect(put.status).toBe(204);
+    const got = await fetch(`${hub.url}${path}`, { headers });
+    expect(got.headers.get('content-type')).toBe('application/octet-stream');
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
+
+    const big = await x(path, { method: 'PUT', body: JSON.stringify({ pad: 'x'.repeat(3 * 1024 * 1024) }) });
+    expect(big.status).toBe(413);
+  });
+
+  it('merges concurrent POSTs to a new document without losing any', async () => {
+    const path = `/xapi/activities/state?${q({ activityId: activity(), agent: ADA, stateId: 'many' })}`;
+    const posts = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => x(path, { method: 'POST', body: { [`k${i}`]: i } })),
+    );
+    expect(posts.map((post) => post.status)).toEqual(Array.from({ length: 12 }, () => 204));
+    expect(Object.keys((await x(path)).json as object)).toHaveLength(12);
+  });
+
   it('lists state ids, with since, and deletes them all', async () => {
     const activityId = activity();
     const base = { activityId, agent: ADA };

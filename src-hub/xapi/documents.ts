@@ -334,7 +334,23 @@ async function writeDocument(
 ): Promise<void> {
   let posted: Record<string, unknown> | null = null;
   if (options.merge) posted = jsonObject(body, 'the posted document');
-  await db.transaction(async (tx) => {
+  // Two first writes of one document may both find nothing; the loser tries again, now over the winner's row.
+  if (await writeOnce(db, key, body, posted, conditions, options)) return;
+  if (!(await writeOnce(db, key, body, posted, conditions, options))) {
+    throw new DocumentError(409, 'conflict', 'The document changed during the write; retry');
+  }
+}
+
+/** One try in one transaction; false when another request created the document after this one looked. */
+async function writeOnce(
+  db: HubDb,
+  key: Key,
+  body: Body,
+  posted: Record<string, unknown> | null,
+  conditions: Preconditions,
+  options: { now: Date; credentialKey: string },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({
         etag: xapiDocuments.etag,
@@ -360,19 +376,14 @@ async function writeDocument(
     };
     if (existing) {
       await tx.update(xapiDocuments).set(values).where(keyWhere(key));
-      return;
+      return true;
     }
     const inserted = await tx
       .insert(xapiDocuments)
       .values({ ...key, ...values })
       .onConflictDoNothing()
       .returning({ etag: xapiDocuments.etag });
-    if (inserted.length === 0) {
-      // Another request created it between our read and our insert.
-      throw conditions.ifNoneMatch !== undefined
-        ? new DocumentError(412, 'precondition_failed', 'If-None-Match: the document already exists')
-        : new DocumentError(409, 'conflict', 'The document was created by another request just now; retry');
-    }
+    return inserted.length > 0;
   });
 }
 
