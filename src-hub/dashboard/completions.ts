@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { LEARNER_ACCOUNT_HOME, verbs } from '../../src-shared/xapi/statements';
 import type { HubDb } from '../db/open';
+import type { Completion, CompletionReport } from './report-types';
 import { learners, statements } from '../db/schema/index';
 
 export const COURSE_TYPE = 'http://adlnet.gov/expapi/activities/course';
@@ -30,33 +31,7 @@ export interface CompletionFilter {
   to?: string | undefined;
 }
 
-/** One person's first completion of one course. */
-export interface Completion {
-  personKey: string;
-  person: string;
-  email: string | null;
-  team: string | null;
-  courseId: string;
-  course: string;
-  at: string;
-}
-
-export interface CompletionReport {
-  completions: Completion[];
-  byCourse: { courseId: string; course: string; people: number; lastAt: string }[];
-  byPerson: {
-    personKey: string;
-    person: string;
-    email: string | null;
-    team: string | null;
-    courses: number;
-    lastAt: string;
-  }[];
-  byTeam: { team: string; enrolled: number; people: number; completions: number }[];
-  /** For the filters: every course and team there is, whatever the filter. */
-  courses: { courseId: string; course: string }[];
-  teams: string[];
-}
+export type { Completion, CompletionReport } from './report-types';
 
 export const NO_TEAM = '(no team)';
 
