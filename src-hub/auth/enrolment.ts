@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import { LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
-import type { HubDb } from '../db/open';
+import type { HubDb, HubTx } from '../db/open';
 import { enrolmentCodes, learners } from '../db/schema/index';
 import { audit } from './audit';
 import { createCredential, type IssuedCredential } from './credentials';
@@ -9,7 +9,7 @@ import { randomToken, sha256 } from './secrets';
 
 export class EnrolmentError extends Error {
   constructor(
-    readonly code: 'enrolment_code_invalid' | 'learner_id_taken',
+    readonly code: 'enrolment_code_invalid' | 'learner_id_taken' | 'email_taken',
     message: string,
   ) {
     super(message);
@@ -62,6 +62,11 @@ export interface Enrolled extends IssuedCredential {
 /**
  * Redeems a code for device credentials bound to one learner. The claim is a single conditional UPDATE inside
  * the transaction, so of two devices racing with one code exactly one wins.
+ *
+ * Who may enrol as whom: a code made for an email enrols that person, joining their existing learner when there
+ * is one (a second device). A code made for no one always makes a new learner: an email or learner id that
+ * already belongs to someone is refused, or anyone holding such a code could take over that person's records.
+ * A refusal rolls the claim back, so the code stays usable.
  */
 export async function redeemEnrolmentCode(
   db: HubDb,
@@ -70,38 +75,15 @@ export async function redeemEnrolmentCode(
 ): Promise<Enrolled> {
   const email = input.email.trim().toLowerCase();
   return db.transaction(async (tx) => {
-    const claimed = await tx
-      .update(enrolmentCodes)
-      .set({ redeemedAt: now })
-      .where(
-        and(
-          eq(enrolmentCodes.codeHash, sha256(input.code)),
-          isNull(enrolmentCodes.redeemedAt),
-          gt(enrolmentCodes.expiresAt, now),
-          or(isNull(enrolmentCodes.email), eq(enrolmentCodes.email, email)),
-        ),
-      )
-      .returning({ id: enrolmentCodes.id, team: enrolmentCodes.team });
-    const code = claimed[0];
-    if (!code) {
+    const code = await claimCode(tx, input.code, email, now);
+    const [existing] = await tx.select().from(learners).where(eq(learners.email, email)).limit(1);
+    if (existing && code.email === null) {
       throw new EnrolmentError(
-        'enrolment_code_invalid',
-        'This enrolment code is unknown, already used, expired, or meant for another email: ask your trainer for a new one.',
+        'email_taken',
+        'This email already has an account on this hub; ask your trainer for an enrolment code made for it.',
       );
     }
-    const [existing] = await tx.select().from(learners).where(eq(learners.email, email)).limit(1);
-    let learnerId = existing?.id;
-    if (!learnerId) {
-      learnerId = input.learnerId ?? randomUUID();
-      const inserted = await tx
-        .insert(learners)
-        .values({ id: learnerId, name: input.name, email, createdAt: now, team: code.team })
-        .onConflictDoNothing()
-        .returning({ id: learners.id });
-      if (inserted.length === 0) {
-        throw new EnrolmentError('learner_id_taken', 'This learner id already belongs to someone else.');
-      }
-    }
+    const learnerId = existing?.id ?? (await createLearner(tx, input, email, code.team, now));
     if (existing && code.team) {
       await tx.update(learners).set({ team: code.team }).where(eq(learners.id, learnerId));
     }
@@ -122,4 +104,51 @@ export async function redeemEnrolmentCode(
       },
     };
   });
+}
+
+async function claimCode(
+  tx: HubTx,
+  code: string,
+  email: string,
+  now: Date,
+): Promise<{ id: string; team: string | null; email: string | null }> {
+  const [claimed] = await tx
+    .update(enrolmentCodes)
+    .set({ redeemedAt: now })
+    .where(
+      and(
+        eq(enrolmentCodes.codeHash, sha256(code)),
+        isNull(enrolmentCodes.redeemedAt),
+        gt(enrolmentCodes.expiresAt, now),
+        or(isNull(enrolmentCodes.email), eq(enrolmentCodes.email, email)),
+      ),
+    )
+    .returning({ id: enrolmentCodes.id, team: enrolmentCodes.team, email: enrolmentCodes.email });
+  if (!claimed) {
+    throw new EnrolmentError(
+      'enrolment_code_invalid',
+      'This enrolment code is unknown, already used, expired, or meant for another email: ask your trainer for a new one.',
+    );
+  }
+  return claimed;
+}
+
+/** A new learner under the id the app already uses in its statements, when that id is free. */
+async function createLearner(
+  tx: HubTx,
+  input: { name: string; learnerId?: string | undefined },
+  email: string,
+  team: string | null,
+  now: Date,
+): Promise<string> {
+  const learnerId = input.learnerId ?? randomUUID();
+  const inserted = await tx
+    .insert(learners)
+    .values({ id: learnerId, name: input.name, email, createdAt: now, team })
+    .onConflictDoNothing()
+    .returning({ id: learners.id });
+  if (inserted.length === 0) {
+    throw new EnrolmentError('learner_id_taken', 'This learner id already belongs to someone else.');
+  }
+  return learnerId;
 }

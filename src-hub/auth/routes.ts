@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { HubDb } from '../db/open';
 import { EnrolmentError, redeemEnrolmentCode } from './enrolment';
-import type { FailureLimiter } from './rate-limit';
+import type { SignInLimits } from './rate-limit';
 
 const EnrolBody = z.strictObject({
   code: z.string().min(1).max(200),
@@ -15,13 +15,16 @@ const EnrolBody = z.strictObject({
     .optional(),
 });
 
+/** The key enrolment failures count under: enrolments carry no credential key. */
+const ENROLMENT = '(enrolment)';
+
 /** POST /enrol: a device trades a one-time code and its learner's name and email for its own credentials. */
 export function registerEnrolRoute(
   app: FastifyInstance,
-  deps: { db: HubDb; now: () => Date; limiter: FailureLimiter },
+  deps: { db: HubDb; now: () => Date; limits: SignInLimits },
 ): void {
   app.post('/enrol', async (request, reply) => {
-    const wait = deps.limiter.retryAfter(request.ip);
+    const wait = deps.limits.retryAfter(request.ip, ENROLMENT);
     if (wait > 0) {
       return reply
         .code(429)
@@ -44,9 +47,10 @@ export function registerEnrolRoute(
       return reply.code(201).send(enrolled);
     } catch (error) {
       if (!(error instanceof EnrolmentError)) throw error;
-      if (error.code === 'enrolment_code_invalid') deps.limiter.fail(request.ip);
+      // Every refusal counts: guessing codes, or probing which emails and learner ids have accounts.
+      deps.limits.fail(request.ip, ENROLMENT);
       return reply
-        .code(error.code === 'learner_id_taken' ? 409 : 400)
+        .code(error.code === 'enrolment_code_invalid' ? 400 : 409)
         .send({ error: error.code, message: error.message });
     }
   });

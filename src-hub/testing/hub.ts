@@ -83,10 +83,14 @@ export interface TestHub {
   url: string;
   database: OpenedHubDb;
   credential(role: CredentialRole, name?: string): Promise<TestCredential>;
-  /** Enrols a device through POST /enrol, as the app does. */
+  /**
+   * Enrols a device through POST /enrol, as the app does, with a code made for no one in particular; `bound`
+   * makes the code for that email, as a second device of an enrolled learner needs.
+   */
   enrolDevice(
     email: string,
     learnerId?: string,
+    options?: { bound?: boolean; team?: string },
   ): Promise<TestCredential & { agent: Record<string, unknown> }>;
   close(): Promise<void>;
 }
@@ -112,8 +116,15 @@ export async function startTestHub(
       const issued = await createCredential(database.db, { name, role }, 'test', new Date());
       return { key: issued.key, secret: issued.secret, auth: basicAuth(issued.key, issued.secret) };
     },
-    async enrolDevice(email, learnerId) {
-      const { code } = await createEnrolmentCode(database.db, 60_000, 'test', new Date());
+    async enrolDevice(email, learnerId, options = {}) {
+      const { code } = await createEnrolmentCode(
+        database.db,
+        60_000,
+        'test',
+        new Date(),
+        options.bound ? email : null,
+        options.team ?? null,
+      );
       const response = await fetch(`${url}/enrol`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

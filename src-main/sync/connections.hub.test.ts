@@ -50,12 +50,20 @@ async function call<T = SyncStatus>(app: AppCore, name: string, input: unknown =
   return result.value as T;
 }
 
+/** Connects with a code made for no one, or (`bound`) one made for this email, as a returning learner needs. */
 async function connectHub(
   app: AppCore,
   hub: TestHub,
   email = `${crypto.randomUUID()}@example.com`,
+  bound = false,
 ): Promise<SyncStatus> {
-  const { code } = await createEnrolmentCode(hub.database.db, 3_600_000, 'test', new Date());
+  const { code } = await createEnrolmentCode(
+    hub.database.db,
+    3_600_000,
+    'test',
+    new Date(),
+    bound ? email : null,
+  );
   await call(app, 'connectSync', {
     kind: 'hub',
     url: hub.url,
@@ -177,7 +185,21 @@ describe('switching companies', () => {
     await connectHub(app, hubA, 'same@example.com');
     await call(app, 'disconnectSync');
     const ids = recordCompletions(app, 3);
-    const status = await connectHub(app, hubA, 'same@example.com');
+    // The hub already knows this email: a code made for no one would let anyone take it over, so it is refused.
+    const { code: anyone } = await createEnrolmentCode(hubA.database.db, 3_600_000, 'test', new Date());
+    const refused = await app.dispatch('connectSync', {
+      kind: 'hub',
+      url: hubA.url,
+      code: anyone,
+      email: 'same@example.com',
+    });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.message).toBe(
+        'This email already has an account on this hub; ask your trainer for an enrolment code made for it.',
+      );
+    }
+    const status = await connectHub(app, hubA, 'same@example.com', true);
     expect(status).toMatchObject({ otherCompany: null, pending: 0 });
     expect(await held(hubA, readerA, ids)).toBe(3);
 

@@ -110,9 +110,13 @@ export async function enrolDevice(
     );
   }
   if (response.status === 409) {
+    // An email with an account needs a code made for it; a learner id already there means another email.
+    const emailTaken = (safeJson(text) as { error?: unknown } | null)?.error === 'email_taken';
     throw new AppError(
       'CONFLICT',
-      'This device is already enrolled at this hub under another email: connect with that email, or ask your trainer.',
+      emailTaken
+        ? serverMessage(text, response.status)
+        : 'This device is already enrolled at this hub under another email: connect with that email, or ask your trainer.',
     );
   }
   throw new AppError('INVALID_INPUT', serverMessage(text, response.status));
