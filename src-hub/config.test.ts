@@ -30,7 +30,18 @@ describe('parseHubArgs', () => {
     expect(parseHubArgs(['enrolment', 'create'], {}).team).toBeNull();
   });
 
+  it('trusts no proxy unless told which, by flag or environment', () => {
+    expect(parseHubArgs([], {}).trustProxy).toBe(false);
+    expect(parseHubArgs(['--trust-proxy', '10.0.0.0/8, 127.0.0.1'], {}).trustProxy).toBe(
+      '10.0.0.0/8,127.0.0.1',
+    );
+    expect(parseHubArgs([], { HUB_TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(parseHubArgs(['--trust-proxy', '1'], {}).trustProxy).toBe(1);
+    expect(parseHubArgs(['--trust-proxy', 'true'], {}).trustProxy).toBe(true);
+  });
+
   it.each([
+    [['--trust-proxy', 'proxy.example.com'], /--trust-proxy takes/],
     [['--port', 'eighty'], /--port/],
     [['credentials', 'create'], /needs --name/],
     [['credentials', 'create', '--name', 'X', '--role', 'admin'], /--role/],

@@ -5,21 +5,26 @@ import { z } from 'zod';
 import { CREDENTIAL_ROLES } from './db/schema/index';
 import type { DatabaseTarget } from './db/open';
 import { parseExpiry } from './auth/enrolment';
+import type { TrustProxy } from './server';
 
 export const USAGE = `Usage:
-  npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR]     start the hub
+  npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR] [--trust-proxy PROXIES]     start the hub
   npm run hub -- credentials create --name NAME [--role trainer|device|lrs-client]
   npm run hub -- credentials revoke KEY
   npm run hub -- credentials list
   npm run hub -- enrolment create [--expires 7d] [--email PERSON@COMPANY] [--team TEAM]
 
 The database is PGlite in the data folder (default ~/.advocate-hub, or HUB_DATA_DIR),
-or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.`;
+or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.
+--trust-proxy (or HUB_TRUST_PROXY) names the reverse proxy in front of the hub, so rate limits and the
+dashboard cookie's Secure flag follow each client's own address and protocol: the proxy's addresses or
+CIDR ranges, comma-separated (127.0.0.1, 10.0.0.0/8, loopback), a hop count (1), or true for any.`;
 
 const Options = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8_420),
   host: z.string().min(1).default('127.0.0.1'),
   'data-dir': z.string().min(1).optional(),
+  'trust-proxy': z.string().trim().min(1).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   role: z.enum(CREDENTIAL_ROLES).default('lrs-client'),
   expires: z.string().default('7d'),
@@ -41,6 +46,8 @@ export interface HubConfig {
   command: HubCommand;
   port: number;
   host: string;
+  /** Which reverse proxies to believe about clients' addresses and protocol (see HubOptions.trustProxy). */
+  trustProxy: TrustProxy;
   database: DatabaseTarget;
   role: (typeof CREDENTIAL_ROLES)[number];
   /** How long a new enrolment code stays valid. */
@@ -64,6 +71,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
         port: { type: 'string' },
         host: { type: 'string' },
         'data-dir': { type: 'string' },
+        'trust-proxy': { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },
         expires: { type: 'string' },
@@ -94,6 +102,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     command: o.help ? { kind: 'help' } : command(parsed.positionals, o.name),
     port: o.port,
     host: o.host,
+    trustProxy: parseTrustProxy(o['trust-proxy'] ?? env['HUB_TRUST_PROXY']),
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
     role: o.role,
     expiresInMs,
@@ -115,4 +124,21 @@ function command(positionals: string[], name: string | undefined): HubCommand {
   if (noun === 'credentials' && verb === 'list' && arg === undefined) return { kind: 'credentials-list' };
   if (noun === 'enrolment' && verb === 'create' && arg === undefined) return { kind: 'enrolment-create' };
   throw new UsageError(`unknown command: ${positionals.join(' ')}`);
+}
+
+/** `true`, a hop count, or proxy addresses and CIDR ranges; absent or `false` trusts no proxy. */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) return Number(text);
+  const parts = text.split(',').map((part) => part.trim());
+  const address = /^(loopback|linklocal|uniquelocal|[0-9a-f:.]+(\/\d{1,3})?)$/i;
+  const bad = parts.find((part) => !address.test(part));
+  if (bad !== undefined) {
+    throw new UsageError(
+      `--trust-proxy takes true, a hop count, or addresses and CIDR ranges separated by commas, not "${bad}"`,
+    );
+  }
+  return parts.join(',');
 }

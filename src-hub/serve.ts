@@ -8,7 +8,11 @@ import { buildHub } from './server';
  */
 export async function serveHub(config: HubConfig): Promise<void> {
   const database = await openHubDb(config.database);
-  const app = buildHub({ database, logger: { level: process.env['HUB_LOG_LEVEL'] ?? 'info' } });
+  const app = buildHub({
+    database,
+    logger: { level: process.env['HUB_LOG_LEVEL'] ?? 'info' },
+    trustProxy: config.trustProxy,
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

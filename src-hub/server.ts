@@ -1,10 +1,10 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { CredentialVerifier } from './auth/credentials';
-import { FailureLimiter } from './auth/rate-limit';
+import { SignInLimits } from './auth/rate-limit';
 import { registerEnrolRoute } from './auth/routes';
 import { databaseAnswers, type OpenedHubDb } from './db/open';
 import { requireCredential } from './http/basic-auth';
-import { BodyError, registerJsonParser } from './http/json-body';
+import { BodyError, registerJsonParser, registerQueryTextCheck } from './http/json-body';
 import { StatementError } from './xapi/store';
 import { registerXapiRoutes } from './xapi/routes';
 import { registerDocumentRoutes } from './xapi/documents';
@@ -20,11 +20,19 @@ export interface HubOptions {
   now?: () => Date;
   /** Largest JSON body accepted; larger ones get 413. */
   maxBodyBytes?: number;
-  /** Failed authentications per client address per minute before 429. */
+  /** Failed authentications per client address and key per minute before 429 (see SignInLimits). */
   maxAuthFailures?: number;
+  /**
+   * Which proxies to believe about the client's address and protocol (X-Forwarded-For, -Proto): false (none,
+   * the default), true (any: only when the hub is reachable through the proxy alone), a hop count, or addresses
+   * and CIDR ranges, comma-separated (`127.0.0.1`, `10.0.0.0/8`, `loopback`).
+   */
+  trustProxy?: TrustProxy;
   /** The built dashboard (default out/hub-dashboard). */
   dashboardDir?: string;
 }
+
+export type TrustProxy = boolean | number | string;
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -36,15 +44,17 @@ export function buildHub(options: HubOptions): FastifyInstance {
     logger: options.logger,
     bodyLimit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     requestTimeout: 60_000,
-    // Devices behind one proxy are many clients; without a configured proxy, the socket address is the client.
-    trustProxy: false,
+    // Devices behind one proxy are many clients: with the proxy trusted, rate limits and the dashboard cookie's
+    // Secure flag follow the client's own address and protocol; without, the socket is the client.
+    trustProxy: (options.trustProxy ?? false) as FastifyServerOptions['trustProxy'],
   });
   app.decorateRequest('principal', null);
   registerJsonParser(app);
+  registerQueryTextCheck(app);
 
   const verifier = new CredentialVerifier(db, now);
-  const limiter = new FailureLimiter(options.maxAuthFailures ?? 20, 60_000);
-  const anyCredential = requireCredential(verifier, limiter, ['device', 'lrs-client', 'trainer']);
+  const limits = new SignInLimits(options.maxAuthFailures ?? 20, 60_000);
+  const anyCredential = requireCredential(verifier, limits, ['device', 'lrs-client', 'trainer']);
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof StatementError) {
@@ -74,13 +84,13 @@ export function buildHub(options: HubOptions): FastifyInstance {
     const ok = await databaseAnswers(db);
     return reply.code(ok ? 200 : 503).send({ ok, database: options.database.kind });
   });
-  registerEnrolRoute(app, { db, now, limiter });
+  registerEnrolRoute(app, { db, now, limits });
   registerXapiRoutes(app, { db, now, guard: anyCredential });
   registerDocumentRoutes(app, { db, now, guard: anyCredential });
-  const trainer = requireCredential(verifier, limiter, ['trainer']);
+  const trainer = requireCredential(verifier, limits, ['trainer']);
   registerPackRoutes(app, { db, now, anyone: anyCredential, trainer });
-  registerProfileRoutes(app, { db, now, trainer, device: requireCredential(verifier, limiter, ['device']) });
-  registerDashboardApi(app, { db, now, verifier, limiter });
+  registerProfileRoutes(app, { db, now, trainer, device: requireCredential(verifier, limits, ['device']) });
+  registerDashboardApi(app, { db, now, verifier, limits });
   registerDashboardPage(app, options.dashboardDir);
   return app;
 }

@@ -82,7 +82,15 @@ export class CredentialVerifier {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async verify(key: string, secret: string): Promise<Principal | null> {
+  /**
+   * The principal for a live key and its right secret, or null. With `knownOnly`, only a secret this instance has
+   * verified before is accepted and no scrypt runs: what a client being slowed down for failures still gets.
+   */
+  async verify(
+    key: string,
+    secret: string,
+    options: { knownOnly?: boolean } = {},
+  ): Promise<Principal | null> {
     const [row] = await this.db
       .select({ credential: credentials, learner: learners })
       .from(credentials)
@@ -91,15 +99,16 @@ export class CredentialVerifier {
       .limit(1);
     if (!row || row.credential.revokedAt) {
       // Spend the same scrypt time as a real check, so response times don't reveal which keys exist.
-      await verifySecret(secret, DUMMY_HASH);
+      if (!options.knownOnly) await verifySecret(secret, DUMMY_HASH);
       return null;
     }
     const digest = sha256(secret);
     const cached = this.#verified.get(key);
-    const ok =
-      cached && cached.secretHash === row.credential.secretHash
-        ? sameText(cached.digest, digest)
-        : await verifySecret(secret, row.credential.secretHash);
+    const known = cached !== undefined && cached.secretHash === row.credential.secretHash;
+    if (!known && options.knownOnly) return null;
+    const ok = known
+      ? sameText(cached.digest, digest)
+      : await verifySecret(secret, row.credential.secretHash);
     if (!ok) return null;
     this.#verified.set(key, { secretHash: row.credential.secretHash, digest });
     await this.#markSeen(key);

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { CredentialVerifier } from '../auth/credentials';
 import { createEnrolmentCode, parseExpiry } from '../auth/enrolment';
-import type { FailureLimiter } from '../auth/rate-limit';
+import type { SignInLimits } from '../auth/rate-limit';
 import type { HubDb } from '../db/open';
 import { credentials, enrolmentCodes, learners } from '../db/schema/index';
 import { parseInput } from '../http/validate';
@@ -53,12 +53,12 @@ export interface DashboardDeps {
   db: HubDb;
   now: () => Date;
   verifier: CredentialVerifier;
-  limiter: FailureLimiter;
+  limits: SignInLimits;
 }
 
 /** The trainer dashboard's JSON API under /dashboard/api/, behind a session cookie from /dashboard/api/login. */
 export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps): void {
-  const { db, now, verifier, limiter } = deps;
+  const { db, now, verifier, limits } = deps;
   app.decorateRequest('dashboardSession', null);
 
   app.addHook('onRequest', async (request, reply) => {
@@ -82,17 +82,17 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
   };
 
   app.post('/dashboard/api/login', async (request, reply) => {
-    const wait = limiter.retryAfter(request.ip);
-    if (wait > 0) {
+    const input = parseInput(Login, request.body, 'invalid_login');
+    const wait = limits.retryAfter(request.ip, input.key);
+    const principal = await verifier.verify(input.key, input.secret, { knownOnly: wait > 0 });
+    if (!principal && wait > 0) {
       return reply
         .code(429)
         .header('retry-after', String(wait))
         .send({ error: 'too_many_failures', message: `Too many failed sign-ins; try again in ${wait} s.` });
     }
-    const input = parseInput(Login, request.body, 'invalid_login');
-    const principal = await verifier.verify(input.key, input.secret);
     if (!principal || principal.role !== 'trainer') {
-      limiter.fail(request.ip);
+      limits.fail(request.ip, input.key);
       return reply.code(401).send({
         error: 'unauthorized',
         message: 'Unknown key, wrong secret, or not a live trainer credential.',

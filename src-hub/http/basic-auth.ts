@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CredentialRole } from '../db/schema/index';
 import type { CredentialVerifier, Principal } from '../auth/credentials';
-import type { FailureLimiter } from '../auth/rate-limit';
+import type { SignInLimits } from '../auth/rate-limit';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,27 +19,28 @@ export function parseBasic(header: string | undefined): { key: string; secret: s
   return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-/** A preHandler that admits a live credential with one of `roles`, and slows down guessing per client address. */
+/** A preHandler that admits a live credential with one of `roles`, and slows down guessing (see SignInLimits). */
 export function requireCredential(
   verifier: CredentialVerifier,
-  limiter: FailureLimiter,
+  limits: SignInLimits,
   roles: readonly CredentialRole[],
 ) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const wait = limiter.retryAfter(request.ip);
-    if (wait > 0) {
+    const basic = parseBasic(request.headers.authorization);
+    const key = basic?.key ?? '';
+    const wait = limits.retryAfter(request.ip, key);
+    const principal = basic ? await verifier.verify(basic.key, basic.secret, { knownOnly: wait > 0 }) : null;
+    if (!principal && wait > 0) {
       return reply
         .code(429)
         .header('retry-after', String(wait))
         .send({
           error: 'too_many_failures',
-          message: `Too many failed sign-ins from this address; try again in ${wait} s.`,
+          message: `Too many failed sign-ins for this key from this address; try again in ${wait} s.`,
         });
     }
-    const basic = parseBasic(request.headers.authorization);
-    const principal = basic ? await verifier.verify(basic.key, basic.secret) : null;
     if (!principal) {
-      limiter.fail(request.ip);
+      limits.fail(request.ip, key);
       return reply
         .code(401)
         .header('www-authenticate', 'Basic realm="Advocate hub", charset="UTF-8"')
