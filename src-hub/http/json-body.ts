@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { textProblem, unstorableText } from './storable';
 
 /** Deeper than any statement needs (a SubStatement's context activity definition is about 8 levels). */
 export const MAX_JSON_DEPTH = 32;
@@ -41,11 +42,31 @@ export function parseJsonBody(body: Buffer): unknown {
   if (text.trim() === '')
     throw new BodyError(400, 'empty_body', 'The request body is empty; JSON was expected.');
   checkDepth(text);
+  let parsed: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    parsed = JSON.parse(text) as unknown;
   } catch (error) {
     throw new BodyError(400, 'bad_json', `The request body is not valid JSON: ${(error as Error).message}`);
   }
+  const unstorable = unstorableText(parsed);
+  if (unstorable) throw new BodyError(400, 'unstorable_text', `${unstorable.path}: ${unstorable.problem}`);
+  return parsed;
+}
+
+/** Refuses query parameters holding text the database cannot store, before any route reads them. */
+export function registerQueryTextCheck(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    for (const [name, value] of Object.entries((request.query ?? {}) as Record<string, unknown>)) {
+      for (const text of Array.isArray(value) ? value : [value]) {
+        const problem = typeof text === 'string' ? textProblem(text, name) : null;
+        if (problem) {
+          return reply
+            .code(400)
+            .send({ error: 'bad_request', message: `${problem.path}: ${problem.problem}` });
+        }
+      }
+    }
+  });
 }
 
 /** Counts brackets outside strings: cheap, and done before JSON.parse builds anything. */

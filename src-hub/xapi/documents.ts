@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isUuid, parseTimestamp } from '../../src-shared/xapi/validate';
+import { isUuid } from '../../src-shared/xapi/validate';
+import { MAX_INDEXED_BYTES, StorableTimestamp, storableTimestamp, utf8Bytes } from '../http/storable';
 import type { Principal } from '../auth/credentials';
 import type { HubDb } from '../db/open';
 import { xapiDocuments, type XapiDocumentKind } from '../db/schema/index';
@@ -27,9 +28,6 @@ export class DocumentError extends Error {
 }
 
 const Required = z.string({ error: 'is required' }).min(1, 'must not be empty');
-const Timestamp = z
-  .string()
-  .refine((value) => parseTimestamp(value) !== null, 'must be an ISO 8601 timestamp with a time zone');
 const Uuid = z.string().refine(isUuid, 'must be a UUID');
 
 const StateQuery = z.strictObject({
@@ -37,17 +35,17 @@ const StateQuery = z.strictObject({
   agent: Required,
   registration: Uuid.optional(),
   stateId: Required.optional(),
-  since: Timestamp.optional(),
+  since: StorableTimestamp.optional(),
 });
 const ActivityProfileQuery = z.strictObject({
   activityId: Required,
   profileId: Required.optional(),
-  since: Timestamp.optional(),
+  since: StorableTimestamp.optional(),
 });
 const AgentProfileQuery = z.strictObject({
   agent: Required,
   profileId: Required.optional(),
-  since: Timestamp.optional(),
+  since: StorableTimestamp.optional(),
 });
 
 interface ResourceSpec {
@@ -185,6 +183,7 @@ function address(spec: ResourceSpec, request: FastifyRequest, access: 'read' | '
     documentId = query.profileId;
     since = query.since;
   }
+  checkKeySize(spec, scope, documentId);
   if (principal.role === 'device') {
     if (scope.agentIfi === '') {
       if (access === 'write')
@@ -197,7 +196,26 @@ function address(spec: ResourceSpec, request: FastifyRequest, access: 'read' | '
       );
     }
   }
-  return { scope, documentId, since: since ? new Date(parseTimestamp(since) ?? 0) : undefined };
+  return { scope, documentId, since: since ? new Date(storableTimestamp(since) ?? 0) : undefined };
+}
+
+/** A document's key is one B-tree entry, which PostgreSQL caps at about 2.7 KB. */
+function checkKeySize(spec: ResourceSpec, scope: Scope, documentId: string | undefined): void {
+  const bytes = [scope.activityId, scope.agentIfi, documentId ?? ''].reduce(
+    (sum, part) => sum + utf8Bytes(part),
+    0,
+  );
+  if (bytes <= MAX_INDEXED_BYTES) return;
+  const names = {
+    state: 'activityId, agent and stateId',
+    'activity-profile': 'activityId and profileId',
+    'agent-profile': 'agent and profileId',
+  }[spec.kind];
+  throw new DocumentError(
+    400,
+    'bad_request',
+    `${names}: together longer than the ${MAX_INDEXED_BYTES.toLocaleString('en')} bytes this hub stores`,
+  );
 }
 
 function requireId(spec: ResourceSpec, at: Addressed): string {

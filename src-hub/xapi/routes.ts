@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { XAPI_VERSION } from '../../src-shared/xapi/statements';
-import { isUuid, parseTimestamp } from '../../src-shared/xapi/validate';
+import { isUuid } from '../../src-shared/xapi/validate';
+import { StorableTimestamp, storableTimestamp } from '../http/storable';
 import type { Principal } from '../auth/credentials';
 import type { HubDb } from '../db/open';
 import { ifiOf, learnerIfis } from './agents';
@@ -18,9 +19,6 @@ const MAX_PAGE = 500;
  */
 const SETTLE_MS = 5_000;
 
-const Timestamp = z
-  .string()
-  .refine((value) => parseTimestamp(value) !== null, 'must be an ISO 8601 timestamp with a time zone');
 const Flag = z.enum(['true', 'false']).transform((value) => value === 'true');
 const Uuid = z.string().refine(isUuid, 'must be a UUID');
 
@@ -31,8 +29,8 @@ const StatementsQuery = z.strictObject({
   verb: z.string().min(1).optional(),
   activity: z.string().min(1).optional(),
   registration: Uuid.optional(),
-  since: Timestamp.optional(),
-  until: Timestamp.optional(),
+  since: StorableTimestamp.optional(),
+  until: StorableTimestamp.optional(),
   limit: z.coerce.number().int().min(0).optional(),
   ascending: Flag.optional(),
   related_activities: Flag.optional(),
@@ -150,8 +148,8 @@ function toFilter(query: z.infer<typeof StatementsQuery>, actorIn: string[] | nu
     verb: query.verb,
     activity: query.activity,
     registration: query.registration,
-    since: query.since ? new Date(parseTimestamp(query.since) ?? 0) : undefined,
-    until: query.until ? new Date(parseTimestamp(query.until) ?? 0) : undefined,
+    since: query.since ? new Date(storableTimestamp(query.since) ?? 0) : undefined,
+    until: query.until ? new Date(storableTimestamp(query.until) ?? 0) : undefined,
     relatedActivities: query.related_activities ?? false,
     relatedAgents: query.related_agents ?? false,
     ascending: query.ascending ?? false,
