@@ -29,6 +29,53 @@ describe('the profile upload schema', () => {
       false,
     );
     expect(ProfileUpload.safeParse({ ...pub, updatedAt: 'yesterday' }).success).toBe(false);
+    expect(ProfileUpload.safeParse({ ...pub, updatedAt: '0000-01-01T00:00:00Z' }).success).toBe(false);
+  });
+
+  it('refuses what a tampered device could send: script and http links, odd photos, duplicates, sizes', () => {
+    const refusal = (change: (record: ReturnType<typeof recordFor>) => void) => {
+      const record = recordFor('ada');
+      change(record);
+      const result = ProfileUpload.safeParse(record);
+      if (result.success) return null;
+      const issue = result.error.issues[0];
+      return `${issue?.path.join('.')}: ${issue?.message}`;
+    };
+    expect(refusal(() => undefined)).toBeNull();
+    expect(refusal((r) => (r.profile.links = [{ kind: 'website', url: 'javascript:alert(1)//x.com' }]))).toBe(
+      'profile.links.0.url: only https:// addresses are accepted',
+    );
+    expect(refusal((r) => (r.profile.links = [{ kind: 'blog', url: 'http://blog.example.com' }]))).toMatch(
+      /^profile\.links\.0\.url: use the https/,
+    );
+    expect(refusal((r) => (r.profile.photo = 'javascript:alert(1)'))).toBe(
+      'profile.photo: must be a data: URL of a PNG, JPEG or WebP image',
+    );
+    expect(refusal((r) => (r.profile.photo = 'data:image/svg+xml;base64,PHN2Zz4='))).toMatch(
+      /^profile\.photo/,
+    );
+    const entry = (url: string | null) => ({
+      kind: 'talk' as const,
+      title: 'A talk',
+      url,
+      date: '2026-01-01',
+      description: '',
+      channel: null,
+    });
+    expect(refusal((r) => (r.profile.portfolio = [entry('javascript:alert(1)')]))).toBe(
+      'profile.portfolio.0.url: only https:// addresses are accepted',
+    );
+    expect(refusal((r) => (r.profile.portfolio = [entry('https://example.com/talk')]))).toBeNull();
+    const area = { name: 'Compilers', level: 'expert' as const, evidence: '', evidenceTitles: [] };
+    expect(refusal((r) => (r.profile.expertise = [area, { ...area, name: 'compilers' }]))).toBe(
+      'profile.expertise: has two areas of expertise with the same name',
+    );
+    expect(refusal((r) => (r.profile.bio = 'x'.repeat(20_001)))).toBe(
+      'profile.bio: is limited to 20,000 characters',
+    );
+    expect(refusal((r) => (r.profile.topics = Array.from({ length: 31 }, (_, i) => `t${i}`)))).toMatch(
+      /^profile\.topics: /,
+    );
   });
 });
 
@@ -87,5 +134,22 @@ describe.each(testBackends)('the expert directory on %s', (backend) => {
       experts: unknown[];
     };
     expect(list.experts).toEqual([]);
+  });
+
+  it('refuses a record with a script link or two areas of the same name, naming the field', async () => {
+    const mel = await hub.enrolDevice('mel@example.com', 'mel');
+    const scripted = recordFor('mel');
+    scripted.profile.links = [{ kind: 'website', url: 'javascript:fetch(1)' }];
+    const refused = await call(mel.auth, 'PUT', '/profiles/me', scripted);
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      'profile.links.0.url: only https:// addresses are accepted',
+    );
+    const doubled = recordFor('mel');
+    const area = { name: 'Rust', level: 'expert' as const, evidence: '', evidenceTitles: [] };
+    doubled.profile.expertise = [area, area];
+    const twice = await call(mel.auth, 'PUT', '/profiles/me', doubled);
+    expect(twice.status).toBe(400);
+    expect(((await twice.json()) as { message: string }).message).toMatch(/^profile\.expertise: /);
   });
 });

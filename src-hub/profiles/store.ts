@@ -1,21 +1,17 @@
 import { and, arrayContains, asc, eq, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { CompanyProfileRecord, ProfileView } from '../../src-shared/profile/visibility';
-import { parseTimestamp } from '../../src-shared/xapi/validate';
+import { CompanyProfileUpload } from '../../src-shared/profile/company-record';
 import type { HubDb } from '../db/open';
 import { learners, profiles } from '../db/schema/index';
+import { StorableTimestamp, storableTimestamp } from '../http/storable';
 
 /**
- * What PUT /profiles/me accepts: the shape `companyProfileRecord` returns (the shared schema), with unknown
- * keys refused at the top two levels, the company audience only, and a real timestamp.
+ * What PUT /profiles/me accepts: the shared upload schema (the record `companyProfileRecord` builds, with the
+ * app's own limits, https links and unique expertise names), and a timestamp the database can hold.
  */
 export const ProfileUpload = z.strictObject({
-  ...CompanyProfileRecord.shape,
-  updatedAt: z
-    .string()
-    .refine((value) => parseTimestamp(value) !== null, 'must be an ISO 8601 timestamp with a time zone')
-    .nullable(),
-  profile: z.strictObject({ ...ProfileView.shape, audience: z.literal('company') }),
+  ...CompanyProfileUpload.shape,
+  updatedAt: StorableTimestamp.nullable(),
 });
 export type ProfileUpload = z.infer<typeof ProfileUpload>;
 
@@ -51,7 +47,7 @@ export async function saveProfile(db: HubDb, record: ProfileUpload, now: Date): 
     record: record as unknown as Record<string, unknown>,
     topics: profileTopics(record),
     searchText: profileSearchText(record),
-    profileUpdatedAt: record.updatedAt ? new Date(parseTimestamp(record.updatedAt) ?? 0) : null,
+    profileUpdatedAt: record.updatedAt ? new Date(storableTimestamp(record.updatedAt) ?? 0) : null,
     receivedAt: now,
   };
   await db

@@ -39,3 +39,16 @@ export function httpsUrlProblem(value: string, kind?: LinkKind): string | null {
     return `${required.label} should be an address on ${required.host}`;
   return null;
 }
+
+/** Why an address may not be shown to others as a link (only https, no embedded credentials); null when it may. */
+export function webAddressProblem(value: string): string | null {
+  let url: InstanceType<typeof URL>;
+  try {
+    url = new URL(value);
+  } catch {
+    return 'is not a web address';
+  }
+  if (url.protocol !== 'https:') return 'only https:// addresses are accepted';
+  if (url.username || url.password) return 'must not carry a user name or password';
+  return null;
+}
