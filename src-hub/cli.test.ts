@@ -1,3 +1,4 @@
+import { chmodSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_START_TIMEOUT, basicAuth, makeTestDatabase } from './testing/hub';
@@ -19,6 +20,7 @@ describe('npm run hub', () => {
     'creates, lists and revokes credentials and makes enrolment codes from the command line',
     async () => {
       const dir = ['--data-dir', target.dataDir];
+      chmodSync(target.dataDir, 0o755);
       const created = await runHubCli([
         'credentials',
         'create',
@@ -31,6 +33,8 @@ describe('npm run hub', () => {
       ]);
       expect(created.stderr).toBe('');
       expect(created.code).toBe(0);
+      // Every learner's records are in there: only the hub's own user may enter the folder.
+      expect((statSync(target.dataDir).mode & 0o777).toString(8)).toBe('700');
       const issued = JSON.parse(created.stdout) as { key: string; secret: string; role: string };
       expect(issued).toMatchObject({ role: 'trainer', key: expect.stringMatching(/^ak_/) });
       const listed = await runHubCli(['credentials', 'list', ...dir]);

@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
@@ -34,7 +34,9 @@ export async function openHubDb(target: DatabaseTarget): Promise<OpenedHubDb> {
 }
 
 async function openPglite(dataDir: string): Promise<OpenedHubDb> {
-  mkdirSync(dataDir, { recursive: true });
+  // The database holds every learner's records: only the hub's own user may enter its folder.
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (process.platform !== 'win32') chmodSync(dataDir, 0o700);
   const unlock = lockDataDir(dataDir);
   let client: PGlite | null = null;
   try {

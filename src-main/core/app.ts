@@ -18,6 +18,8 @@ import { profileHandlers } from '../profile/handlers';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../sync/engine';
 import { syncHandlers } from '../sync/handlers';
 import { createSecretSealer } from '../sync/secrets';
+import { secureDatabaseFiles, secureDataDir } from './data-dir';
+import { sweepLeftovers } from './leftovers';
 import type { Logger } from './logger';
 import type { HostPlatform } from './platform';
 import { DATABASE_FILE_NAME } from './paths';
@@ -54,13 +56,16 @@ export interface AppCore {
  */
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const now = options.now ?? (() => new Date());
+  secureDataDir(options.dataDir);
   const database = openDatabase({
     file: join(options.dataDir, DATABASE_FILE_NAME),
     migrationsDir: options.migrationsDir,
     now,
   });
+  secureDatabaseFiles(database.file);
   if (database.backupFile)
     options.logger.info(`copied the database to ${database.backupFile} before updating it`);
+  sweepLeftovers({ dataDir: options.dataDir, database, logger: options.logger, now });
 
   const settings = createSettingsService({
     database,

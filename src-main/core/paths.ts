@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 
 export const PRODUCT_NAME = 'Advocate Studio';
 export const DATABASE_FILE_NAME = 'advocate.db';
+/** Where the browser host keeps pack files uploaded for import, inside the data folder. */
+export const UPLOADS_DIR = 'uploads';
 
 /**
  * The same folder Electron uses for `app.getPath('userData')`, so the browser host and the desktop app

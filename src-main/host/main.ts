@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseHostArgs, UsageError } from '../core/args';
 import { startAppCore } from '../core/app';
 import { createConsoleLogger } from '../core/logger';
-import { appFiles, resolveDataDir } from '../core/paths';
+import { appFiles, resolveDataDir, UPLOADS_DIR } from '../core/paths';
 import { DatabaseOpenError } from '../db/errors';
 import { startBrowserHost } from './server';
 
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     port: args.port,
     logger,
     uploads: {
-      dir: join(dataDir, 'uploads'),
+      dir: join(dataDir, UPLOADS_DIR),
       maxBytes: 200 * 1024 * 1024,
       register: (file, name) => core.imports.registerUpload({ file, name, temporary: true }),
     },

@@ -46,7 +46,7 @@ export type ImportProgress = (
   total: number,
 ) => void;
 
-const PACKS_DIR = 'packs';
+export const PACKS_DIR = 'packs';
 
 /** Installs a pack folder (copied, so the trainer's folder stays theirs). */
 export async function installPackFolder(
