@@ -21,9 +21,27 @@ export const ServerUrl = z
       });
       return z.NEVER;
     }
+    const scheme = (match[1] ?? 'https').toLowerCase();
+    const host = (match[2] ?? '').toLowerCase();
+    if (scheme === 'http' && !isLoopback(host)) {
+      context.addIssue({
+        code: 'custom',
+        message:
+          'must start with https://: over plain http:// the device’s key and secret would cross the network readable by anyone on the way (http:// is only for this computer: localhost or 127.0.0.1)',
+      });
+      return z.NEVER;
+    }
     const path = match[3] ?? '/';
-    return `${(match[1] ?? 'https').toLowerCase()}://${(match[2] ?? '').toLowerCase()}${path.endsWith('/') ? path : `${path}/`}`;
+    return `${scheme}://${host}${path.endsWith('/') ? path : `${path}/`}`;
   });
+
+/** `localhost`, `127.x.y.z` or `[::1]`, with or without a port: traffic that never leaves this computer. */
+function isLoopback(hostAndPort: string): boolean {
+  const host = hostAndPort.startsWith('[')
+    ? hostAndPort.slice(0, hostAndPort.indexOf(']') + 1)
+    : hostAndPort.split(':')[0];
+  return host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host ?? '');
+}
 
 export const ConnectInput = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -64,6 +64,13 @@ describe('ServerUrl', () => {
     expect(ServerUrl.parse('hub.example.com')).toBe('https://hub.example.com/');
     expect(ServerUrl.parse('http://127.0.0.1:8420/xapi?x=1#y')).toBe('http://127.0.0.1:8420/xapi/');
     expect(ServerUrl.safeParse('ftp://x').success).toBe(false);
+    expect(ServerUrl.parse('http://localhost:8420')).toBe('http://localhost:8420/');
+    expect(ServerUrl.parse('http://[::1]:8420/hub')).toBe('http://[::1]:8420/hub/');
+    for (const clear of ['http://hub.example.com', 'http://10.0.0.5:8420', 'http://127.0.0.1.example.com']) {
+      const refused = ServerUrl.safeParse(clear);
+      expect(refused.success).toBe(false);
+      expect(refused.error?.issues[0]?.message).toMatch(/^must start with https:\/\/: over plain http:\/\//);
+    }
     expect(ServerUrl.safeParse('https://u:p@x').success).toBe(false);
   });
 });
