@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { LEARNER_ACCOUNT_HOME, verbs } from '../../src-shared/xapi/statements';
 import type { HubDb } from '../db/open';
+import { clampToStorable } from '../http/storable';
 import type { Completion, CompletionReport } from './report-types';
 import { learners, statements } from '../db/schema/index';
 
@@ -153,8 +154,10 @@ export async function loadCompletions(
     sql`${statements.statement}->'object'->'definition'->>'type' = ${COURSE_TYPE}`,
   ];
   // A day either side of the filter's dates: buildReport applies them exactly.
-  if (filter.from) where.push(gte(statements.timestamp, new Date(Date.parse(filter.from) - 86_400_000)));
-  if (filter.to) where.push(lt(statements.timestamp, new Date(Date.parse(filter.to) + 2 * 86_400_000)));
+  if (filter.from)
+    where.push(gte(statements.timestamp, clampToStorable(Date.parse(filter.from) - 86_400_000)));
+  if (filter.to)
+    where.push(lt(statements.timestamp, clampToStorable(Date.parse(filter.to) + 2 * 86_400_000)));
   const rows = await db
     .select({
       actorIfi: statements.actorIfi,

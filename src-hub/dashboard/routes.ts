@@ -6,6 +6,7 @@ import { createEnrolmentCode, parseExpiry } from '../auth/enrolment';
 import type { SignInLimits } from '../auth/rate-limit';
 import type { HubDb } from '../db/open';
 import { credentials, enrolmentCodes, learners } from '../db/schema/index';
+import { StorableDay } from '../http/storable';
 import { parseInput } from '../http/validate';
 import { listLatestPacks, PackUploadError, publishPack } from '../packs/catalogue';
 import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
@@ -31,15 +32,11 @@ declare module 'fastify' {
 }
 
 const Login = z.strictObject({ key: z.string().min(1).max(200), secret: z.string().min(1).max(500) });
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'is not a real date');
 export const CompletionQuery = z.strictObject({
   course: z.string().max(2000).optional(),
   team: z.string().max(200).optional(),
-  from: Day.optional(),
-  to: Day.optional(),
+  from: StorableDay.optional(),
+  to: StorableDay.optional(),
 });
 const NewCode = z.strictObject({
   expires: z

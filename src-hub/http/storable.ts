@@ -44,6 +44,20 @@ function isWellFormed(text: string): boolean {
 const EARLIEST_MS = Date.parse('0001-01-01T00:00:00.000Z');
 const LATEST_MS = Date.parse('9999-12-31T23:59:59.999Z');
 
+/** `ms` moved into the range the database holds (for widened query bounds, never for stored values). */
+export function clampToStorable(ms: number): Date {
+  return new Date(Math.min(LATEST_MS, Math.max(EARLIEST_MS, ms)));
+}
+
+/** A calendar date, `YYYY-MM-DD`, that exists (no 30 February) and that the database can hold. */
+export const StorableDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((value) => {
+    const ms = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === value && ms >= EARLIEST_MS;
+  }, 'is not a real date between the years 0001 and 9999');
+
 /** Epoch milliseconds of an xAPI timestamp the database can hold (years 0001 to 9999 in UTC), or null. */
 export function storableTimestamp(value: string): number | null {
   const ms = parseTimestamp(value);
