@@ -4,6 +4,7 @@ import { revokeCredential } from '../../src-hub/auth/credentials';
 import {
   HUB_START_TIMEOUT,
   startTestHub,
+  testBackends,
   type TestCredential,
   type TestHub,
 } from '../../src-hub/testing/hub';
@@ -28,11 +29,6 @@ const tempDir = useTempDirs();
 const open: { close(): void }[] = [];
 const proxies: FaultyProxy[] = [];
 
-beforeAll(async () => {
-  hub = await startTestHub('pglite');
-  reader = await hub.credential('lrs-client', 'test reader');
-}, HUB_START_TIMEOUT);
-afterAll(async () => hub?.close());
 afterEach(async () => {
   for (const core of open.splice(0)) core.close();
   for (const proxy of proxies.splice(0)) await proxy.close();
@@ -89,7 +85,13 @@ async function expectExactlyOnce(app: AppCore, ids: string[]): Promise<void> {
   expect(new Set(all).size).toBe(all.length);
 }
 
-describe('sync with a company hub', () => {
+describe.each(testBackends)('sync with a company hub on %s', (backend) => {
+  beforeAll(async () => {
+    hub = await startTestHub(backend);
+    reader = await hub.credential('lrs-client', 'test reader');
+  }, HUB_START_TIMEOUT);
+  afterAll(async () => hub?.close());
+
   it('sends records made before connecting to the first connection, once', async () => {
     const app = await core();
     const ids = recordCompletions(app, 5);

@@ -1,9 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createCredential } from '../../src-hub/auth/credentials';
 import { createEnrolmentCode } from '../../src-hub/auth/enrolment';
-import { openHubDb } from '../../src-hub/db/open';
+import { openHubDb, type DatabaseTarget } from '../../src-hub/db/open';
 import { startHubProcess, type RunningHub } from '../../src-hub/testing/process';
-import { basicAuth, HUB_START_TIMEOUT, makeTestDatabase } from '../../src-hub/testing/hub';
+import { basicAuth, HUB_START_TIMEOUT, makeTestDatabase, testBackends } from '../../src-hub/testing/hub';
 import type { SyncStatus } from '../../src-shared/sync/schemas';
 import { startTestCore } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
@@ -12,20 +12,23 @@ import { hubStatementIds, recordCompletions, startProxy } from './fixtures.hub';
 // The hub as a separate process, killed with SIGKILL while a batch is in flight, then started again.
 
 const tempDir = useTempDirs();
-let hubDir = '';
+let hubTarget: DatabaseTarget | null = null;
 let dropHubDatabase: () => Promise<void> = async () => undefined;
 const running: RunningHub[] = [];
-afterAll(async () => {
-  for (const hub of running) hub.child.kill('SIGKILL');
-  await Promise.all(running.map((hub) => hub.exited));
+afterEach(async () => {
+  const stopping = running.splice(0);
+  for (const hub of stopping) hub.child.kill('SIGKILL');
+  await Promise.all(stopping.map((hub) => hub.exited));
   await dropHubDatabase();
+  dropHubDatabase = async () => undefined;
 });
 
 /** A migrated hub database with a reader credential and an enrolment code, made before the hub process starts. */
-async function prepareHub(): Promise<{ reader: { key: string; secret: string }; code: string }> {
-  const made = await makeTestDatabase('pglite');
-  if (made.target.kind !== 'pglite') throw new Error('expected PGlite');
-  hubDir = made.target.dataDir;
+async function prepareHub(
+  backend: 'pglite' | 'postgres',
+): Promise<{ reader: { key: string; secret: string }; code: string }> {
+  const made = await makeTestDatabase(backend);
+  hubTarget = made.target;
   dropHubDatabase = made.drop;
   const database = await openHubDb(made.target);
   try {
@@ -42,17 +45,22 @@ async function prepareHub(): Promise<{ reader: { key: string; secret: string }; 
   }
 }
 
+/** The hub process over the prepared database: its PGlite folder, or PostgreSQL through DATABASE_URL. */
 async function startHub(): Promise<RunningHub> {
-  const hub = await startHubProcess(['--data-dir', hubDir]);
+  if (!hubTarget) throw new Error('prepareHub first');
+  const hub =
+    hubTarget.kind === 'pglite'
+      ? await startHubProcess(['--data-dir', hubTarget.dataDir])
+      : await startHubProcess([], { DATABASE_URL: hubTarget.url });
   running.push(hub);
   return hub;
 }
 
-describe('the hub killed mid-batch', () => {
+describe.each(testBackends)('the hub killed mid-batch, on %s', (backend) => {
   it(
     'loses nothing and duplicates nothing once it is back',
     async () => {
-      const { reader, code } = await prepareHub();
+      const { reader, code } = await prepareHub(backend);
       let hub = await startHub();
       const proxy = await startProxy(hub.url);
 
