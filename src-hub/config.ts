@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { CREDENTIAL_ROLES } from './db/schema/index';
 import type { DatabaseTarget } from './db/open';
-import { parseExpiry } from './auth/enrolment';
+import { parseExpiry } from '../src-shared/hub/schemas';
 import type { TrustProxy } from './server';
 
 export const USAGE = `Usage:

@@ -16,15 +16,6 @@ export class EnrolmentError extends Error {
   }
 }
 
-/** `7d`, `12h`, `30m`: how long an enrolment code stays valid. */
-export function parseExpiry(text: string): number | null {
-  const match = /^(\d+)([dhm])$/.exec(text.trim());
-  if (!match) return null;
-  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as 'd' | 'h' | 'm'];
-  const ms = Number(match[1]) * unit;
-  return ms > 0 && ms <= 365 * 86_400_000 ? ms : null;
-}
-
 export async function createEnrolmentCode(
   db: HubDb,
   expiresInMs: number,
@@ -55,6 +46,7 @@ export async function createEnrolmentCode(
 }
 
 export interface Enrolled extends IssuedCredential {
+  role: 'device';
   /** The actor the device must put on its statements (the app's own account form). */
   agent: { objectType: 'Agent'; name: string; account: { homePage: string; name: string } };
 }
@@ -97,6 +89,7 @@ export async function redeemEnrolmentCode(
     await audit(tx, 'enrolment', 'enrolment.redeem', { id: code.id, key: credential.key, learnerId }, now);
     return {
       ...credential,
+      role: 'device',
       agent: {
         objectType: 'Agent',
         name: existing?.name ?? input.name,

@@ -1,19 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
+import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
 import type { HubDb } from '../db/open';
 import { EnrolmentError, redeemEnrolmentCode } from './enrolment';
 import type { SignInLimits } from './rate-limit';
-
-const EnrolBody = z.strictObject({
-  code: z.string().min(1).max(200),
-  name: z.string().trim().min(1).max(200),
-  email: z.email().max(320),
-  /** The learner id the app already puts in its statements' actor account, so its outbox needs no rewriting. */
-  learnerId: z
-    .string()
-    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1 to 100 letters, digits, dots, dashes or underscores')
-    .optional(),
-});
 
 /** The key enrolment failures count under: enrolments carry no credential key. */
 const ENROLMENT = '(enrolment)';
@@ -23,7 +12,7 @@ export function registerEnrolRoute(
   app: FastifyInstance,
   deps: { db: HubDb; now: () => Date; limits: SignInLimits },
 ): void {
-  app.post('/enrol', async (request, reply) => {
+  app.post(hubRoutes.enrol.path, async (request, reply) => {
     const wait = deps.limits.retryAfter(request.ip, ENROLMENT);
     if (wait > 0) {
       return reply
@@ -34,7 +23,7 @@ export function registerEnrolRoute(
           message: `Too many failed attempts from this address; try again in ${wait} s.`,
         });
     }
-    const parsed = EnrolBody.safeParse(request.body);
+    const parsed = hubRoutes.enrol.body.safeParse(request.body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return reply.code(400).send({
@@ -43,7 +32,7 @@ export function registerEnrolRoute(
       });
     }
     try {
-      const enrolled = await redeemEnrolmentCode(deps.db, parsed.data, deps.now());
+      const enrolled: HubAnswer<'enrol'> = await redeemEnrolmentCode(deps.db, parsed.data, deps.now());
       return reply.code(201).send(enrolled);
     } catch (error) {
       if (!(error instanceof EnrolmentError)) throw error;

@@ -1,8 +1,8 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { LEARNER_ACCOUNT_HOME, verbs } from '../../src-shared/xapi/statements';
 import type { HubDb } from '../db/open';
-import { clampToStorable } from '../http/storable';
-import type { Completion, CompletionReport } from './report-types';
+import { clampToStorable } from '../../src-shared/hub/time-range';
+import type { Completion, CompletionReport } from '../../src-shared/hub/schemas';
 import { learners, statements } from '../db/schema/index';
 
 export const COURSE_TYPE = 'http://adlnet.gov/expapi/activities/course';
@@ -31,8 +31,6 @@ export interface CompletionFilter {
   /** Inclusive, as a date (YYYY-MM-DD, UTC). */
   to?: string | undefined;
 }
-
-export type { Completion, CompletionReport } from './report-types';
 
 export const NO_TEAM = '(no team)';
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeTestPack } from '../../src-main/packs/test-pack';
 import { buildPackZip } from '../../src-main/packs/zip/build';
 import { buildStatement } from '../../src-shared/xapi/statements';
+import { CompletionReport } from '../../src-shared/hub/schemas';
 import { revokeCredential } from '../auth/credentials';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, xapiFetch, type TestHub } from '../testing/hub';
 
@@ -121,10 +122,8 @@ describe.each(testBackends)('the trainer dashboard API on %s', (backend) => {
       ).status,
     ).toBe(200);
 
-    const report = (await api('completions')).json as {
-      byCourse: { course: string; people: number }[];
-      byTeam: { team: string; people: number }[];
-    };
+    // Parsed as the dashboard page parses it: with the hub contract's schema.
+    const report = CompletionReport.parse((await api('completions')).json);
     expect(report.byCourse.map((c) => [c.course, c.people])).toEqual([
       ['Basics, part 1', 2],
       ['Advanced', 1],

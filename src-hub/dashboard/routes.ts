@@ -1,18 +1,17 @@
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
+import { parseExpiry } from '../../src-shared/hub/schemas';
 import type { CredentialVerifier } from '../auth/credentials';
-import { createEnrolmentCode, parseExpiry } from '../auth/enrolment';
+import { createEnrolmentCode } from '../auth/enrolment';
 import type { SignInLimits } from '../auth/rate-limit';
 import type { HubDb } from '../db/open';
 import { credentials, enrolmentCodes, learners } from '../db/schema/index';
-import { StorableDay } from '../http/storable';
 import { parseInput } from '../http/validate';
 import { listLatestPacks, PackUploadError, publishPack } from '../packs/catalogue';
 import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
-import { ExpertQuery } from '../profiles/routes';
 import { findExperts } from '../profiles/store';
-import { buildReport, loadCompletions, type CompletionFilter } from './completions';
+import { buildReport, loadCompletions } from './completions';
 import { toCsv } from './csv';
 import {
   createSession,
@@ -30,21 +29,6 @@ declare module 'fastify' {
     dashboardSession: DashboardSession | null;
   }
 }
-
-const Login = z.strictObject({ key: z.string().min(1).max(200), secret: z.string().min(1).max(500) });
-export const CompletionQuery = z.strictObject({
-  course: z.string().max(2000).optional(),
-  team: z.string().max(200).optional(),
-  from: StorableDay.optional(),
-  to: StorableDay.optional(),
-});
-const NewCode = z.strictObject({
-  expires: z
-    .string()
-    .refine((value) => parseExpiry(value) !== null, 'must be like 7d, 12h or 30m, up to 365d'),
-  email: z.email().max(320).optional(),
-  team: z.string().trim().min(1).max(200).optional(),
-});
 
 export interface DashboardDeps {
   db: HubDb;
@@ -78,8 +62,8 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
     request.dashboardSession = session;
   };
 
-  app.post('/dashboard/api/login', async (request, reply) => {
-    const input = parseInput(Login, request.body, 'invalid_login');
+  app.post(hubRoutes.signIn.path, async (request, reply) => {
+    const input = parseInput(hubRoutes.signIn.body, request.body, 'invalid_login');
     const wait = limits.retryAfter(request.ip, input.key);
     const principal = await verifier.verify(input.key, input.secret, { knownOnly: wait > 0 });
     if (!principal && wait > 0) {
@@ -96,29 +80,35 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       });
     }
     const session = await createSession(db, principal.key, now());
+    const answer: HubAnswer<'signIn'> = { name: principal.name, expiresAt: session.expiresAt.toISOString() };
     return reply
       .header('set-cookie', sessionCookie(session.token, SESSION_TTL_MS / 1000, request.protocol === 'https'))
-      .send({ name: principal.name, expiresAt: session.expiresAt.toISOString() });
+      .send(answer);
   });
 
-  app.post('/dashboard/api/logout', async (request, reply) => {
+  app.post(hubRoutes.signOut.path, async (request, reply) => {
     const token = readCookie(request.headers.cookie, SESSION_COOKIE);
     if (token) await endSession(db, token);
-    return reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https')).send({ ok: true });
+    const answer: HubAnswer<'signOut'> = { ok: true };
+    return reply.header('set-cookie', sessionCookie('', 0, request.protocol === 'https')).send(answer);
   });
 
-  app.get('/dashboard/api/me', { preHandler: signedIn }, async (request) => {
-    const session = request.dashboardSession as DashboardSession;
-    return { name: session.name, expiresAt: session.expiresAt.toISOString() };
-  });
+  app.get(
+    hubRoutes.session.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'session'>> => {
+      const session = request.dashboardSession as DashboardSession;
+      return { name: session.name, expiresAt: session.expiresAt.toISOString() };
+    },
+  );
 
-  const report = async (query: unknown) => {
-    const filter: CompletionFilter = parseInput(CompletionQuery, query);
+  const report = async (query: unknown): Promise<HubAnswer<'completions'>> => {
+    const filter = parseInput(hubRoutes.completions.query, query);
     const { found, known } = await loadCompletions(db, filter);
     return buildReport(found, known, filter);
   };
 
-  app.get('/dashboard/api/completions', { preHandler: signedIn }, async (request) => report(request.query));
+  app.get(hubRoutes.completions.path, { preHandler: signedIn }, async (request) => report(request.query));
 
   app.get('/dashboard/api/completions.csv', { preHandler: signedIn }, async (request, reply) => {
     const { completions } = await report(request.query);
@@ -135,7 +125,7 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       .send(csv);
   });
 
-  app.get('/dashboard/api/devices', { preHandler: signedIn }, async () => {
+  app.get(hubRoutes.devices.path, { preHandler: signedIn }, async (): Promise<HubAnswer<'devices'>> => {
     const rows = await db
       .select({
         key: credentials.key,
@@ -151,26 +141,43 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       .leftJoin(learners, eq(learners.id, credentials.learnerId))
       .where(eq(credentials.role, 'device'))
       .orderBy(asc(learners.name), asc(credentials.createdAt));
-    return { devices: rows };
+    return {
+      devices: rows.map((row) => ({
+        ...row,
+        createdAt: row.createdAt.toISOString(),
+        lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+        revokedAt: row.revokedAt?.toISOString() ?? null,
+      })),
+    };
   });
 
-  app.get('/dashboard/api/enrolment-codes', { preHandler: signedIn }, async () => {
-    const rows = await db
-      .select({
-        id: enrolmentCodes.id,
-        createdAt: enrolmentCodes.createdAt,
-        expiresAt: enrolmentCodes.expiresAt,
-        email: enrolmentCodes.email,
-        team: enrolmentCodes.team,
-      })
-      .from(enrolmentCodes)
-      .where(and(isNull(enrolmentCodes.redeemedAt), gt(enrolmentCodes.expiresAt, now())))
-      .orderBy(asc(enrolmentCodes.expiresAt));
-    return { codes: rows };
-  });
+  app.get(
+    hubRoutes.enrolmentCodes.path,
+    { preHandler: signedIn },
+    async (): Promise<HubAnswer<'enrolmentCodes'>> => {
+      const rows = await db
+        .select({
+          id: enrolmentCodes.id,
+          createdAt: enrolmentCodes.createdAt,
+          expiresAt: enrolmentCodes.expiresAt,
+          email: enrolmentCodes.email,
+          team: enrolmentCodes.team,
+        })
+        .from(enrolmentCodes)
+        .where(and(isNull(enrolmentCodes.redeemedAt), gt(enrolmentCodes.expiresAt, now())))
+        .orderBy(asc(enrolmentCodes.expiresAt));
+      return {
+        codes: rows.map((row) => ({
+          ...row,
+          createdAt: row.createdAt.toISOString(),
+          expiresAt: row.expiresAt.toISOString(),
+        })),
+      };
+    },
+  );
 
-  app.post('/dashboard/api/enrolment-codes', { preHandler: signedIn }, async (request, reply) => {
-    const input = parseInput(NewCode, request.body, 'invalid_enrolment_code');
+  app.post(hubRoutes.createEnrolmentCode.path, { preHandler: signedIn }, async (request, reply) => {
+    const input = parseInput(hubRoutes.createEnrolmentCode.body, request.body, 'invalid_enrolment_code');
     const session = request.dashboardSession as DashboardSession;
     const created = await createEnrolmentCode(
       db,
@@ -180,11 +187,15 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       input.email ?? null,
       input.team ?? null,
     );
-    return reply.code(201).send({ code: created.code, expiresAt: created.expiresAt.toISOString() });
+    const answer: HubAnswer<'createEnrolmentCode'> = {
+      code: created.code,
+      expiresAt: created.expiresAt.toISOString(),
+    };
+    return reply.code(201).send(answer);
   });
 
   app.post(
-    '/dashboard/api/packs',
+    hubRoutes.dashboardPublishPack.path,
     { preHandler: signedIn, bodyLimit: MAX_PACK_UPLOAD_BYTES },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) {
@@ -195,9 +206,12 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       const session = request.dashboardSession as DashboardSession;
       try {
         const published = await publishPack(db, request.body, session.credentialKey, now());
-        return reply
-          .code(published.created ? 201 : 200)
-          .send({ ...published.entry, created: published.created, warnings: published.warnings });
+        const answer: HubAnswer<'dashboardPublishPack'> = {
+          ...published.entry,
+          created: published.created,
+          warnings: published.warnings,
+        };
+        return reply.code(published.created ? 201 : 200).send(answer);
       } catch (error) {
         if (!(error instanceof PackUploadError)) throw error;
         return reply
@@ -207,13 +221,21 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
     },
   );
 
-  app.get('/dashboard/api/packs', { preHandler: signedIn }, async () => ({
-    packs: await listLatestPacks(db),
-  }));
+  app.get(
+    hubRoutes.dashboardPacks.path,
+    { preHandler: signedIn },
+    async (): Promise<HubAnswer<'dashboardPacks'>> => ({
+      packs: await listLatestPacks(db),
+    }),
+  );
 
-  app.get('/dashboard/api/experts', { preHandler: signedIn }, async (request) => ({
-    experts: await findExperts(db, parseInput(ExpertQuery, request.query)),
-  }));
+  app.get(
+    hubRoutes.dashboardExperts.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'dashboardExperts'>> => ({
+      experts: await findExperts(db, parseInput(hubRoutes.dashboardExperts.query, request.query)),
+    }),
+  );
 }
 
 function safeHost(origin: string): string | null {

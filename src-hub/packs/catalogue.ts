@@ -7,6 +7,7 @@ import { validatePackFolder } from '../../src-main/packs/validate';
 import { extractPackZip, PackZipError } from '../../src-main/packs/zip/extract';
 import { audit } from '../auth/audit';
 import { sha256 } from '../auth/secrets';
+import type { PackEntry } from '../../src-shared/hub/schemas';
 import type { HubDb } from '../db/open';
 import { packs } from '../db/schema/index';
 
@@ -20,17 +21,6 @@ export class PackUploadError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface PackEntry {
-  id: string;
-  version: string;
-  title: string;
-  sha256: string;
-  size: number;
-  uploadedAt: string;
-  /** Where a device downloads it, relative to the hub. */
-  url: string;
 }
 
 /**

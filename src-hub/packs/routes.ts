@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
 import type { Principal } from '../auth/credentials';
 import type { HubDb } from '../db/open';
 import { listLatestPacks, PackUploadError, publishPack, readPackZip } from './catalogue';
@@ -27,7 +28,7 @@ export function registerPackRoutes(
   );
 
   app.post(
-    '/packs',
+    hubRoutes.publishPack.path,
     { preHandler: deps.trainer, bodyLimit: MAX_PACK_UPLOAD_BYTES },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) {
@@ -38,9 +39,12 @@ export function registerPackRoutes(
       const principal = request.principal as Principal;
       try {
         const published = await publishPack(db, request.body, principal.key, now());
-        return reply
-          .code(published.created ? 201 : 200)
-          .send({ ...published.entry, warnings: published.warnings });
+        const answer: HubAnswer<'publishPack'> = {
+          ...published.entry,
+          created: published.created,
+          warnings: published.warnings,
+        };
+        return reply.code(published.created ? 201 : 200).send(answer);
       } catch (error) {
         if (!(error instanceof PackUploadError)) throw error;
         return reply
@@ -50,7 +54,11 @@ export function registerPackRoutes(
     },
   );
 
-  app.get('/packs', { preHandler: deps.anyone }, async () => ({ packs: await listLatestPacks(db) }));
+  app.get(
+    hubRoutes.listPacks.path,
+    { preHandler: deps.anyone },
+    async (): Promise<HubAnswer<'listPacks'>> => ({ packs: await listLatestPacks(db) }),
+  );
 
   app.get('/packs/:id/:file', { preHandler: deps.anyone }, async (request, reply) => {
     const params = DownloadParams.safeParse(request.params);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mixedProfile } from '../../src-shared/profile/fixtures.test-data';
 import { companyProfileRecord } from '../../src-shared/profile/visibility';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, type TestHub } from '../testing/hub';
-import { profileTopics, ProfileUpload } from './store';
+import { ProfileUpload } from '../../src-shared/hub/schemas';
+import { profileTopics } from './store';
 
 /** The record the app's sync builds for this learner, with a few fields changed. */
 function recordFor(learnerId: string, change: { topics?: string[]; name?: string } = {}) {

@@ -1,16 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
 import type { Principal } from '../auth/credentials';
 import type { HubDb } from '../db/open';
 import { parseInput } from '../http/validate';
-import { findExperts, ProfileUpload, saveProfile } from './store';
+import { findExperts, saveProfile } from './store';
 
 type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-
-export const ExpertQuery = z.strictObject({
-  topic: z.string().trim().max(100).optional(),
-  q: z.string().trim().max(200).optional(),
-});
 
 /** The expert directory: each device sends its learner's company profile; trainers search them. */
 export function registerProfileRoutes(
@@ -19,7 +14,7 @@ export function registerProfileRoutes(
 ): void {
   const { db, now } = deps;
 
-  app.put('/profiles/me', { preHandler: deps.device }, async (request, reply) => {
+  app.put(hubRoutes.putProfile.path, { preHandler: deps.device }, async (request, reply) => {
     const principal = request.principal as Principal;
     const learner = principal.learner;
     if (!learner) {
@@ -27,7 +22,7 @@ export function registerProfileRoutes(
         .code(403)
         .send({ error: 'forbidden', message: 'Only a device enrolled for a learner may send a profile.' });
     }
-    const record = parseInput(ProfileUpload, request.body, 'invalid_profile');
+    const record = parseInput(hubRoutes.putProfile.body, request.body, 'invalid_profile');
     if (record.learnerId !== learner.id) {
       return reply.code(403).send({
         error: 'forbidden',
@@ -36,11 +31,16 @@ export function registerProfileRoutes(
     }
     const at = now();
     await saveProfile(db, record, at);
-    return reply.code(200).send({ learnerId: learner.id, receivedAt: at.toISOString() });
+    const receipt: HubAnswer<'putProfile'> = { learnerId: learner.id, receivedAt: at.toISOString() };
+    return reply.code(200).send(receipt);
   });
 
-  app.get('/profiles', { preHandler: deps.trainer }, async (request) => {
-    const query = parseInput(ExpertQuery, request.query);
-    return { experts: await findExperts(db, query) };
-  });
+  app.get(
+    hubRoutes.findExperts.path,
+    { preHandler: deps.trainer },
+    async (request): Promise<HubAnswer<'findExperts'>> => {
+      const query = parseInput(hubRoutes.findExperts.query, request.query);
+      return { experts: await findExperts(db, query) };
+    },
+  );
 }

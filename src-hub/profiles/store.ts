@@ -1,19 +1,8 @@
 import { and, arrayContains, asc, eq, ilike, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
-import { CompanyProfileUpload } from '../../src-shared/profile/company-record';
+import type { ExpertEntry, ProfileUpload } from '../../src-shared/hub/schemas';
 import type { HubDb } from '../db/open';
 import { learners, profiles } from '../db/schema/index';
-import { StorableTimestamp, storableTimestamp } from '../http/storable';
-
-/**
- * What PUT /profiles/me accepts: the shared upload schema (the record `companyProfileRecord` builds, with the
- * app's own limits, https links and unique expertise names), and a timestamp the database can hold.
- */
-export const ProfileUpload = z.strictObject({
-  ...CompanyProfileUpload.shape,
-  updatedAt: StorableTimestamp.nullable(),
-});
-export type ProfileUpload = z.infer<typeof ProfileUpload>;
+import { storableTimestamp } from '../../src-shared/hub/time-range';
 
 /** Lower-cased topics and expertise area names: what the `topic` filter matches exactly. */
 export function profileTopics(record: ProfileUpload): string[] {
@@ -63,16 +52,6 @@ export async function saveProfile(db: HubDb, record: ProfileUpload, now: Date): 
         receivedAt: now,
       },
     });
-}
-
-export interface ExpertEntry {
-  learnerId: string;
-  /** The name as the person shares it with the company; null when they keep it to themselves. */
-  name: string | null;
-  team: string | null;
-  updatedAt: string | null;
-  receivedAt: string;
-  profile: ProfileUpload['profile'];
 }
 
 /** LIKE's wildcards taken literally. */

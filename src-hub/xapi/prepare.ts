@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { XAPI_VERSION } from '../../src-shared/xapi/statements';
 import { checkStatement } from '../../src-shared/xapi/validate';
-import { MAX_INDEXED_BYTES, storableTimestamp, TIMESTAMP_RANGE_MESSAGE, utf8Bytes } from '../http/storable';
+import { storableTimestamp, TIMESTAMP_RANGE_MESSAGE } from '../../src-shared/hub/time-range';
+import { MAX_INDEXED_BYTES, utf8Bytes } from '../http/storable';
 import { indexStatement, type StatementIndex } from './agents';
 import { StatementError, type Writer } from './statement-error';
 

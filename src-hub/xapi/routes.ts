@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { XAPI_VERSION } from '../../src-shared/xapi/statements';
 import { isUuid } from '../../src-shared/xapi/validate';
-import { StorableTimestamp, storableTimestamp } from '../http/storable';
+import { StorableTimestamp, storableTimestamp } from '../../src-shared/hub/time-range';
 import type { Principal } from '../auth/credentials';
 import type { HubDb } from '../db/open';
 import { ifiOf, learnerIfis } from './agents';

@@ -6,13 +6,9 @@ import type { z } from 'zod';
 import { AppError } from '../../src-shared/api/errors';
 import { parseRetryAfter } from '../../src-shared/sync/backoff';
 import type { SendOutcome } from '../../src-shared/sync/deliver';
-import {
-  EnrolResponse,
-  HubPackList,
-  ServerError,
-  StoredIds,
-  type HubPack,
-} from '../../src-shared/sync/schemas';
+import { hubRoutes, type HubReply, type HubRoute } from '../../src-shared/hub/contract';
+import type { PackEntry } from '../../src-shared/hub/schemas';
+import { ServerError, StoredIds } from '../../src-shared/sync/schemas';
 import { XAPI_VERSION } from '../../src-shared/xapi/statements';
 
 export type Fetch = typeof fetch;
@@ -89,14 +85,15 @@ export async function enrolDevice(
   fetchFn: Fetch,
   hubUrl: string,
   body: { code: string; name: string; email: string; learnerId: string },
-): Promise<z.infer<typeof EnrolResponse>> {
-  const response = await hubRequest(fetchFn, new URL('enrol', hubUrl), {
+): Promise<HubReply<'enrol'>> {
+  const response = await hubRequest(fetchFn, hubUrlFor(hubRoutes.enrol, hubUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  if (response.status === 201 || response.status === 200) return parseOrThrow(EnrolResponse, text, hubUrl);
+  if (response.status === 201 || response.status === 200)
+    return parseOrThrow(hubRoutes.enrol.response, text, hubUrl);
   if (response.status === 404) {
     throw new AppError(
       'NOT_FOUND',
@@ -142,14 +139,14 @@ export async function listHubPacks(
   hubUrl: string,
   authorization: string,
   signal?: AbortSignal,
-): Promise<HubPack[]> {
-  const response = await fetchFn(new URL('packs', hubUrl), {
+): Promise<PackEntry[]> {
+  const response = await fetchFn(hubUrlFor(hubRoutes.listPacks, hubUrl), {
     headers: { authorization },
     signal: withTimeout(signal),
   });
   const text = await response.text();
   if (!response.ok) throw new HubHttpError(response.status, serverMessage(text, response.status));
-  return parseOrThrow(HubPackList, text, hubUrl).packs;
+  return parseOrThrow(hubRoutes.listPacks.response, text, hubUrl).packs;
 }
 
 /** Downloads a pack zip to `file`, unless the hub says the copy we have (`etag`) is current. */
@@ -176,6 +173,11 @@ export async function downloadPack(
   body.on('data', (chunk: Buffer) => onProgress((done += chunk.length), total));
   await pipeline(body, createWriteStream(file));
   return { notModified: false, etag: response.headers.get('etag') };
+}
+
+/** A hub route's address under the hub's own (which may have a path of its own, behind a proxy). */
+export function hubUrlFor(route: HubRoute, hubUrl: string): URL {
+  return new URL(route.path.slice(1), hubUrl);
 }
 
 export class HubHttpError extends Error {

@@ -1,6 +1,7 @@
 import type { DeliveryEnd } from '../../src-shared/sync/deliver';
 import type { Logger } from '../core/logger';
-import { networkReason, serverMessage, type Fetch } from './http';
+import { hubRoutes } from '../../src-shared/hub/contract';
+import { hubUrlFor, networkReason, serverMessage, type Fetch } from './http';
 
 export interface ProfilePushDeps {
   fetch: Fetch;
@@ -23,7 +24,7 @@ export async function pushCompanyProfile(deps: ProfilePushDeps): Promise<Deliver
   let response: Response;
   let text: string;
   try {
-    response = await deps.fetch(new URL('profiles/me', deps.hubUrl), {
+    response = await deps.fetch(hubUrlFor(hubRoutes.putProfile, deps.hubUrl), {
       method: 'PUT',
       headers: { authorization: deps.authorization, 'content-type': 'application/json' },
       body: JSON.stringify(body),

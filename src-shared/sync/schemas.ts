@@ -122,31 +122,7 @@ export const SyncStatus = z.object({
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
-// What the hub answers (validated: a hub is a network peer like any other).
-
-export const EnrolResponse = z.object({
-  key: z.string().min(1),
-  secret: z.string().min(1),
-  agent: z.looseObject({
-    objectType: z.literal('Agent').optional(),
-    name: z.string().optional(),
-    account: z.object({ homePage: z.string(), name: z.string() }),
-  }),
-});
-
-export const HubPackList = z.object({
-  packs: z.array(
-    z.object({
-      id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-      version: z.string().regex(/^[0-9A-Za-z.+-]+$/),
-      title: z.string(),
-      sha256: z.string(),
-      size: z.number().int().nonnegative(),
-      url: z.string().startsWith('/packs/'),
-    }),
-  ),
-});
-export type HubPack = z.infer<typeof HubPackList>['packs'][number];
+// What an xAPI server answers (validated: it is a network peer like any other). The hub's own routes: src-shared/hub.
 
 /** POST /statements answers the stored ids (xAPI 2.0 Part Three §4.1.6.1). */
 export const StoredIds = z.array(z.string());

@@ -1,4 +1,8 @@
-/** The dashboard's calls to /dashboard/api/*: JSON in and out, errors as the hub's `{ error, message }`. */
+import type { z } from 'zod';
+import { hubRoutes, type HubReply, type HubRouteName } from '../../../src-shared/hub/contract';
+import { HubError } from '../../../src-shared/hub/schemas';
+
+/** The dashboard's calls to the hub, by route name from the hub contract: errors as the hub's `{ error, message }`. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -10,32 +14,56 @@ export class ApiError extends Error {
   }
 }
 
-export async function call<T>(path: string, init: { body?: unknown; zip?: ArrayBuffer } = {}): Promise<T> {
+type Input<N extends HubRouteName> = (typeof hubRoutes)[N] extends { body: z.ZodType }
+  ? { body: z.input<(typeof hubRoutes)[N]['body']> }
+  : (typeof hubRoutes)[N] extends { query: z.ZodType }
+    ? { query: Record<string, string> }
+    : (typeof hubRoutes)[N] extends { zip: true }
+      ? { zip: ArrayBuffer }
+      : Record<string, never>;
+
+/**
+ * Calls one route and validates the answer against the contract, so a field the hub renamed or dropped is an
+ * error here, not an `undefined` shown on the page.
+ */
+export async function call<N extends HubRouteName>(name: N, input: Input<N>): Promise<HubReply<N>> {
+  const route = hubRoutes[name];
   const headers: Record<string, string> = {};
   let body: BodyInit | null = null;
-  if (init.zip) {
+  if ('zip' in input) {
     headers['content-type'] = 'application/zip';
-    body = init.zip;
-  } else if (init.body !== undefined) {
+    body = input.zip as ArrayBuffer;
+  } else if ('body' in input) {
     headers['content-type'] = 'application/json';
-    body = JSON.stringify(init.body);
+    body = JSON.stringify(input.body);
   }
-  const response = await fetch(`/dashboard/api/${path}`, {
-    method: body === null ? 'GET' : 'POST',
+  const search = 'query' in input ? query(input.query as Record<string, string>) : '';
+  const response = await fetch(`${route.path}${search}`, {
+    method: route.method,
     headers,
     body,
     credentials: 'same-origin',
   });
-  const json = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  const json = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
+    const refusal = HubError.safeParse(json);
     throw new ApiError(
       response.status,
-      String(json?.['error'] ?? 'error'),
-      String(json?.['message'] ?? `The hub answered ${response.status}.`),
-      Array.isArray(json?.['problems']) ? (json['problems'] as string[]) : [],
+      refusal.success ? refusal.data.error : 'error',
+      refusal.success ? refusal.data.message : `The hub answered ${response.status}.`,
+      refusal.success ? (refusal.data.problems ?? []) : [],
     );
   }
-  return json as T;
+  const answer = route.response.safeParse(json);
+  if (!answer.success) {
+    const issue = answer.error.issues[0];
+    throw new ApiError(
+      response.status,
+      'unexpected_answer',
+      `The hub's answer to ${name} is not what this page expects (${issue?.path.join('.') || 'the body'}: ${issue?.message ?? 'invalid'}). Reload the page; if it persists, the hub and this page are different versions.`,
+    );
+  }
+  return answer.data as HubReply<N>;
 }
 
 export function query(params: Record<string, string>): string {

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { CompanyProfileUpload } from '../profile/company-record';
+import { StorableDay, StorableTimestamp } from './time-range';
+
+/**
+ * What crosses the wire between the hub and its clients (devices, the trainer dashboard), declared once: the hub
+ * parses its inputs with these and types its answers by them, the device and the dashboard validate the
+ * answers with them. The xAPI resources are not here: the xAPI specification is their contract.
+ */
+
+const Iso = z.iso.datetime({ offset: true });
+
+/** Every refusal: a code for programs, a sentence for people, and a pack's `file:line` problems. */
+export const HubError = z.object({
+  error: z.string(),
+  message: z.string(),
+  problems: z.array(z.string()).optional(),
+});
+export type HubError = z.infer<typeof HubError>;
+
+// Enrolment ------------------------------------------------------------------------------------------------
+
+export const EnrolRequest = z.strictObject({
+  code: z.string().min(1).max(200),
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(320),
+  /** The learner id the app already puts in its statements' actor account, so its outbox needs no rewriting. */
+  learnerId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be 1 to 100 letters, digits, dots, dashes or underscores')
+    .optional(),
+});
+
+export const EnrolResponse = z.object({
+  key: z.string().min(1),
+  secret: z.string().min(1),
+  name: z.string(),
+  role: z.literal('device'),
+  /** The actor the device must put on its statements. */
+  agent: z.object({
+    objectType: z.literal('Agent'),
+    name: z.string(),
+    account: z.object({ homePage: z.string(), name: z.string() }),
+  }),
+});
+
+// Packs ----------------------------------------------------------------------------------------------------
+
+export const PackEntry = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  version: z.string().regex(/^[0-9A-Za-z.+-]+$/),
+  title: z.string(),
+  /** Hex SHA-256 of the zip, also its ETag. */
+  sha256: z.string(),
+  size: z.number().int().nonnegative(),
+  uploadedAt: Iso,
+  /** Where a device downloads it, relative to the hub. */
+  url: z.string().startsWith('/packs/'),
+});
+export type PackEntry = z.infer<typeof PackEntry>;
+
+export const PackList = z.object({ packs: z.array(PackEntry) });
+
+export const PublishedPack = PackEntry.extend({
+  /** False when exactly these bytes were already published under this version. */
+  created: z.boolean(),
+  warnings: z.array(z.string()),
+});
+
+// The expert directory -------------------------------------------------------------------------------------
+
+/** What PUT /profiles/me accepts: the record `companyProfileRecord` builds, within the app's own limits. */
+export const ProfileUpload = z.strictObject({
+  ...CompanyProfileUpload.shape,
+  updatedAt: StorableTimestamp.nullable(),
+});
+export type ProfileUpload = z.infer<typeof ProfileUpload>;
+
+export const ProfileReceipt = z.object({ learnerId: z.string(), receivedAt: Iso });
+
+export const ExpertQuery = z.strictObject({
+  topic: z.string().trim().max(100).optional(),
+  q: z.string().trim().max(200).optional(),
+});
+
+export const ExpertEntry = z.object({
+  learnerId: z.string(),
+  /** The name as the person shares it with the company; null when they keep it to themselves. */
+  name: z.string().nullable(),
+  team: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  receivedAt: Iso,
+  profile: ProfileUpload.shape.profile,
+});
+export type ExpertEntry = z.infer<typeof ExpertEntry>;
+
+export const ExpertList = z.object({ experts: z.array(ExpertEntry) });
+
+// The trainer dashboard ------------------------------------------------------------------------------------
+
+export const Login = z.strictObject({ key: z.string().min(1).max(200), secret: z.string().min(1).max(500) });
+export const SessionInfo = z.object({ name: z.string(), expiresAt: Iso });
+export const SignedOut = z.object({ ok: z.literal(true) });
+
+export const CompletionQuery = z.strictObject({
+  course: z.string().max(2000).optional(),
+  team: z.string().max(200).optional(),
+  from: StorableDay.optional(),
+  to: StorableDay.optional(),
+});
+
+/** One person's first completion of one course. */
+export const Completion = z.object({
+  personKey: z.string(),
+  person: z.string(),
+  email: z.string().nullable(),
+  team: z.string().nullable(),
+  courseId: z.string(),
+  course: z.string(),
+  at: Iso,
+});
+export type Completion = z.infer<typeof Completion>;
+
+export const CompletionReport = z.object({
+  completions: z.array(Completion),
+  byCourse: z.array(z.object({ courseId: z.string(), course: z.string(), people: z.number(), lastAt: Iso })),
+  byPerson: z.array(
+    z.object({
+      personKey: z.string(),
+      person: z.string(),
+      email: z.string().nullable(),
+      team: z.string().nullable(),
+      courses: z.number(),
+      lastAt: Iso,
+    }),
+  ),
+  byTeam: z.array(
+    z.object({ team: z.string(), enrolled: z.number(), people: z.number(), completions: z.number() }),
+  ),
+  /** For the filters: every course and team there is, whatever the filter. */
+  courses: z.array(z.object({ courseId: z.string(), course: z.string() })),
+  teams: z.array(z.string()),
+});
+export type CompletionReport = z.infer<typeof CompletionReport>;
+
+export const DeviceList = z.object({
+  devices: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      learner: z.string().nullable(),
+      email: z.string().nullable(),
+      team: z.string().nullable(),
+      createdAt: Iso,
+      lastSeenAt: Iso.nullable(),
+      revokedAt: Iso.nullable(),
+    }),
+  ),
+});
+
+/** `7d`, `12h`, `30m`: how long an enrolment code stays valid; null for anything else or over a year. */
+export function parseExpiry(text: string): number | null {
+  const match = /^(\d+)([dhm])$/.exec(text.trim());
+  if (!match) return null;
+  const unit = { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as 'd' | 'h' | 'm'];
+  const ms = Number(match[1]) * unit;
+  return ms > 0 && ms <= 365 * 86_400_000 ? ms : null;
+}
+
+export const NewEnrolmentCode = z.strictObject({
+  expires: z
+    .string()
+    .refine((value) => parseExpiry(value) !== null, 'must be like 7d, 12h or 30m, up to 365d'),
+  email: z.email().max(320).optional(),
+  team: z.string().trim().min(1).max(200).optional(),
+});
+
+export const EnrolmentCodeList = z.object({
+  codes: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: Iso,
+      expiresAt: Iso,
+      email: z.string().nullable(),
+      team: z.string().nullable(),
+    }),
+  ),
+});
+
+export const CreatedEnrolmentCode = z.object({ code: z.string(), expiresAt: Iso });
