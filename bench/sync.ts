@@ -7,7 +7,7 @@ import { createEnrolmentCode } from '../src-hub/auth/enrolment';
 import { startTestHub, type TestHub } from '../src-hub/testing/hub';
 import { inBatches } from '../src-shared/sync/deliver';
 import type { AppCore } from '../src-main/core/app';
-import { recordCompletions } from '../src-main/sync/fixtures.hub';
+import { recordCompletions } from '../src-main/testing/sync-fixtures.hub';
 import { startTestCore } from '../src-main/testing/app-core';
 import { timeMs, type Row } from './measure';
 

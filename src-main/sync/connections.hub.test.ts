@@ -18,7 +18,7 @@ import { buildPackZip } from '../packs/zip/build';
 import { startTestCore } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 import { SYNC_KEY_FILE } from './secrets';
-import { hubStatementIds, recordCompletions } from './fixtures.hub';
+import { hubStatementIds, recordCompletions } from '../testing/sync-fixtures.hub';
 
 // Connecting, switching companies and pulling packs, against two real hubs on loopback.
 

@@ -19,7 +19,7 @@ import {
   startProxy,
   until,
   type FaultyProxy,
-} from './fixtures.hub';
+} from '../testing/sync-fixtures.hub';
 
 // The sync engine against a real hub on loopback, through the real app core and SQLite: no mocks of our parts.
 

@@ -7,7 +7,7 @@ import { basicAuth, HUB_START_TIMEOUT, makeTestDatabase, testBackends } from '..
 import type { SyncStatus } from '../../src-shared/sync/schemas';
 import { startTestCore } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
-import { hubStatementIds, recordCompletions, startProxy } from './fixtures.hub';
+import { hubStatementIds, recordCompletions, startProxy } from '../testing/sync-fixtures.hub';
 
 // The hub as a separate process, killed with SIGKILL while a batch is in flight, then started again.
 
