@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src-shared/api/errors';
 import type { Draft, DraftSummary, DraftTemplate } from '../../src-shared/writing/drafts';
 import { writeTestPack } from '../packs/test-pack';
-import { startTestCore } from '../testing/app-core';
+import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
+const startCore = useTestCores();
 
 async function setUp(dataDir = tempDir()) {
   const bundled = tempDir();
   writeTestPack(join(bundled, 'test-pack'));
   let clock = new Date('2026-11-25T09:00:00Z').getTime();
-  const core = await startTestCore(dataDir, { bundledPacksDir: bundled, now: () => new Date(clock) });
+  const core = await startCore(dataDir, { bundledPacksDir: bundled, now: () => new Date(clock) });
   const call = async <T>(name: string, input: unknown): Promise<T> => {
     const result: CallResult<unknown> = await core.dispatch(name, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -44,7 +45,6 @@ describe('drafts', () => {
       body: 'It was the **DNS** cache.',
       revision: 2,
     });
-    again.core.close();
   });
 
   it('refuses to overwrite newer text from another window', async () => {
@@ -57,11 +57,10 @@ describe('drafts', () => {
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('another window') },
     });
-    core.close();
   });
 
   it('keeps versions on pauses and on demand, and a restore can itself be undone', async () => {
-    const { core, call, advance } = await setUp();
+    const { call, advance } = await setUp();
     const draft = await call<Draft>('createDraft', { title: 'Story' });
     await call('saveDraft', { draftId: draft.id, title: 'Story', body: 'first thoughts', baseRevision: 1 });
     advance(30_000);
@@ -94,7 +93,6 @@ describe('drafts', () => {
     expect(after[0]?.reason).toBe('before-restore');
     const undone = await call<Draft>('restoreDraftVersion', { draftId: draft.id, versionId: after[0]?.id });
     expect(undone.body).toBe('a rewrite');
-    core.close();
   });
 
   it('finds drafts by a word in their body, and the trash hides and then deletes them', async () => {
@@ -126,7 +124,6 @@ describe('drafts', () => {
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    core.close();
   });
 
   it('starts an exercise from its template, once, and marking the draft ready completes the exercise', async () => {
@@ -154,7 +151,6 @@ describe('drafts', () => {
     expect(JSON.stringify(core.database.sqlite.prepare('SELECT statement FROM outbox').all())).not.toContain(
       'Situation',
     );
-    core.close();
   });
 
   it('checks a published address', async () => {
@@ -176,7 +172,6 @@ describe('drafts', () => {
       publishedUrl: 'https://blog.example/p99',
     });
     expect(published).toMatchObject({ status: 'published', publishedUrl: 'https://blog.example/p99' });
-    core.close();
   });
 
   it('keeps search in step with every write: create, save, update, restore, trash, untrash, duplicate, empty trash', async () => {
@@ -230,11 +225,10 @@ describe('drafts', () => {
     expect(await found({ query: 'quokka' })).toEqual([draft.id]);
     expect(await found({ query: 'quokka', trash: true })).toEqual([]);
     expect(core.database.sqlite.prepare('SELECT COUNT(*) AS n FROM draft_search').get()).toEqual({ n: 1 });
-    core.close();
   });
 
   it('filters by tag, sorts as asked, and lists the tags in use', async () => {
-    const { core, call, advance } = await setUp();
+    const { call, advance } = await setUp();
     const make = async (title: string, tags: string[], body = 'Some text about caching.') => {
       const draft = await call<Draft>('createDraft', { title });
       await call('saveDraft', { draftId: draft.id, title, body, baseRevision: draft.revision });
@@ -259,7 +253,6 @@ describe('drafts', () => {
       { tag: 'dns', drafts: 2 },
       { tag: 'ops', drafts: 1 },
     ]);
-    core.close();
   });
 
   it("duplicates a draft as a new one, and starts drafts from the packs' templates", async () => {
@@ -299,6 +292,5 @@ describe('drafts', () => {
       fromTemplate: { packId: 'test-pack', itemId: 'hello' },
     });
     expect(missing.ok).toBe(false);
-    core.close();
   });
 });

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { DraftSummary } from '../../src-shared/writing/drafts';
 import { DATABASE_FILE_NAME } from '../core/paths';
 import { openDatabase } from '../db/open';
-import { startTestCore } from '../testing/app-core';
+import { useTestCores } from '../testing/app-core';
 import { shippedMigrationsDir, useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
+const startCore = useTestCores();
 
 /** The shipped migrations as they were before `tag`: its SQL file and journal entry left out. */
 function migrationsBefore(tag: string): string {
@@ -50,7 +51,7 @@ describe('the draft library index migration', () => {
     }
     before.close();
 
-    const core = await startTestCore(dataDir);
+    const core = await startCore(dataDir);
     const { sqlite } = core.database;
     expect(sqlite.prepare("SELECT name FROM sqlite_master WHERE name = 'drafts_library'").get()).toEqual({
       name: 'drafts_library',
@@ -72,6 +73,5 @@ describe('the draft library index migration', () => {
       )
       .all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join('\n')).toContain('COVERING INDEX drafts_library');
-    core.close();
   });
 });
