@@ -140,7 +140,7 @@ const STATUSES = ['idea', 'drafting', 'ready', 'published', 'archived'] as const
 
 /**
  * Writes the rows `createDraft` + `saveDraft` would leave (a `drafts` row and its `draft_search` row with
- * the raw title and body, as `index()` in drafts.ts writes them), in one transaction: going through
+ * the raw title and body, as `indexDraft()` in src-main/writing/search-index.ts writes them), in one transaction: going through
  * dispatch 10,000 times would take most of the time budget and measure nothing we report.
  */
 function fillLibrary(core: AppCore, vocabulary: Vocabulary, random: () => number): string[] {
