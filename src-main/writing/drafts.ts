@@ -9,7 +9,7 @@ import { findItemInContext } from '../training/item-query';
 import type { Progress } from '../training/progress';
 import { findDraftRow, toDraft, type DraftRow } from './draft-rows';
 import type { Guidelines } from './guidelines';
-import { indexDraft } from './search-index';
+import { addToSearchIndex, updateSearchIndex } from './search-index';
 import { findDraftTemplate } from './templates';
 import { keepVersionAfterPause } from './versions';
 
@@ -81,27 +81,29 @@ export function createDrafts(deps: DraftsDeps) {
   function insertDraft(fields: NewDraft): Draft {
     const { title, body, channel, exercise } = fields;
     const at = deps.now();
-    const created: DraftRow = {
-      id: randomUUID(),
-      title,
-      body,
-      words: countWords(body),
-      channel,
-      status: 'drafting',
-      tags: fields.tags,
-      audience: fields.audience,
-      publishedUrl: null,
-      publishedAt: null,
-      exercisePackId: exercise?.packId ?? null,
-      exerciseItemId: exercise?.itemId ?? null,
-      revision: 1,
-      createdAt: at,
-      updatedAt: at,
-      deletedAt: null,
-    };
-    db.transaction((tx) => {
-      tx.insert(drafts).values(created).run();
-      indexDraft(sqlite, created.id, title, body);
+    const id = randomUUID();
+    const created = db.transaction((tx): DraftRow => {
+      const row: DraftRow = {
+        id,
+        title,
+        body,
+        words: countWords(body),
+        channel,
+        status: 'drafting',
+        tags: fields.tags,
+        audience: fields.audience,
+        publishedUrl: null,
+        publishedAt: null,
+        exercisePackId: exercise?.packId ?? null,
+        exerciseItemId: exercise?.itemId ?? null,
+        revision: 1,
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+        searchRowid: addToSearchIndex(sqlite, id, title, body),
+      };
+      tx.insert(drafts).values(row).run();
+      return row;
     });
     return present(created);
   }
@@ -139,7 +141,7 @@ export function createDrafts(deps: DraftsDeps) {
         .set({ title: input.title, body: input.body, words: countWords(input.body), revision, updatedAt: at })
         .where(eq(drafts.id, current.id))
         .run();
-      indexDraft(sqlite, current.id, input.title, input.body);
+      updateSearchIndex(sqlite, current.searchRowid, input.title, input.body);
       result = { revision, savedAt: at.toISOString(), versionKept };
     });
     return result;

@@ -101,7 +101,7 @@ function rankedSearch(sqlite: Database.Database, match: string, where: Where): L
   return sqlite
     .prepare(
       `SELECT ${COLUMNS}, snippet(draft_search, 1, ?, ?, '…', 16) AS snippet
-         FROM draft_search s CROSS JOIN drafts d ON d.id = s.draft_id
+         FROM draft_search s CROSS JOIN drafts d ON d.search_rowid = s.rowid
         WHERE draft_search MATCH ? AND s.rank MATCH '${RANK}' AND ${where.sql}
         ORDER BY s.rank LIMIT ${LIBRARY_LIMIT}`,
     )
@@ -111,16 +111,18 @@ function rankedSearch(sqlite: Database.Database, match: string, where: Where): L
 /**
  * Sorted by a column, every match must be seen; so the 200 are chosen first without a snippet
  * (snippets of all 10,000 hits of a common word cost a second), and only they are snippeted.
- * `+s.rowid` keeps the rowid list from being pushed into FTS5, which would rerun the MATCH once per
- * row; instead it walks the doclist once and SQLite checks membership.
+ * Choosing them reads no match's text: each hit reaches its draft by its rowid through `drafts_library`,
+ * which holds every column filtered or sorted on (FTS5 reads a row's whole text to return any of its
+ * columns, `draft_id` included). `+s.rowid` keeps the rowid list from being pushed into FTS5, which would
+ * rerun the MATCH once per row; instead it walks the doclist once and SQLite checks membership.
  */
 function sortedSearch(sqlite: Database.Database, match: string, where: Where, order: string): LibraryRow[] {
   return sqlite
     .prepare(
       `SELECT ${COLUMNS}, snippet(draft_search, 1, ?, ?, '…', 16) AS snippet
-         FROM draft_search s CROSS JOIN drafts d ON d.id = s.draft_id
+         FROM draft_search s CROSS JOIN drafts d ON d.search_rowid = s.rowid
         WHERE draft_search MATCH ? AND +s.rowid IN (
-          SELECT s.rowid FROM draft_search s CROSS JOIN drafts d ON d.id = s.draft_id
+          SELECT s.rowid FROM draft_search s CROSS JOIN drafts d ON d.search_rowid = s.rowid
            WHERE draft_search MATCH ? AND ${where.sql}
            ORDER BY ${order} LIMIT ${LIBRARY_LIMIT})
         ORDER BY ${order}`,

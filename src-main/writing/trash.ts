@@ -4,7 +4,7 @@ import type { DatabaseHandle } from '../db/open';
 import { drafts } from '../db/schema';
 import { findDraftRow, toDraft } from './draft-rows';
 import type { Guidelines } from './guidelines';
-import { unindexDraft } from './search-index';
+import { unindexTrash } from './search-index';
 
 export interface DraftTrashDeps {
   database: DatabaseHandle;
@@ -29,8 +29,7 @@ export function createDraftTrash(deps: DraftTrashDeps) {
   function empty(): { deleted: number } {
     let deleted = 0;
     db.transaction((tx) => {
-      const doomed = tx.select({ id: drafts.id }).from(drafts).where(isNotNull(drafts.deletedAt)).all();
-      for (const { id } of doomed) unindexDraft(sqlite, id);
+      unindexTrash(sqlite);
       deleted = tx.delete(drafts).where(isNotNull(drafts.deletedAt)).run().changes;
     });
     return { deleted };

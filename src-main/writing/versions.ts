@@ -6,7 +6,7 @@ import type { AppDatabase, DatabaseHandle } from '../db/open';
 import { drafts, draftVersions } from '../db/schema';
 import { findDraftRow, toDraft, type DraftRow } from './draft-rows';
 import type { Guidelines } from './guidelines';
-import { indexDraft } from './search-index';
+import { updateSearchIndex } from './search-index';
 
 export interface DraftVersionsDeps {
   database: DatabaseHandle;
@@ -110,7 +110,7 @@ export function createDraftVersions(deps: DraftVersionsDeps) {
         })
         .where(eq(drafts.id, draftId))
         .run();
-      indexDraft(sqlite, draftId, target.title, target.body);
+      updateSearchIndex(sqlite, current.searchRowid, target.title, target.body);
     });
     return toDraft(findDraftRow(db, draftId), deps.guidelines);
   }
