@@ -31,6 +31,6 @@ ALTER TABLE `__new_drafts` RENAME TO `drafts`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
 CREATE INDEX `drafts_updated` ON `drafts` (`updated_at`);--> statement-breakpoint
 CREATE INDEX `drafts_exercise` ON `drafts` (`exercise_pack_id`,`exercise_item_id`);--> statement-breakpoint
-CREATE INDEX `drafts_library` ON `drafts` (`search_rowid`,`deleted_at`,`status`,`channel`,`updated_at`,`created_at`,`title`,`tags`);--> statement-breakpoint
+CREATE INDEX `drafts_library` ON `drafts` (`search_rowid`,`deleted_at`,`status`,`channel`,`updated_at`,`created_at`,`title`,`tags`,`id`,`words`,`audience`,`published_url`,`exercise_pack_id`,`exercise_item_id`,`revision`);--> statement-breakpoint
 DELETE FROM `draft_search`;--> statement-breakpoint
 INSERT INTO `draft_search` (`rowid`, `title`, `body`, `draft_id`) SELECT `search_rowid`, `title`, `body`, `id` FROM `drafts`;

@@ -33,9 +33,9 @@ export const drafts = sqliteTable(
   (table) => [
     index('drafts_updated').on(table.updatedAt),
     index('drafts_exercise').on(table.exercisePackId, table.exerciseItemId),
-    // Library search joins each hit to its draft by the hit's rowid to filter and sort it; with every
-    // column the filters and sorts read in this index, that takes no visit to the row, whose body sits in
-    // front of them (a search sorted by date over a common word's 10,000 hits read every one of those bodies).
+    // Library search joins each hit to its draft by the hit's rowid; with every column the library
+    // filters, sorts and shows in this index, that takes no visit to the row, whose body sits in front of
+    // them (a search sorted by date over a common word's 10,000 hits read every one of those bodies).
     index('drafts_library').on(
       table.searchRowid,
       table.deletedAt,
@@ -45,6 +45,13 @@ export const drafts = sqliteTable(
       table.createdAt,
       table.title,
       table.tags,
+      table.id,
+      table.words,
+      table.audience,
+      table.publishedUrl,
+      table.exercisePackId,
+      table.exerciseItemId,
+      table.revision,
     ),
   ],
 );
