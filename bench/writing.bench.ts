@@ -139,16 +139,17 @@ const CHANNELS = ['blog', 'forum', 'linkedin', 'x', 'internal'] as const;
 const STATUSES = ['idea', 'drafting', 'ready', 'published', 'archived'] as const;
 
 /**
- * Writes the rows `createDraft` + `saveDraft` would leave (a `drafts` row and its `draft_search` row with
- * the raw title and body, as `index()` in drafts.ts writes them), in one transaction: going through
- * dispatch 10,000 times would take most of the time budget and measure nothing we report.
+ * Writes the rows `createDraft` + `saveDraft` would leave (a `draft_search` row with the raw title and
+ * body, and a `drafts` row keeping its rowid, as src-main/writing/drafts.ts writes them), in one
+ * transaction: going through dispatch 10,000 times would take most of the time budget and measure nothing
+ * we report.
  */
 function fillLibrary(core: AppCore, vocabulary: Vocabulary, random: () => number): string[] {
   const { sqlite } = core.database;
   const insertDraft = sqlite.prepare(
     `INSERT INTO drafts (id, title, body, channel, status, tags, audience, published_url, published_at,
-       exercise_pack_id, exercise_item_id, revision, created_at, updated_at, deleted_at)
-     VALUES (?, ?, ?, ?, ?, ?, '', NULL, NULL, NULL, NULL, ?, ?, ?, NULL)`,
+       exercise_pack_id, exercise_item_id, revision, created_at, updated_at, deleted_at, search_rowid)
+     VALUES (?, ?, ?, ?, ?, ?, '', NULL, NULL, NULL, NULL, ?, ?, ?, NULL, ?)`,
   );
   const insertSearch = sqlite.prepare('INSERT INTO draft_search (title, body, draft_id) VALUES (?, ?, ?)');
   const ids: string[] = [];
@@ -161,6 +162,7 @@ function fillLibrary(core: AppCore, vocabulary: Vocabulary, random: () => number
       const body = draftBody(vocabulary, random, words);
       const created = (clock += 1 + Math.floor(random() * 3_600_000));
       const updated = created + Math.floor(random() * 86_400_000);
+      const { lastInsertRowid } = insertSearch.run(title, body, id);
       insertDraft.run(
         id,
         title,
@@ -171,8 +173,8 @@ function fillLibrary(core: AppCore, vocabulary: Vocabulary, random: () => number
         1 + Math.floor(random() * 40),
         created,
         updated,
+        lastInsertRowid,
       );
-      insertSearch.run(title, body, id);
       ids.push(id);
     }
   })();

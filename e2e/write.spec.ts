@@ -313,3 +313,28 @@ test('the preview takes the look of each channel, with its limits beside the cou
   await channel.selectOption({ label: 'Internal post' });
   await expect(preview.locator('.channel-badge')).toHaveText('Internal · colleagues only');
 });
+
+test('the library says so when it cannot list tags or templates, or empty the trash', async ({
+  page,
+  host,
+}) => {
+  const refuse = (call: string, error: Record<string, string>) =>
+    page.route(`**/api/${call}`, (route) => route.fulfill({ json: { ok: false, error } }));
+  await page.goto(host.url);
+  await newDraft(page);
+  await page.getByRole('button', { name: 'Move to the trash' }).click();
+  await expect(page.getByRole('heading', { name: 'Start a draft' })).toBeVisible();
+
+  await refuse('listDraftTags', { code: 'INTERNAL', message: 'disk I/O error', errorId: 'tags1234' });
+  await refuse('listDraftTemplates', { code: 'NOT_FOUND', message: 'The packs folder is gone.' });
+  await refuse('emptyDraftTrash', { code: 'CONFLICT', message: 'Another window is emptying the trash.' });
+  await page.reload();
+  const startPanel = page.getByRole('region', { name: 'Start a draft' });
+  await expect(startPanel.getByRole('alert')).toContainText('The packs folder is gone.');
+  await expect(page.getByRole('alert').filter({ hasText: 'tags1234' })).toContainText('Something went wrong');
+
+  await page.getByLabel('Show the trash').check();
+  await page.getByRole('button', { name: 'Empty the trash' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Another window' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Drafts' }).getByRole('heading')).toHaveCount(1);
+});

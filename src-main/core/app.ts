@@ -11,7 +11,6 @@ import { createCatalogue } from '../training/catalogue';
 import { trainingHandlers } from '../training/handlers';
 import { createProgress } from '../training/progress';
 import { loadOrCreateIssuerKey } from '../certificates/signing';
-import { createDrafts } from '../writing/drafts';
 import { createGuidelines } from '../writing/guidelines';
 import { writingHandlers } from '../writing/handlers';
 import { profileHandlers } from '../profile/handlers';
@@ -106,7 +105,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...settingsHandlers(settings, database, now),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
     ...trainingHandlers(catalogue, progress, database, options.platform ?? {}),
-    ...writingHandlers(createDrafts({ database, now, progress, guidelines }), guidelines),
+    ...writingHandlers({ database, now, progress, guidelines }),
     ...profileHandlers({ database, now, platform: options.platform ?? {} }),
     ...syncHandlers(sync, { db: database.db, now, fetch: fetchFn, sealer }),
   };

@@ -10,10 +10,11 @@ import type { PortfolioItem, Profile, SaveProfileInput } from '../../src-shared/
 import type { CompanyProfileRecord } from '../../src-shared/profile/visibility';
 import type { Draft } from '../../src-shared/writing/drafts';
 import { writeTestPack } from '../packs/test-pack';
-import { startTestCore } from '../testing/app-core';
+import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
+const startCore = useTestCores();
 const require = createRequire(import.meta.url);
 const resumeSchema = JSON.parse(
   readFileSync(require.resolve('@jsonresume/schema/schema.json'), 'utf8'),
@@ -26,7 +27,7 @@ const PNG =
 async function setUp() {
   const bundled = tempDir();
   writeTestPack(join(bundled, 'test-pack'));
-  const core = await startTestCore(tempDir(), { bundledPacksDir: bundled });
+  const core = await startCore(tempDir(), { bundledPacksDir: bundled });
   const call = async <T>(name: string, input: unknown = {}): Promise<T> => {
     const result: CallResult<unknown> = await core.dispatch(name, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -102,7 +103,7 @@ async function completeCourseAndPublish(
 
 describe('the profile', () => {
   it('starts empty and private, with the learner’s name', async () => {
-    const { core, call } = await setUp();
+    const { call } = await setUp();
     const profile = await call<Profile>('getProfile');
     expect(profile).toMatchObject({
       name: 'Learner',
@@ -112,11 +113,10 @@ describe('the profile', () => {
       updatedAt: null,
     });
     expect(new Set(Object.values(profile.visibility))).toEqual(new Set(['me']));
-    core.close();
   });
 
   it('saves every field and the name, and keeps them across a restart', async () => {
-    const { core, call } = await setUp();
+    const { call } = await setUp();
     const saved = await call<Profile>('saveProfile', fullProfile);
     expect(saved).toMatchObject({
       name: 'Ada Lovelace',
@@ -132,7 +132,6 @@ describe('the profile', () => {
     expect(saved.expertise.map((area) => area.name)).toEqual(['Distributed tracing', 'Private hobby area']);
     expect(await call('getLearner')).toMatchObject({ name: 'Ada Lovelace' });
     expect(await call('getProfile')).toEqual(saved);
-    core.close();
   });
 
   it('refuses an http link, naming the field and saying what to do', async () => {
@@ -148,7 +147,6 @@ describe('the profile', () => {
         message: expect.stringContaining('links.linkedin: use the https:// address'),
       },
     });
-    core.close();
   });
 
   it('keeps a PNG photo and refuses a file that only claims to be one', async () => {
@@ -170,13 +168,12 @@ describe('the profile', () => {
       error: { message: 'The photo says it is image/jpeg but its bytes are image/png.' },
     });
     expect((await call<Profile>('setProfilePhoto', { dataUrl: null })).photo).toBeNull();
-    core.close();
   });
 });
 
 describe('the portfolio and growth', () => {
   it('gathers published pieces and certificates by themselves, and hand-added items', async () => {
-    const { core, call } = await setUp();
+    const { call } = await setUp();
     const draft = await completeCourseAndPublish(call);
     await call('savePortfolioItem', {
       kind: 'talk',
@@ -203,7 +200,6 @@ describe('the portfolio and growth', () => {
     expect(growth.channelsUsed).toEqual([{ channel: 'blog', count: 1 }]);
     expect(growth.publishedByMonth.at(-1)).toEqual({ month: '2026-11', count: 1 });
     expect(growth.nextSteps).toEqual([{ kind: 'profile' }, { kind: 'channel', channel: 'forum' }]);
-    core.close();
   });
 
   it('refuses to change the visibility of an item that is not there', async () => {
@@ -215,13 +211,12 @@ describe('the portfolio and growth', () => {
         visibility: 'public',
       }),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    core.close();
   });
 });
 
 describe('exports and the company record', () => {
   it('show only what each audience may see, and the JSON Resume is valid', async () => {
-    const { core, call } = await setUp();
+    const { call } = await setUp();
     const draft = await completeCourseAndPublish(call);
     await call('setProfilePhoto', { dataUrl: `data:image/png;base64,${PNG}` });
     await call('saveProfile', fullProfile);
@@ -250,7 +245,6 @@ describe('exports and the company record', () => {
     expect(record.profile.topics).toEqual(['Tracing', 'Compilers']);
     expect(record.profile.photo).toMatch(/^data:image\/png/);
     expect(JSON.stringify(record)).not.toMatch(/Private hobby area|ada\.example\.com|Basics/);
-    core.close();
   });
 
   it('says to use the print dialog where the host cannot save a PDF itself', async () => {
@@ -259,6 +253,5 @@ describe('exports and the company record', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    core.close();
   });
 });

@@ -1,14 +1,15 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { startTestCore } from '../testing/app-core';
+import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
+const startCore = useTestCores();
 
 describe('settings', () => {
   it('reports the version, the data folder and the size of the database files', async () => {
     const dataDir = tempDir();
-    const core = await startTestCore(dataDir);
+    const core = await startCore(dataDir);
     const result = await core.dispatch('getAppInfo', {});
     if (!result.ok) throw new Error(result.error.message);
     const info = result.value as {
@@ -20,12 +21,11 @@ describe('settings', () => {
     expect(info.version).toBe('9.8.7');
     expect(info.dataDir).toBe(dataDir);
     expect(info.databaseBytes).toBeGreaterThanOrEqual(statSync(info.databaseFile).size);
-    core.close();
   });
 
   it('starts from the default theme, keeps a change, and keeps it across a restart', async () => {
     const dataDir = tempDir();
-    const core = await startTestCore(dataDir);
+    const core = await startCore(dataDir);
     expect(await core.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'system' } });
     expect(await core.dispatch('updatePreferences', { theme: 'dark' })).toEqual({
       ok: true,
@@ -33,22 +33,20 @@ describe('settings', () => {
     });
     core.close();
 
-    const again = await startTestCore(dataDir);
+    const again = await startCore(dataDir);
     expect(await again.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'dark' } });
-    again.close();
   });
 
   it('falls back to the default for a stored value that no longer fits', async () => {
-    const core = await startTestCore(tempDir());
+    const core = await startCore(tempDir());
     core.database.sqlite
       .prepare("INSERT INTO preferences (key, value, updated_at) VALUES ('theme', '\"neon\"', 0)")
       .run();
     expect(await core.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'system' } });
-    core.close();
   });
 
   it('names the learner, refusing an empty name, and keeps the same learner id', async () => {
-    const core = await startTestCore(tempDir());
+    const core = await startCore(tempDir());
     const before = await core.dispatch('getLearner', {});
     if (!before.ok) throw new Error('no learner');
     expect(before.value).toMatchObject({ name: 'Learner' });
@@ -60,6 +58,5 @@ describe('settings', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', message: expect.stringContaining('enter a name') },
     });
-    core.close();
   });
 });

@@ -1,15 +1,16 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startTestCore } from '../testing/app-core';
+import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 import { writeTestPack } from '../packs/test-pack';
 
 const tempDir = useTempDirs();
+const startCore = useTestCores();
 
 async function coreWithTestPack() {
   const bundled = tempDir();
   writeTestPack(join(bundled, 'test-pack'));
-  return startTestCore(tempDir(), { bundledPacksDir: bundled });
+  return startCore(tempDir(), { bundledPacksDir: bundled });
 }
 
 async function value<T>(promise: Promise<{ ok: boolean; value?: unknown; error?: unknown }>): Promise<T> {
@@ -26,7 +27,6 @@ describe('catalogue', () => {
     );
     expect(packs).toMatchObject([{ id: 'test-pack', source: 'bundled', items: 4, courses: 1 }]);
     expect(core.logger.lines.filter((line) => line.includes('installed the bundled pack'))).toHaveLength(1);
-    core.close();
   });
 
   it('lists courses with their size and shows a course module by module', async () => {
@@ -51,7 +51,6 @@ describe('catalogue', () => {
     );
     expect(course.passMark).toBe(0.75);
     expect(course.modules[0]?.items.map((item) => item.id)).toEqual(['hello', 'check', 'write-it', 'think']);
-    core.close();
   });
 
   it('opens an item with its neighbours, its images inline and its links to other items', async () => {
@@ -72,7 +71,6 @@ describe('catalogue', () => {
     expect((item['images'] as Record<string, string>)['../assets/diagram.png']).toMatch(
       /^data:image\/png;base64,iVBOR/,
     );
-    core.close();
   });
 
   it('says which course or item it could not find', async () => {
@@ -85,7 +83,6 @@ describe('catalogue', () => {
       ok: false,
       error: { code: 'INVALID_INPUT' },
     });
-    core.close();
   });
 
   it('hands over PDFs the lesson links to, for the learner to save', async () => {
@@ -95,7 +92,7 @@ describe('catalogue', () => {
         '---\ntitle: Hello\n---\nRead [the checklist](../assets/checklist.pdf).\n\n![A diagram](../assets/diagram.png)\n',
       'assets/checklist.pdf': '%PDF-1.4 test',
     });
-    const core = await startTestCore(tempDir(), { bundledPacksDir: bundled });
+    const core = await startCore(tempDir(), { bundledPacksDir: bundled });
     const item = await value<{ attachments: Record<string, { name: string; dataUrl: string }> }>(
       core.dispatch('getItem', { packId: 'test-pack', itemId: 'hello' }),
     );
@@ -105,6 +102,5 @@ describe('catalogue', () => {
         dataUrl: `data:application/pdf;base64,${Buffer.from('%PDF-1.4 test').toString('base64')}`,
       },
     });
-    core.close();
   });
 });

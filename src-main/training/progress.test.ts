@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src-shared/api/errors';
 import { installPackFolder } from '../packs/install';
 import { testPackFiles, writeTestPack } from '../packs/test-pack';
-import { startTestCore } from '../testing/app-core';
+import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
+const startCore = useTestCores();
 const manifest = String(testPackFiles['pack.yaml'] ?? '');
 const withoutExercise = manifest.replace(
   / {10}- id: write-it\n {12}kind: exercise\n {12}file: first\/write-it.md\n/,
@@ -17,7 +18,7 @@ async function setUp(packYaml = manifest) {
   const bundled = tempDir();
   writeTestPack(join(bundled, 'test-pack'), { 'pack.yaml': packYaml });
   const dataDir = tempDir();
-  const core = await startTestCore(dataDir, { bundledPacksDir: bundled });
+  const core = await startCore(dataDir, { bundledPacksDir: bundled });
   const call = async <T>(name: string, input: unknown): Promise<T> => {
     const result: CallResult<unknown> = await core.dispatch(name, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -45,7 +46,7 @@ const ref = (itemId: string) => ({ packId: 'test-pack', itemId });
 
 describe('learner progress', () => {
   it('records starting an item once, and completing a lesson, each as an xAPI statement', async () => {
-    const { core, call, verbs, statements } = await setUp();
+    const { call, verbs, statements } = await setUp();
     await call('openItem', ref('hello'));
     await call('openItem', ref('hello'));
     expect(await call('completeItem', ref('hello'))).toMatchObject({
@@ -57,7 +58,6 @@ describe('learner progress', () => {
     const [first] = statements();
     expect(first).toMatchObject({ version: '2.0.0', actor: { objectType: 'Agent' } });
     expect((first as unknown as { id: string }).id).toMatch(/^[0-9a-f-]{36}$/);
-    core.close();
   });
 
   it('gives feedback on each answer, fails then passes a knowledge check, and keeps the best score', async () => {
@@ -116,7 +116,6 @@ describe('learner progress', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    core.close();
   });
 
   it('completes the course when its last item is done, once', async () => {
@@ -167,16 +166,14 @@ describe('learner progress', () => {
       certificateId: certificates[0]?.id,
     });
     expect(tampered.signatureValid).toBe(false);
-    core.close();
   });
 
   it('resumes at the item last opened and not yet done', async () => {
-    const { core, call } = await setUp();
+    const { call } = await setUp();
     await call('completeItem', ref('hello'));
     await call('openItem', ref('think'));
     const [course] = await call<{ resumeItemId: string }[]>('listCourses', {});
     expect(course?.resumeItemId).toBe('think');
-    core.close();
   });
 
   it('writes no progress when its statement cannot be written (one transaction)', async () => {
@@ -191,7 +188,6 @@ describe('learner progress', () => {
       .prepare("SELECT completed_at FROM item_progress WHERE item_id = 'hello'")
       .get();
     expect(row).toEqual({ completed_at: null });
-    core.close();
   });
 
   it('keeps progress for items whose ids survive a pack upgrade', async () => {
@@ -209,7 +205,6 @@ describe('learner progress', () => {
       courseId: 'basics',
     });
     expect(course.completedItems).toBe(1);
-    core.close();
   });
 
   it('refuses to complete quizzes and exercises by hand', async () => {
@@ -222,7 +217,6 @@ describe('learner progress', () => {
       ok: false,
       error: { message: 'An exercise is completed by marking its draft ready in the writing studio.' },
     });
-    core.close();
   });
 
   it('keeps a reflection private: saved on the device, never in a statement', async () => {
@@ -241,7 +235,6 @@ describe('learner progress', () => {
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    core.close();
   });
 
   it('keeps progress when a pack is removed, unless the learner asks to forget it', async () => {
@@ -263,6 +256,5 @@ describe('learner progress', () => {
     expect(await reinstall()).toBe(1);
     await call('removePack', { packId: 'test-pack', forgetProgress: true });
     expect(await reinstall()).toBe(0);
-    core.close();
   });
 });

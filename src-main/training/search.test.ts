@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installPackFolder } from '../packs/install';
 import { testPackFiles, writeTestPack } from '../packs/test-pack';
-import { startTestCore } from '../testing/app-core';
+import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 import { plainText, toMatchQuery } from './search';
 
 const tempDir = useTempDirs();
+const startCore = useTestCores();
 
 describe('lesson search', () => {
   it('indexes words, not Markdown', () => {
@@ -23,7 +24,7 @@ describe('lesson search', () => {
 
   it('finds installed items by words in their body, with highlighted snippets, and forgets removed packs', async () => {
     const dataDir = tempDir();
-    const core = await startTestCore(dataDir);
+    const core = await startCore(dataDir);
     const folder = tempDir();
     writeTestPack(folder, {
       'first/hello.md': '---\ntitle: Hello\n---\nEngineers who **disclose** their employer earn trust.\n',
@@ -63,7 +64,6 @@ describe('lesson search', () => {
     });
     await core.dispatch('removePack', { packId: 'test-pack' });
     expect(await core.dispatch('searchItems', { query: 'nothing' })).toEqual({ ok: true, value: [] });
-    core.close();
   });
 
   it('ranks a match in the title above one in the text', async () => {
@@ -72,12 +72,11 @@ describe('lesson search', () => {
       'first/hello.md': '---\ntitle: Hello\n---\nA reflection appears here in the text.\n',
       'first/think.md': '---\ntitle: Reflection time\n---\nWhat did you learn?\n',
     });
-    const core = await startTestCore(tempDir(), { bundledPacksDir: bundled });
+    const core = await startCore(tempDir(), { bundledPacksDir: bundled });
     const result = await core.dispatch('searchItems', { query: 'reflection' });
     expect(result.ok && (result.value as { itemId: string }[]).map((hit) => hit.itemId)).toEqual([
       'think',
       'hello',
     ]);
-    core.close();
   });
 });

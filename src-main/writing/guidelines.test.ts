@@ -5,16 +5,17 @@ import type { Draft, InstalledGuidelines } from '../../src-shared/writing/drafts
 import { acknowledgementKey, checkGuidelines } from '../../src-shared/writing/guidelines';
 import { testPackFiles, testPackWithGuidelines, writeTestPack } from '../packs/test-pack';
 import { installPackFolder } from '../packs/install';
-import { startTestCore } from '../testing/app-core';
+import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
+const startCore = useTestCores();
 
 async function setUp() {
   const bundled = tempDir();
   writeTestPack(join(bundled, 'test-pack'), testPackWithGuidelines);
   const dataDir = tempDir();
-  const core = await startTestCore(dataDir, { bundledPacksDir: bundled });
+  const core = await startCore(dataDir, { bundledPacksDir: bundled });
   const call = async <T>(name: string, input: unknown = {}): Promise<T> => {
     const result: CallResult<unknown> = await core.dispatch(name, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -31,7 +32,7 @@ async function setUp() {
 
 describe('guidelines from course packs', () => {
   it('stores the set a pack ships, lists it with its pack, and forgets it with the pack', async () => {
-    const { core, call } = await setUp();
+    const { call } = await setUp();
     const sets = await call<InstalledGuidelines[]>('listGuidelineSets');
     expect(sets.map((entry) => [entry.packId, entry.packTitle, entry.set.id])).toEqual([
       ['test-pack', 'Test pack', 'test-guidelines'],
@@ -40,11 +41,10 @@ describe('guidelines from course packs', () => {
 
     await call('removePack', { packId: 'test-pack' });
     expect(await call('listGuidelineSets')).toEqual([]);
-    core.close();
   });
 
   it('refuses "ready" until each finding is acknowledged, then allows it', async () => {
-    const { core, call, attempt, draftSaying } = await setUp();
+    const { call, attempt, draftSaying } = await setUp();
     const draft = await draftSaying('Acme shipped a fix. Acme again.');
     expect(draft.acknowledged).toEqual([]);
 
@@ -89,14 +89,12 @@ describe('guidelines from course packs', () => {
       acknowledged: false,
     });
     expect(back.acknowledged).toHaveLength(1);
-    core.close();
   });
 
   it('lets a draft that follows the guidelines be ready at once', async () => {
-    const { core, call, draftSaying } = await setUp();
+    const { call, draftSaying } = await setUp();
     const draft = await draftSaying('I work at Acme, and Acme shipped a fix.');
     expect((await call<Draft>('updateDraft', { draftId: draft.id, status: 'ready' })).status).toBe('ready');
-    core.close();
   });
 
   it('replaces the set when the pack is upgraded, and drops it when the new version has none', async () => {
@@ -124,6 +122,5 @@ describe('guidelines from course packs', () => {
       'imported',
     );
     expect(await call('listGuidelineSets')).toEqual([]);
-    core.close();
   });
 });

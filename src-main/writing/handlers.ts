@@ -1,10 +1,13 @@
 import type { DomainHandlers } from '../api/dispatch';
-import type { Drafts } from './drafts';
-import type { Guidelines } from './guidelines';
+import { createDrafts, type DraftsDeps } from './drafts';
+import { listLibrary } from './library-search';
+import { tagsInUse } from './tags';
+import { draftTemplates } from './templates';
+import { createDraftTrash } from './trash';
+import { createDraftVersions } from './versions';
 
 export function writingHandlers(
-  drafts: Drafts,
-  guidelines: Guidelines,
+  deps: DraftsDeps,
 ): DomainHandlers<
   | 'listDrafts'
   | 'createDraft'
@@ -24,26 +27,30 @@ export function writingHandlers(
   | 'listDraftTemplates'
   | 'listDraftTags'
 > {
+  const { sqlite } = deps.database;
+  const drafts = createDrafts(deps);
+  const versions = createDraftVersions(deps);
+  const trash = createDraftTrash(deps);
   return {
-    listDrafts: (input) => drafts.list(input),
+    listDrafts: (input) => listLibrary(sqlite, input),
     createDraft: (input) => drafts.create(input),
     getDraft: ({ draftId }) => drafts.get(draftId),
     saveDraft: (input) => drafts.save(input),
     updateDraft: (input) => drafts.update(input),
     keepDraftVersion: ({ draftId }) => {
-      drafts.keepVersion(draftId);
-      return drafts.versions(draftId);
+      versions.keep(draftId);
+      return versions.list(draftId);
     },
-    listDraftVersions: ({ draftId }) => drafts.versions(draftId),
-    getDraftVersion: ({ versionId }) => drafts.version(versionId),
-    restoreDraftVersion: ({ draftId, versionId }) => drafts.restore(draftId, versionId),
-    trashDraft: ({ draftId }) => drafts.trash(draftId, true),
-    untrashDraft: ({ draftId }) => drafts.trash(draftId, false),
-    emptyDraftTrash: () => drafts.emptyTrash(),
-    listGuidelineSets: () => guidelines.installed(),
+    listDraftVersions: ({ draftId }) => versions.list(draftId),
+    getDraftVersion: ({ versionId }) => versions.get(versionId),
+    restoreDraftVersion: ({ draftId, versionId }) => versions.restore(draftId, versionId),
+    trashDraft: ({ draftId }) => trash.setInTrash(draftId, true),
+    untrashDraft: ({ draftId }) => trash.setInTrash(draftId, false),
+    emptyDraftTrash: () => trash.empty(),
+    listGuidelineSets: () => deps.guidelines.installed(),
     duplicateDraft: ({ draftId }) => drafts.duplicate(draftId),
-    listDraftTemplates: () => drafts.templates(),
-    listDraftTags: () => drafts.tags(),
+    listDraftTemplates: () => draftTemplates(sqlite),
+    listDraftTags: () => tagsInUse(sqlite),
     acknowledgeFinding: ({ draftId, key, acknowledged }) => drafts.acknowledge(draftId, key, acknowledged),
   };
 }

@@ -24,15 +24,20 @@ export const drafts = sqliteTable(
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     /** Set when moved to the trash; emptying the trash deletes the row. */
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    /**
+     * The rowid of this draft's row in the full-text index `draft_search`, so a search hit finds its
+     * draft without reading the hit's indexed text (FTS5 reads a whole row to return any one column).
+     */
+    searchRowid: integer('search_rowid').notNull(),
   },
   (table) => [
     index('drafts_updated').on(table.updatedAt),
     index('drafts_exercise').on(table.exercisePackId, table.exerciseItemId),
-    // Library search joins each hit to its draft by id to filter and sort it; with every column the
-    // filters and sorts read in this index, that takes no visit to the row, whose body sits in front of
+    // Library search joins each hit to its draft by the hit's rowid; with every column the library
+    // filters, sorts and shows in this index, that takes no visit to the row, whose body sits in front of
     // them (a search sorted by date over a common word's 10,000 hits read every one of those bodies).
     index('drafts_library').on(
-      table.id,
+      table.searchRowid,
       table.deletedAt,
       table.status,
       table.channel,
@@ -40,6 +45,13 @@ export const drafts = sqliteTable(
       table.createdAt,
       table.title,
       table.tags,
+      table.id,
+      table.words,
+      table.audience,
+      table.publishedUrl,
+      table.exercisePackId,
+      table.exerciseItemId,
+      table.revision,
     ),
   ],
 );

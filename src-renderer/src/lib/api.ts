@@ -22,6 +22,13 @@ export class ApiFailure extends Error {
   }
 }
 
+/** Any failure as the `{ code, message }` the UI turns into words: a failed call keeps its own. */
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiFailure
+    ? error.error
+    : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+}
+
 export function createApi(transport: Transport, onFailure: (error: ApiError) => void = () => undefined): Api {
   const entries = callNames.map((name) => [
     name,

@@ -1,5 +1,5 @@
 import type { ApiError } from '../../../src-shared/api/errors';
-import { toApiError } from './preferences.svelte';
+import { toApiError } from './api';
 
 /** A value fetched through the API, with its loading and error states, for a screen to render. */
 export class Loadable<T> {

@@ -1,17 +1,11 @@
 import type { Preferences, ThemeChoice } from '../../../src-shared/api/schemas';
 import type { ApiError } from '../../../src-shared/api/errors';
-import { api, ApiFailure, type Api } from './api';
+import { api, toApiError, type Api } from './api';
 
 /** Puts the chosen theme on <html>; "system" leaves it to the OS light/dark setting. */
 export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.documentElement): void {
   if (choice === 'system') delete root.dataset['theme'];
   else root.dataset['theme'] = choice;
-}
-
-export function toApiError(error: unknown): ApiError {
-  return error instanceof ApiFailure
-    ? error.error
-    : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
 export class PreferencesState {

@@ -1,7 +1,6 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
 import type { SearchHit } from '../../../../src-shared/training/schemas';
-import { api } from '../../lib/api';
-import { toApiError } from '../../lib/preferences.svelte';
+import { api, toApiError } from '../../lib/api';
 
 const DEBOUNCE_MS = 150;
 

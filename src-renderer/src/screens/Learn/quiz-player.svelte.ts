@@ -2,8 +2,7 @@ import type { ApiError } from '../../../../src-shared/api/errors';
 import type { Question } from '../../../../src-shared/packs/items';
 import type { QuizAnswer } from '../../../../src-shared/training/quiz';
 import type { AnswerFeedback, QuizResult } from '../../../../src-shared/training/schemas';
-import { api } from '../../lib/api';
-import { toApiError } from '../../lib/preferences.svelte';
+import { api, toApiError } from '../../lib/api';
 
 /** A knowledge check, one question at a time, with feedback after each answer and a score at the end. */
 export class QuizPlayer {

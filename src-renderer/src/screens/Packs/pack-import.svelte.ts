@@ -1,7 +1,6 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
 import type { ImportPhase, InstallResult } from '../../../../src-shared/packs/imports';
-import { api } from '../../lib/api';
-import { toApiError } from '../../lib/preferences.svelte';
+import { api, toApiError } from '../../lib/api';
 import { uploadFile, type Chosen } from '../../lib/upload';
 
 export type ImportView =

@@ -1,8 +1,7 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
 import type { Growth } from '../../../../src-shared/profile/growth';
 import type { PortfolioItem, Profile, Visibility } from '../../../../src-shared/profile/schemas';
-import { api } from '../../lib/api';
-import { toApiError } from '../../lib/preferences.svelte';
+import { api, toApiError } from '../../lib/api';
 import { draftFromProfile, inputFromDraft, problemsByField, type ProfileDraft } from './profile-form';
 
 /** The Profile screen's data: the saved profile, the form being edited, the portfolio and growth. */

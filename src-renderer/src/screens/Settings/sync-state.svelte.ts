@@ -1,7 +1,6 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
 import type { ConnectInput, SyncStatus } from '../../../../src-shared/sync/schemas';
-import { api } from '../../lib/api';
-import { toApiError } from '../../lib/preferences.svelte';
+import { api, toApiError } from '../../lib/api';
 
 /** How often the section refreshes: often while a run shows progress, rarely otherwise. */
 const BUSY_POLL_MS = 400;

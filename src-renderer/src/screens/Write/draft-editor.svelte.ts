@@ -1,7 +1,6 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
 import { countWords, type Draft } from '../../../../src-shared/writing/drafts';
-import { api } from '../../lib/api';
-import { toApiError } from '../../lib/preferences.svelte';
+import { api, toApiError } from '../../lib/api';
 
 /** Saves this long after the last keystroke: well inside the promise of "within a second". */
 const SAVE_AFTER_MS = 400;

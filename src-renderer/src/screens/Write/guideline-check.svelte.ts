@@ -1,9 +1,8 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
 import type { InstalledGuidelines } from '../../../../src-shared/writing/drafts';
 import { acknowledgementKey, checkGuidelines, type Finding } from '../../../../src-shared/writing/guidelines';
-import { api } from '../../lib/api';
+import { api, toApiError } from '../../lib/api';
 import type { MarkedSpan } from '../../lib/code-editor';
-import { toApiError } from '../../lib/preferences.svelte';
 import type { DraftEditor } from './draft-editor.svelte';
 
 export interface ShownFinding extends Finding {

@@ -1,0 +1,110 @@
+import type { ApiError } from '../../../../src-shared/api/errors';
+import type { Channel } from '../../../../src-shared/packs/items';
+import type {
+  DraftSort,
+  DraftStatus,
+  DraftSummary,
+  DraftTemplate,
+} from '../../../../src-shared/writing/drafts';
+import { api, toApiError, type Api } from '../../lib/api';
+import { Loadable } from '../../lib/loadable.svelte';
+import { hashForScreen } from '../../lib/screens';
+
+/** A search waits this long after the last keystroke, so typing a word asks once. */
+const SEARCH_AFTER_MS = 150;
+
+/** The Write screen's library: its search and filters, the drafts they find, and how a draft starts. */
+export class DraftLibraryState {
+  readonly drafts = new Loadable<DraftSummary[]>();
+  query = $state('');
+  status = $state<DraftStatus | ''>('');
+  channel = $state<Channel | ''>('');
+  tag = $state('');
+  sort = $state<DraftSort | ''>('');
+  showTrash = $state(false);
+  tags = $state<{ tag: string; drafts: number }[]>([]);
+  templates = $state<DraftTemplate[]>([]);
+  /** The channel of a new blank draft, or the template (`packId/itemId`) to start it from. */
+  newChannel = $state<Channel>('blog');
+  templateKey = $state('');
+  /** Starting a draft failed: creating or duplicating one, or listing the templates to start from. */
+  startError = $state<ApiError | null>(null);
+  /** A library tool failed: listing the tags to filter by, or emptying the trash. */
+  toolsError = $state<ApiError | null>(null);
+  filtered = $derived(this.status !== '' || this.channel !== '' || this.tag !== '');
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly client: Api = api,
+    private readonly openDraft: (draftId: string) => void = (draftId) => {
+      window.location.hash = hashForScreen('write', draftId);
+    },
+  ) {}
+
+  /** The drafts, and the tags and templates to choose from. */
+  open(): void {
+    void this.reload();
+    this.client.listDraftTags({}).then(
+      (found) => (this.tags = found),
+      (error: unknown) => (this.toolsError = toApiError(error)),
+    );
+    this.client.listDraftTemplates({}).then(
+      (found) => (this.templates = found),
+      (error: unknown) => (this.startError = toApiError(error)),
+    );
+  }
+
+  reload(): Promise<void> {
+    const { query, status, channel, tag, sort } = this;
+    return this.drafts.load(() =>
+      this.client.listDrafts({
+        trash: this.showTrash,
+        ...(query.trim() ? { query } : {}),
+        ...(status ? { status } : {}),
+        ...(channel ? { channel } : {}),
+        ...(tag ? { tag } : {}),
+        ...(sort ? { sort } : {}),
+      }),
+    );
+  }
+
+  search(typed: string): void {
+    this.query = typed;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.reload(), SEARCH_AFTER_MS);
+  }
+
+  async create(): Promise<void> {
+    try {
+      const template = this.templates.find((found) => `${found.packId}/${found.itemId}` === this.templateKey);
+      const draft = await this.client.createDraft(
+        template
+          ? { fromTemplate: { packId: template.packId, itemId: template.itemId } }
+          : { channel: this.newChannel },
+      );
+      this.openDraft(draft.id);
+    } catch (error) {
+      this.startError = toApiError(error);
+    }
+  }
+
+  async duplicate(draftId: string): Promise<void> {
+    try {
+      const copy = await this.client.duplicateDraft({ draftId });
+      this.openDraft(copy.id);
+    } catch (error) {
+      this.startError = toApiError(error);
+    }
+  }
+
+  async emptyTrash(): Promise<void> {
+    try {
+      await this.client.emptyDraftTrash({});
+      this.toolsError = null;
+    } catch (error) {
+      this.toolsError = toApiError(error);
+      return;
+    }
+    await this.reload();
+  }
+}
