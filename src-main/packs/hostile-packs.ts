@@ -56,3 +56,18 @@ ${patterns.map((regex) => `        - regex: '${regex.replace(/'/g, "''")}'\n    
 
 /** The patterns that froze the app for minutes on a 31-character draft with a backtracking engine. */
 export const catastrophicPatterns = [String.raw`(\w+\s?)+$`, '((a+))+$', '(a|a)*$', '(.*a){12}$'];
+
+/**
+ * `lessons` more lessons, each with `keys` unknown fields in its front matter: a pack that takes the
+ * validator seconds of honest (linear) work, to show what else keeps answering meanwhile.
+ */
+export function slowToCheck(lessons: number, keys: number): Record<string, string> {
+  const files: Record<string, string> = {};
+  const front = Array.from({ length: keys }, (_, k) => `field${k}: x\n`).join('');
+  let items = '';
+  for (let i = 0; i < lessons; i += 1) {
+    items += `          - id: heavy-${i}\n            kind: lesson\n            file: heavy/${i}.md\n`;
+    files[`heavy/${i}.md`] = `---\ntitle: Heavy ${i}\n${front}---\nBody\n`;
+  }
+  return { ...files, 'pack.yaml': manifest.replace('        items:\n', `        items:\n${items}`) };
+}
