@@ -56,8 +56,9 @@ export function parseYaml(text: string, file: string, options: YamlOptions = {})
   if (structure.length > 0) return { ok: false, problems: structure };
   let data: unknown;
   try {
-    // Our own count bounds aliases far below this; it stays as a second fence.
-    data = doc.toJS({ maxAliasCount: PACK_LIMITS.yamlAliasedValues });
+    // structureProblems has bounded what aliases expand to, in one pass; the package's own count walks the
+    // whole document again for each alias inside an anchored value, which a hostile text can make slow.
+    data = doc.toJS({ maxAliasCount: -1 });
   } catch (error) {
     const message = `could not be read: ${error instanceof Error ? error.message : String(error)}`;
     return { ok: false, problems: [{ file, line: firstLine, field: '(yaml)', message }] };
