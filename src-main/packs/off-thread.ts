@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import type { PackCheckJob, PackCheckOutcome, PackCheckPhase } from './pack-check';
 import { packWorkerScript } from './worker-script';
+import { formatBytes } from './zip/errors';
 
 export type WorkerReply =
   | { id: number; type: 'progress'; phase: PackCheckPhase; done: number; total: number }
@@ -71,7 +72,7 @@ export function checkPackOffThread(
 
 function workerFailure(error: Error): PackCheckFailed {
   if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-    const limit = `${PACK_LIMITS.workerMemoryBytes / 1024 / 1024} MiB`;
+    const limit = formatBytes(PACK_LIMITS.workerMemoryBytes);
     return new PackCheckFailed('memory', `Checking the pack needed more than ${limit} of memory.`, {
       cause: error,
     });
