@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { frontMatterByKind, type Question } from '../../src-shared/packs/items';
 import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import type { ManifestItem } from '../../src-shared/packs/manifest';
-import { splitFrontMatter } from './front-matter';
+import { splitFrontMatter, type FrontMatterSplit } from './front-matter';
 import { markdownReferences, resolvePackReference } from './links';
 import type { PackProblem } from './problems';
 import { readPackText } from './sizes';
@@ -52,6 +52,33 @@ export function loadItemFile(
     return null;
   }
   const text = read.text;
+  const front = readFrontMatter(item, text, problems);
+  if (front === null) return null;
+  const { split, source, data } = front;
+  const bodyFirstLine = text.replace(/\r\n/g, '\n').split('\n').length - split.body.split('\n').length + 1;
+  if (item.kind === 'lesson' && split.body.trim() === '') {
+    problems.push({
+      file: item.file,
+      line: bodyFirstLine,
+      field: '(body)',
+      message: 'a lesson needs some Markdown after its front matter',
+    });
+  }
+  if (item.kind === 'quiz') {
+    const { questions } = data as unknown as { questions: Question[] };
+    problems.push(...duplicateQuestionIds(questions, item.file, source));
+  }
+  checkReferences(item.file, split.body, bodyFirstLine, context);
+  const { title, ...details } = data as { title: string } & Record<string, unknown>;
+  return { title, body: split.body, details };
+}
+
+/** The item's front matter, split from its body, parsed and checked against its kind's fields. */
+function readFrontMatter(
+  item: ManifestItem,
+  text: string,
+  problems: PackProblem[],
+): { split: FrontMatterSplit; source: YamlSource; data: unknown } | null {
   const split = splitFrontMatter(text);
   if (!split) {
     problems.push({
@@ -76,22 +103,7 @@ export function loadItemFile(
     problems.push(...problemsFromIssues(front.error.issues, item.file, parsed.source));
     return null;
   }
-  const bodyFirstLine = text.replace(/\r\n/g, '\n').split('\n').length - split.body.split('\n').length + 1;
-  if (item.kind === 'lesson' && split.body.trim() === '') {
-    problems.push({
-      file: item.file,
-      line: bodyFirstLine,
-      field: '(body)',
-      message: 'a lesson needs some Markdown after its front matter',
-    });
-  }
-  if (item.kind === 'quiz') {
-    const { questions } = front.data as unknown as { questions: Question[] };
-    problems.push(...duplicateQuestionIds(questions, item.file, parsed.source));
-  }
-  checkReferences(item.file, split.body, bodyFirstLine, context);
-  const { title, ...details } = front.data as { title: string } & Record<string, unknown>;
-  return { title, body: split.body, details };
+  return { split, source: parsed.source, data: front.data };
 }
 
 /** Links and images: outside the pack is a problem, missing in it a warning. */

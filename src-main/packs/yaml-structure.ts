@@ -16,68 +16,48 @@ export interface StructureContext {
  * (a "billion laughs"). Linear in the size of the text; stops at the first problem that could make it costly.
  */
 export function structureProblems(doc: Document, context: StructureContext): PackProblem[] {
-  const problems: PackProblem[] = [];
+  const walk = new StructureWalk(context);
+  walk.visit(doc.contents, 0);
+  return walk.problems;
+}
+
+class StructureWalk {
+  readonly problems: PackProblem[] = [];
   /** Anchor name → how many values its node holds; null while the walk is still inside that node. */
-  const anchors = new Map<string, number | null>();
-  const path: (string | number)[] = [];
-  let marks = 0;
-  let aliased = 0;
-  let stopped = false;
+  private readonly anchors = new Map<string, number | null>();
+  private readonly path: (string | number)[] = [];
+  private marks = 0;
+  private aliased = 0;
+  private stopped = false;
 
-  const report = (node: unknown, message: string, field = fieldName(path)): void => {
-    const offset = isNode(node) && node.range ? node.range[0] : 0;
-    problems.push({ file: context.file, line: context.lineAt(offset), field, message });
-  };
-  const stop = (node: unknown, message: string): number => {
-    report(node, message);
-    stopped = true;
-    return 0;
-  };
-  const countMark = (node: unknown): boolean => {
-    marks += 1;
-    if (marks <= PACK_LIMITS.yamlAnchorsAndAliases) return true;
-    stop(node, `uses more than ${PACK_LIMITS.yamlAnchorsAndAliases} anchors (&name) and aliases (*name)`);
-    return false;
-  };
+  constructor(private readonly context: StructureContext) {}
 
-  function aliasSize(node: { source: string }): number {
-    if (!countMark(node)) return 0;
-    const size = anchors.get(node.source);
-    if (size === undefined) return stop(node, `*${node.source} names no anchor &${node.source} above it`);
-    if (size === null) return stop(node, `*${node.source} is inside the value &${node.source} names`);
-    aliased += size;
-    if (aliased <= PACK_LIMITS.yamlAliasedValues) return size;
-    return stop(
-      node,
-      `aliases (*name) repeat more than ${PACK_LIMITS.yamlAliasedValues.toLocaleString('en')} values in all; write the values out instead`,
-    );
-  }
-
-  function visit(node: unknown, depth: number): number {
-    if (stopped) return 0;
+  /** How many values `node` stands for, aliases expanded. */
+  visit(node: unknown, depth: number): number {
+    if (this.stopped) return 0;
     if (depth > PACK_LIMITS.yamlDepth) {
-      return stop(node, `nests lists and mappings more than ${PACK_LIMITS.yamlDepth} levels deep`);
+      return this.stop(node, `nests lists and mappings more than ${PACK_LIMITS.yamlDepth} levels deep`);
     }
-    if (isAlias(node)) return aliasSize(node);
+    if (isAlias(node)) return this.aliasSize(node);
     const anchor = (isScalar(node) || isCollection(node)) && node.anchor ? node.anchor : null;
     if (anchor !== null) {
-      if (!countMark(node)) return 0;
-      anchors.set(anchor, null);
+      if (!this.countMark(node)) return 0;
+      this.anchors.set(anchor, null);
     }
     let size = 1;
-    if (isMap(node)) size += visitPairs(node.items, depth);
+    if (isMap(node)) size += this.visitPairs(node.items, depth);
     else if (isSeq(node)) {
       node.items.forEach((item, index) => {
-        path.push(index);
-        size += visit(item, depth + 1);
-        path.pop();
+        this.path.push(index);
+        size += this.visit(item, depth + 1);
+        this.path.pop();
       });
     }
-    if (anchor !== null) anchors.set(anchor, size);
+    if (anchor !== null) this.anchors.set(anchor, size);
     return size;
   }
 
-  function visitPairs(pairs: readonly { key: unknown; value: unknown }[], depth: number): number {
+  private visitPairs(pairs: readonly { key: unknown; value: unknown }[], depth: number): number {
     const seen = new Map<string, number>();
     let size = 0;
     for (const pair of pairs) {
@@ -86,21 +66,50 @@ export function structureProblems(doc: Document, context: StructureContext): Pac
         const offset = isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0;
         const first = seen.get(name);
         if (first === undefined) seen.set(name, offset);
-        else
-          report(
-            pair.key,
-            `repeats a key already on line ${context.lineAt(first)}`,
-            fieldName([...path, name]),
-          );
+        else {
+          const field = fieldName([...this.path, name]);
+          this.report(pair.key, `repeats a key already on line ${this.context.lineAt(first)}`, field);
+        }
       }
-      size += visit(pair.key, depth + 1);
-      path.push(name ?? '(key)');
-      size += visit(pair.value, depth + 1);
-      path.pop();
+      size += this.visit(pair.key, depth + 1);
+      this.path.push(name ?? '(key)');
+      size += this.visit(pair.value, depth + 1);
+      this.path.pop();
     }
     return size;
   }
 
-  visit(doc.contents, 0);
-  return problems;
+  private aliasSize(node: { source: string }): number {
+    if (!this.countMark(node)) return 0;
+    const size = this.anchors.get(node.source);
+    if (size === undefined)
+      return this.stop(node, `*${node.source} names no anchor &${node.source} above it`);
+    if (size === null) return this.stop(node, `*${node.source} is inside the value &${node.source} names`);
+    this.aliased += size;
+    if (this.aliased <= PACK_LIMITS.yamlAliasedValues) return size;
+    const limit = PACK_LIMITS.yamlAliasedValues.toLocaleString('en');
+    return this.stop(
+      node,
+      `aliases (*name) repeat more than ${limit} values in all; write the values out instead`,
+    );
+  }
+
+  private countMark(node: unknown): boolean {
+    this.marks += 1;
+    if (this.marks <= PACK_LIMITS.yamlAnchorsAndAliases) return true;
+    const limit = PACK_LIMITS.yamlAnchorsAndAliases;
+    this.stop(node, `uses more than ${limit} anchors (&name) and aliases (*name)`);
+    return false;
+  }
+
+  private stop(node: unknown, message: string): number {
+    this.report(node, message);
+    this.stopped = true;
+    return 0;
+  }
+
+  private report(node: unknown, message: string, field = fieldName(this.path)): void {
+    const offset = isNode(node) && node.range ? node.range[0] : 0;
+    this.problems.push({ file: this.context.file, line: this.context.lineAt(offset), field, message });
+  }
 }
