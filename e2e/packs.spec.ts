@@ -1,12 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { aliasBomb, manyStrayKeys } from '../src-main/packs/hostile-packs';
 import { testPackFiles, writeTestPack } from '../src-main/packs/test-pack';
 import { buildPackZip } from '../src-main/packs/zip/build';
 import { writeCraftedZip } from '../src-main/packs/zip/zip-craft';
 import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
 
-async function packZip(overrides: Record<string, string | null> = {}): Promise<string> {
+async function packZip(overrides: Record<string, string | Buffer | null> = {}): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-pack-'));
   writeTestPack(join(dir, 'pack'), overrides);
   const zip = join(dir, 'test-pack.zip');
@@ -82,4 +83,34 @@ test('a zip that tries to write outside the pack is refused', async ({ page, hos
   await openScreen(page, 'Packs');
   await page.getByLabel('Choose a pack (.zip)…').setInputFiles(zip);
   await expect(page.getByRole('alert')).toContainText('../outside.md');
+});
+
+test('a pack with 40,000 stray keys is refused in seconds with the first problems and a count of the rest', async ({
+  page,
+  host,
+}) => {
+  const zip = await packZip(manyStrayKeys(40_000));
+  await page.goto(host.url);
+  await openScreen(page, 'Packs');
+  await page.getByLabel('Choose a pack (.zip)…').setInputFiles(zip);
+  await expect(page.getByRole('alert')).toContainText('The pack has 40,000 problems', { timeout: 30_000 });
+  const problems = page.getByRole('list', { name: 'Problems in the pack' });
+  await expect(problems.getByRole('listitem')).toHaveCount(101);
+  await expect(problems).toContainText('pack.yaml:29: stray0: is not a known field; check its spelling');
+  await expect(problems.getByRole('listitem').last()).toHaveText('and 39,900 more problems');
+  await screenshot(page, 'packs-many-problems');
+  // The app answers as before: another screen opens.
+  await openScreen(page, 'Learn');
+  await openScreen(page, 'Packs');
+  await expect(page.getByRole('list', { name: 'Installed packs' })).toContainText('Advocate Foundations');
+});
+
+test('a YAML alias bomb is a located problem, not an error', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openScreen(page, 'Packs');
+  await page.getByLabel('Choose a pack (.zip)…').setInputFiles(await packZip(aliasBomb()));
+  await expect(page.getByRole('alert')).toContainText(
+    'pack.yaml:33: lol4.0: aliases (*name) repeat more than 10,000 values in all',
+  );
+  await screenshot(page, 'packs-alias-bomb');
 });

@@ -2,9 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
-import { formatProblem } from '../../src-main/packs/problems';
-import { validatePackFolder } from '../../src-main/packs/validate';
-import { extractPackZip, PackZipError } from '../../src-main/packs/zip/extract';
+import { checkPackOffThread, PackCheckFailed } from '../../src-main/packs/off-thread';
+import type { PackReport } from '../../src-main/packs/validate';
+import { problemLines } from '../../src-main/packs/problems';
 import { audit } from '../auth/audit';
 import { sha256 } from '../auth/secrets';
 import type { PackEntry } from '../../src-shared/hub/schemas';
@@ -38,17 +38,11 @@ export async function publishPack(
   try {
     const zipFile = join(work, 'upload.zip');
     await writeFile(zipFile, zip);
-    const folder = join(work, 'pack');
-    try {
-      await extractPackZip(zipFile, folder);
-    } catch (error) {
-      if (error instanceof PackZipError) throw new PackUploadError(400, 'pack_zip', error.message);
-      throw error;
-    }
-    const report = validatePackFolder(folder);
+    const report = await checkUpload(zipFile, join(work, 'pack'));
     if (!report.pack) {
-      const problems = report.problems.map(formatProblem);
-      throw new PackUploadError(400, 'pack_invalid', `The pack has ${problems.length} problem(s).`, problems);
+      const problems = problemLines(report.problems, report.problemCount);
+      const count = report.problemCount.toLocaleString('en');
+      throw new PackUploadError(400, 'pack_invalid', `The pack has ${count} problem(s).`, problems);
     }
     const { manifest } = report.pack;
     const digest = sha256(zip);
@@ -94,11 +88,26 @@ export async function publishPack(
     return {
       entry: toEntry({ ...row, uploadedAt: stored?.uploadedAt ?? now }),
       created,
-      warnings: report.warnings.map(formatProblem),
+      warnings: problemLines(report.warnings, report.warningCount, 'warning'),
     };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** Unpacks and validates an upload in a worker thread, so the hub keeps answering meanwhile. */
+async function checkUpload(zipFile: string, folder: string): Promise<PackReport> {
+  let outcome;
+  try {
+    outcome = await checkPackOffThread({ zipFile, folder, manifestOnly: true });
+  } catch (error) {
+    if (error instanceof PackCheckFailed && error.reason !== 'crash') {
+      throw new PackUploadError(400, 'pack_invalid', error.message);
+    }
+    throw error;
+  }
+  if (outcome.kind === 'zip-refused') throw new PackUploadError(400, 'pack_zip', outcome.message);
+  return outcome.report;
 }
 
 /** The latest version of every pack, by semantic version. */

@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
+import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import type { Principal } from '../auth/credentials';
 import type { HubDb } from '../db/open';
 import { listLatestPacks, PackUploadError, publishPack, readPackZip } from './catalogue';
 
 /** Pack zips are small (Markdown and a few images); the zip reader's own limits apply after this. */
-export const MAX_PACK_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_PACK_UPLOAD_BYTES = PACK_LIMITS.hubUploadBytes;
 
 const DownloadParams = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'is not a pack id'),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import { parseHostArgs, UsageError } from '../core/args';
 import { startAppCore } from '../core/app';
 import { createConsoleLogger } from '../core/logger';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
     logger,
     uploads: {
       dir: join(dataDir, UPLOADS_DIR),
-      maxBytes: 200 * 1024 * 1024,
+      maxBytes: PACK_LIMITS.zipBytes,
       register: (file, name) => core.imports.registerUpload({ file, name, temporary: true }),
     },
   });

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { packManifestJsonSchema } from './json-schema';
-import { formatProblem } from './problems';
+import { problemLines } from './problems';
 import { validatePackFolder, type PackReport } from './validate';
 import { buildPackZip } from './zip/build';
 import { extractPackZip } from './zip/extract';
@@ -27,18 +27,18 @@ async function validatePath(path: string): Promise<PackReport> {
 }
 
 function printReport(report: PackReport, label: string): void {
-  for (const warning of report.warnings) process.stderr.write(`warning: ${formatProblem(warning)}\n`);
-  for (const problem of report.problems) process.stderr.write(`${formatProblem(problem)}\n`);
-  if (report.problems.length > 0) {
-    process.stderr.write(
-      `${label}: ${report.problems.length} problem(s), ${report.warnings.length} warning(s)\n`,
-    );
+  for (const warning of problemLines(report.warnings, report.warningCount, 'warning'))
+    process.stderr.write(`warning: ${warning}\n`);
+  for (const problem of problemLines(report.problems, report.problemCount))
+    process.stderr.write(`${problem}\n`);
+  if (report.problemCount > 0) {
+    process.stderr.write(`${label}: ${report.problemCount} problem(s), ${report.warningCount} warning(s)\n`);
   } else {
     const pack = report.pack;
     const items = pack?.items.length ?? 0;
     process.stdout.write(
       `${label}: valid — ${pack?.manifest.title ?? ''} ${pack?.manifest.version ?? ''}, ${items} item(s), ` +
-        `${report.warnings.length} warning(s)\n`,
+        `${report.warningCount} warning(s)\n`,
     );
   }
 }
@@ -48,12 +48,12 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'validate' && rest.length === 1 && rest[0]) {
     const report = await validatePath(resolve(rest[0]));
     printReport(report, rest[0]);
-    return report.problems.length === 0 ? 0 : 1;
+    return report.problemCount === 0 ? 0 : 1;
   }
   if (command === 'build' && rest.length === 2 && rest[0] && rest[1]) {
     const report = validatePackFolder(resolve(rest[0]));
     printReport(report, rest[0]);
-    if (report.problems.length > 0) return 1;
+    if (report.problemCount > 0) return 1;
     const built = await buildPackZip(resolve(rest[0]), resolve(rest[1]));
     process.stdout.write(`wrote ${rest[1]}: ${built.files} file(s), ${built.bytes} bytes\n`);
     return 0;

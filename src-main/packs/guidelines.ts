@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import { GuidelineSet } from '../../src-shared/writing/guideline-rules';
 import type { PackProblem } from './problems';
+import { readPackText } from './sizes';
 import { parseYaml } from './yaml-source';
 import { problemsFromIssues } from './zod-problems';
 
@@ -21,12 +21,12 @@ export interface GuidelinesContext {
  */
 export function loadGuidelines(
   folder: string,
-  files: readonly string[],
+  files: ReadonlySet<string>,
   file: string,
   context: GuidelinesContext,
 ): GuidelineSet | null {
   const { problems } = context;
-  if (!files.includes(file)) {
+  if (!files.has(file)) {
     problems.push({
       file: 'pack.yaml',
       line: context.manifestLine,
@@ -35,7 +35,12 @@ export function loadGuidelines(
     });
     return null;
   }
-  const parsed = parseYaml(readFileSync(join(folder, file), 'utf8'), file);
+  const read = readPackText(folder, file, PACK_LIMITS.guidelinesBytes);
+  if (!read.ok) {
+    problems.push(read.problem);
+    return null;
+  }
+  const parsed = parseYaml(read.text, file, { maxBytes: PACK_LIMITS.guidelinesBytes });
   if (!parsed.ok) {
     problems.push(...parsed.problems);
     return null;

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
+import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import { compareSemver } from '../../src-shared/packs/semver';
 import type { DatabaseHandle } from '../db/open';
 import {
@@ -17,9 +18,10 @@ import {
   reflectionNotes,
 } from '../db/schema';
 import { indexPack, unindexPack } from '../training/search';
-import { formatProblem } from './problems';
-import { MANIFEST_FILE, validatePackFolder, type LoadedPack } from './validate';
-import { extractPackZip, PackZipError } from './zip/extract';
+import { checkPackOffThread, PackCheckFailed } from './off-thread';
+import type { PackCheckJob, PackCheckOutcome } from './pack-check';
+import { formatProblem, problemLines } from './problems';
+import { MANIFEST_FILE, type LoadedPack } from './validate';
 import { parseYaml } from './yaml-source';
 
 export type PackSource = 'bundled' | 'imported' | 'hub';
@@ -62,7 +64,8 @@ export async function installPackFolder(
       filter: (path) => !/(^|[/\\])\.[^/\\]+$/.test(path.slice(folder.length)),
     });
     onProgress('extracting', 1, 1);
-    return installStaged(deps, staging, source, onProgress);
+    const outcome = await checkOffThread({ folder: staging }, onProgress);
+    return installChecked(deps, staging, outcome, source, onProgress);
   });
 }
 
@@ -74,24 +77,28 @@ export async function installPackZip(
   onProgress: ImportProgress = () => undefined,
 ): Promise<InstallResult> {
   return withStaging(deps, async (staging) => {
-    try {
-      await extractPackZip(zipFile, staging, {
-        onProgress: (done, total) => onProgress('extracting', done, total),
-      });
-    } catch (error) {
-      if (error instanceof PackZipError) {
-        throw new AppError('PACK_INVALID', error.message, { zipProblem: error.code, entry: error.entry });
-      }
-      throw error;
-    }
-    return installStaged(deps, staging, source, onProgress);
+    const outcome = await checkOffThread({ zipFile, folder: staging }, onProgress);
+    return installChecked(deps, staging, outcome, source, onProgress);
   });
+}
+
+/** Unpacking and validation run in a worker; a pack too heavy to check there is refused like an invalid one. */
+async function checkOffThread(job: PackCheckJob, onProgress: ImportProgress): Promise<PackCheckOutcome> {
+  try {
+    return await checkPackOffThread(job, onProgress);
+  } catch (error) {
+    if (error instanceof PackCheckFailed && error.reason !== 'crash') {
+      throw new AppError('PACK_INVALID', error.message, { limit: error.reason });
+    }
+    throw error;
+  }
 }
 
 /** The version in a pack folder's manifest, read without validating the whole pack; null if unreadable. */
 export function peekPackVersion(folder: string): { id: string; version: string } | null {
   const file = join(folder, MANIFEST_FILE);
   if (!existsSync(file)) return null;
+  if (statSync(file).size > PACK_LIMITS.manifestBytes) return null;
   const parsed = parseYaml(readFileSync(file, 'utf8'), MANIFEST_FILE);
   if (!parsed.ok) return null;
   const data = parsed.source.data as { id?: unknown; version?: unknown } | null;
@@ -136,20 +143,27 @@ async function withStaging<T>(deps: PackStoreDeps, work: (staging: string) => Pr
   }
 }
 
-async function installStaged(
+async function installChecked(
   deps: PackStoreDeps,
   staging: string,
+  outcome: PackCheckOutcome,
   source: PackSource,
   onProgress: ImportProgress,
 ): Promise<InstallResult> {
-  onProgress('checking', 0, 1);
-  const report = validatePackFolder(staging);
+  if (outcome.kind === 'zip-refused') {
+    throw new AppError('PACK_INVALID', outcome.message, { zipProblem: outcome.code, entry: outcome.entry });
+  }
+  const { report } = outcome;
   if (!report.pack) {
-    const lines = report.problems.map(formatProblem);
+    const count = report.problemCount;
+    const first = report.problems[0];
     throw new AppError(
       'PACK_INVALID',
-      `The pack has ${lines.length} problem${lines.length === 1 ? '' : 's'}. The first: ${lines[0] ?? ''}`,
-      { problems: lines, warnings: report.warnings.map(formatProblem) },
+      `The pack has ${count.toLocaleString('en')} problem${count === 1 ? '' : 's'}. The first: ${first ? formatProblem(first) : ''}`,
+      {
+        problems: problemLines(report.problems, count),
+        warnings: problemLines(report.warnings, report.warningCount, 'warning'),
+      },
     );
   }
   const pack = report.pack;
@@ -179,7 +193,7 @@ async function installStaged(
     title,
     upgradedFrom: previous,
     items: pack.items.length,
-    warnings: report.warnings.map(formatProblem),
+    warnings: problemLines(report.warnings, report.warningCount, 'warning'),
   };
 }
 

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { Lexer, type Token, type Tokens } from 'marked';
+import { lineIndex } from './line-index';
 
 export interface MarkdownReference {
   kind: 'link' | 'image';
@@ -11,6 +12,7 @@ export interface MarkdownReference {
 /** Every link and image in a Markdown text, with the line it is written on. */
 export function markdownReferences(markdown: string): MarkdownReference[] {
   const references: MarkdownReference[] = [];
+  const lineAt = lineIndex(markdown);
   let searchFrom = 0;
   const visit = (tokens: readonly Token[]): void => {
     for (const token of tokens) {
@@ -18,8 +20,7 @@ export function markdownReferences(markdown: string): MarkdownReference[] {
         const { href, raw } = token as Tokens.Link | Tokens.Image;
         const offset = markdown.indexOf(raw, searchFrom);
         if (offset >= 0) searchFrom = offset;
-        const line = markdown.slice(0, Math.max(offset, 0)).split('\n').length;
-        references.push({ kind: token.type, href, line });
+        references.push({ kind: token.type, href, line: lineAt(Math.max(offset, 0)) });
       }
       const children = (token as { tokens?: Token[] }).tokens;
       if (children) visit(children);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createEnrolmentCode } from '../../src-hub/auth/enrolment';
-import { profiles } from '../../src-hub/db/schema/index';
+import { packs as hubPacks, profiles } from '../../src-hub/db/schema/index';
 import {
   HUB_START_TIMEOUT,
   startTestHub,
@@ -250,6 +250,34 @@ describe.each(testBackends)('on %s', (backend) => {
       await call(app, 'syncNow');
       expect(app.database.sqlite.prepare("SELECT 1 FROM packs WHERE id = 'test-pack'").get()).toBeUndefined();
       expect(testPackFiles['pack.yaml']).toBeDefined();
+    });
+
+    it('records a pack larger than the app takes as not installed, without downloading it', async () => {
+      const work = tempDir();
+      writeTestPack(join(work, 'pack'), {
+        'pack.yaml': String(testPackFiles['pack.yaml']).replace('id: test-pack', 'id: huge-pack'),
+      });
+      await buildPackZip(join(work, 'pack'), join(work, 'pack.zip'));
+      const trainer = await hubB.credential('trainer', 'trainer');
+      const upload = await fetch(`${hubB.url}/packs`, {
+        method: 'POST',
+        headers: { authorization: trainer.auth, 'content-type': 'application/zip' },
+        body: readFileSync(join(work, 'pack.zip')),
+      });
+      expect(upload.status).toBe(201);
+      // As a hub with a larger upload limit than the app's would list it.
+      await hubB.database.db
+        .update(hubPacks)
+        .set({ size: 300 * 1024 * 1024 })
+        .where(eq(hubPacks.id, 'huge-pack'));
+
+      const app = await core();
+      await connectHub(app, hubB);
+      const pulls = app.database.sqlite.prepare('SELECT pack_id, error FROM sync_pack_pulls').all();
+      expect(pulls).toEqual([
+        { pack_id: 'huge-pack', error: 'The pack is 300 MiB; the app takes packs of at most 200 MiB.' },
+      ]);
+      expect(app.database.sqlite.prepare("SELECT 1 FROM packs WHERE id = 'huge-pack'").get()).toBeUndefined();
     });
   });
 

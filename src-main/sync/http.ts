@@ -1,9 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/api/errors';
+import { PACK_LIMITS } from '../../src-shared/packs/limits';
+import { formatBytes } from '../packs/zip/errors';
 import { parseRetryAfter } from '../../src-shared/sync/backoff';
 import type { SendOutcome } from '../../src-shared/sync/deliver';
 import { hubRoutes, type HubReply, type HubRoute } from '../../src-shared/hub/contract';
@@ -149,7 +151,13 @@ export async function listHubPacks(
   return parseOrThrow(hubRoutes.listPacks.response, text, hubUrl).packs;
 }
 
-/** Downloads a pack zip to `file`, unless the hub says the copy we have (`etag`) is current. */
+/** A pack the hub offers is larger than the app takes; retrying will not help, so it is recorded as not installed. */
+export class PackDownloadTooLarge extends Error {}
+
+/**
+ * Downloads a pack zip to `file`, unless the hub says the copy we have (`etag`) is current. Stops past
+ * `maxBytes`: the size the hub declares is checked first, and the bytes are counted whatever it declares.
+ */
 export async function downloadPack(
   fetchFn: Fetch,
   url: URL,
@@ -158,6 +166,7 @@ export async function downloadPack(
   file: string,
   onProgress: (done: number, total: number) => void,
   signal?: AbortSignal,
+  maxBytes: number = PACK_LIMITS.zipBytes,
 ): Promise<{ notModified: true } | { notModified: false; etag: string | null }> {
   const response = await fetchFn(url, {
     headers: { authorization, ...(etag ? { 'if-none-match': etag } : {}) },
@@ -168,10 +177,26 @@ export async function downloadPack(
     throw new HubHttpError(response.status, serverMessage(await response.text(), response.status));
   }
   const total = Number(response.headers.get('content-length') ?? 0);
+  const most = formatBytes(maxBytes);
+  if (total > maxBytes) {
+    await response.body.cancel();
+    throw new PackDownloadTooLarge(
+      `The pack is ${formatBytes(total)}; the app takes packs of at most ${most}.`,
+    );
+  }
   let done = 0;
+  const counted = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      done += chunk.length;
+      if (done > maxBytes) {
+        return callback(new PackDownloadTooLarge(`The pack is larger than ${most}, the most the app takes.`));
+      }
+      onProgress(done, total);
+      callback(null, chunk);
+    },
+  });
   const body = Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
-  body.on('data', (chunk: Buffer) => onProgress((done += chunk.length), total));
-  await pipeline(body, createWriteStream(file));
+  await pipeline(body, counted, createWriteStream(file));
   return { notModified: false, etag: response.headers.get('etag') };
 }
 

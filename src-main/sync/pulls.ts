@@ -2,13 +2,23 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import { compareSemver } from '../../src-shared/packs/semver';
+import type { PackEntry } from '../../src-shared/hub/schemas';
 import type { DeliveryEnd } from '../../src-shared/sync/deliver';
 import type { Logger } from '../core/logger';
 import type { AppDatabase } from '../db/open';
 import { syncPackPulls } from '../db/schema';
 import { installedVersion, installPackZip, type PackStoreDeps } from '../packs/install';
-import { downloadPack, HubHttpError, listHubPacks, networkReason, type Fetch } from './http';
+import { formatBytes } from '../packs/zip/errors';
+import {
+  downloadPack,
+  HubHttpError,
+  listHubPacks,
+  networkReason,
+  PackDownloadTooLarge,
+  type Fetch,
+} from './http';
 
 export interface PackPullProgress {
   id: string;
@@ -67,26 +77,19 @@ export async function pullHubPacks(deps: PackPullDeps): Promise<DeliveryEnd> {
     const report = (phase: PackPullProgress['phase'], done: number, total: number) =>
       deps.onProgress({ id: pack.id, version: pack.version, title: pack.title, phase, done, total });
     try {
-      const download = await downloadPack(
-        deps.fetch,
-        new URL(pack.url.slice(1), deps.hubUrl),
-        deps.authorization,
-        lastEtag,
-        file,
-        (done, total) => report('downloading', done, total || pack.size),
-        deps.signal,
-      );
+      const download = await downloadWithinLimit(deps, pack, lastEtag, file, report);
       if (deps.isClosed()) break;
-      let error: string | null = null;
-      if (!download.notModified) {
+      let error: string | null = download.refused;
+      if (!download.notModified && error === null) {
         try {
           await installPackZip(deps.packs, file, 'hub', report);
           deps.logger.info(`sync: installed ${pack.id} ${pack.version} from the hub`);
         } catch (installError) {
           error = installError instanceof Error ? installError.message : String(installError);
-          deps.logger.info(`sync: ${pack.id} ${pack.version} from the hub did not install: ${error}`);
         }
       }
+      if (error !== null)
+        deps.logger.info(`sync: ${pack.id} ${pack.version} from the hub did not install: ${error}`);
       db.insert(syncPackPulls)
         .values({
           packId: pack.id,
@@ -105,6 +108,39 @@ export async function pullHubPacks(deps: PackPullDeps): Promise<DeliveryEnd> {
     }
   }
   return { kind: 'done' };
+}
+
+type Download =
+  { notModified: true; refused: null } | { notModified: false; etag: string | null; refused: string | null };
+
+/** A pack larger than the app takes is refused before (by its listed size) or while it downloads. */
+async function downloadWithinLimit(
+  deps: PackPullDeps,
+  pack: PackEntry,
+  lastEtag: string | null,
+  file: string,
+  report: (phase: PackPullProgress['phase'], done: number, total: number) => void,
+): Promise<Download> {
+  const limit = `the app takes packs of at most ${formatBytes(PACK_LIMITS.zipBytes)}`;
+  if (pack.size > PACK_LIMITS.zipBytes) {
+    return { notModified: false, etag: null, refused: `The pack is ${formatBytes(pack.size)}; ${limit}.` };
+  }
+  try {
+    const download = await downloadPack(
+      deps.fetch,
+      new URL(pack.url.slice(1), deps.hubUrl),
+      deps.authorization,
+      lastEtag,
+      file,
+      (done, total) => report('downloading', done, total || pack.size),
+      deps.signal,
+    );
+    return { ...download, refused: null };
+  } catch (error) {
+    if (error instanceof PackDownloadTooLarge)
+      return { notModified: false, etag: null, refused: error.message };
+    throw error;
+  }
 }
 
 function failure(error: unknown): Exclude<DeliveryEnd, { kind: 'done' }> {

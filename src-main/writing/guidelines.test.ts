@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src-shared/api/errors';
 import type { Draft, InstalledGuidelines } from '../../src-shared/writing/drafts';
 import { acknowledgementKey, checkGuidelines } from '../../src-shared/writing/guidelines';
+import { catastrophicPatterns, guidelinePatterns } from '../packs/hostile-packs';
 import { testPackFiles, testPackWithGuidelines, writeTestPack } from '../packs/test-pack';
 import { installPackFolder } from '../packs/install';
 import { useTestCores } from '../testing/app-core';
@@ -122,5 +123,37 @@ describe('guidelines from course packs', () => {
       'imported',
     );
     expect(await call('listGuidelineSets')).toEqual([]);
+  });
+
+  it('answers "ready" at once for a draft that made a backtracking pattern take minutes', async () => {
+    const bundled = tempDir();
+    writeTestPack(join(bundled, 'test-pack'), guidelinePatterns(catastrophicPatterns));
+    const core = await startCore(tempDir(), { bundledPacksDir: bundled });
+    const call = async <T>(name: string, input: unknown = {}): Promise<T> => {
+      const result: CallResult<unknown> = await core.dispatch(name, input);
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+      return result.value as T;
+    };
+    const sets = await call<InstalledGuidelines[]>('listGuidelineSets');
+    expect(sets[0]?.set.rules.map((rule) => rule.id)).toEqual(['disclose', 'forward-looking']);
+    const draft = await call<Draft>('createDraft', { channel: 'linkedin' });
+    const body = `${'a'.repeat(30)}!`;
+    await call('saveDraft', { draftId: draft.id, title: 'A post', body, baseRevision: draft.revision });
+    expect((await call<Draft>('updateDraft', { draftId: draft.id, status: 'ready' })).status).toBe('ready');
+  });
+
+  it('keeps listing a set installed before a pattern check existed, without the rule that fails it', async () => {
+    const { core, call } = await setUp();
+    const [entry] = await call<InstalledGuidelines[]>('listGuidelineSets');
+    const [rule] = entry?.set.rules ?? [];
+    const lookahead = {
+      ...rule,
+      id: 'lookahead',
+      check: { kind: 'patterns', patterns: [{ regex: 'a(?=b)' }] },
+    };
+    const stored = { ...entry?.set, rules: [rule, lookahead] };
+    core.database.sqlite.prepare('UPDATE guideline_sets SET definition = ?').run(JSON.stringify(stored));
+    const sets = await call<InstalledGuidelines[]>('listGuidelineSets');
+    expect(sets[0]?.set.rules.map((kept) => kept.id)).toEqual(['disclose']);
   });
 });

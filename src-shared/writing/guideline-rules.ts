@@ -4,6 +4,9 @@
  */
 import { z } from 'zod';
 import { Channel } from '../packs/items';
+import { compilePattern, MAX_SET_PATTERNS, MAX_SET_PROGRAM } from './guideline-patterns';
+
+export { MAX_PATTERN_LENGTH } from './guideline-patterns';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const Slug = z.string().max(100).regex(SLUG, 'use lower-case letters, digits and single hyphens');
@@ -11,16 +14,6 @@ const Title = z.string().trim().min(1).max(200);
 const Prose = z.string().trim().min(1).max(4000);
 const Phrase = z.string().trim().min(1).max(200);
 const Phrases = z.array(Phrase).min(1).max(2000);
-
-/** Longest regular expression a `patterns` rule may use: long patterns are where catastrophic ones hide. */
-export const MAX_PATTERN_LENGTH = 300;
-/** Flags a `patterns` rule may set; `g` is always added by the engine. */
-const PATTERN_FLAGS = /^[imsu]*$/;
-/**
- * A quantified group that itself ends in a quantifier, such as `(a+)+` or `(\w*)*`: the classic shape of
- * exponential backtracking, so it is refused.
- */
-const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*[+*}]\)[+*{]/;
 
 export const DisclosureCheck = z.strictObject({
   kind: z.literal('disclosure'),
@@ -80,24 +73,6 @@ export const Check = z.discriminatedUnion('kind', [
 ]);
 export type Check = z.infer<typeof Check>;
 
-/** Why a pattern cannot be used, or undefined when it can. */
-function patternProblem(pattern: z.infer<typeof Pattern>): string | undefined {
-  const flags = pattern.flags ?? '';
-  if (pattern.regex.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
-  if (!PATTERN_FLAGS.test(flags) || new Set(flags).size !== flags.length) {
-    return `has flags "${flags}"; use each of i, m, s, u at most once`;
-  }
-  if (NESTED_QUANTIFIER.test(pattern.regex)) {
-    return 'nests one quantifier inside another, such as (a+)+, which can take exponential time';
-  }
-  try {
-    new RegExp(pattern.regex, flags);
-  } catch (error) {
-    return `is not a valid regular expression (${error instanceof Error ? error.message : String(error)})`;
-  }
-  return undefined;
-}
-
 export const Rule = z
   .strictObject({
     id: Slug,
@@ -116,12 +91,12 @@ export const Rule = z
   .superRefine((rule, ctx) => {
     if (rule.check.kind !== 'patterns') return;
     rule.check.patterns.forEach((pattern, index) => {
-      const problem = patternProblem(pattern);
-      if (problem !== undefined) {
+      const compiled = compilePattern(pattern.regex, pattern.flags);
+      if (!compiled.ok) {
         ctx.addIssue({
           code: 'custom',
           path: ['check', 'patterns', index, 'regex'],
-          message: `Rule "${rule.id}": pattern /${pattern.regex}/ ${problem}`,
+          message: `Rule "${rule.id}": pattern /${pattern.regex}/ ${compiled.problem}`,
         });
       }
     });
@@ -136,6 +111,7 @@ export const GuidelineSet = z
     rules: z.array(Rule).min(1).max(500),
   })
   .superRefine((set, ctx) => {
+    patternBudget(set.rules, ctx);
     const seen = new Set<string>();
     set.rules.forEach((rule, index) => {
       if (seen.has(rule.id)) {
@@ -149,3 +125,31 @@ export const GuidelineSet = z
     });
   });
 export type GuidelineSet = z.infer<typeof GuidelineSet>;
+
+/**
+ * Matching a draft costs about the instructions of all a set's patterns per character, so the set as a whole
+ * is capped too; the issue sits on the pattern that goes over.
+ */
+function patternBudget(rules: readonly Rule[], ctx: z.RefinementCtx): void {
+  let patterns = 0;
+  let program = 0;
+  for (const [r, rule] of rules.entries()) {
+    if (rule.check.kind !== 'patterns') continue;
+    for (const [p, pattern] of rule.check.patterns.entries()) {
+      const compiled = compilePattern(pattern.regex, pattern.flags);
+      patterns += 1;
+      program += compiled.ok ? compiled.program : 0;
+      if (patterns <= MAX_SET_PATTERNS && program <= MAX_SET_PROGRAM) continue;
+      const over =
+        patterns > MAX_SET_PATTERNS
+          ? `is pattern ${patterns}; a guideline set may have at most ${MAX_SET_PATTERNS}`
+          : `brings the set's patterns to ${program} steps; the limit is ${MAX_SET_PROGRAM} in all`;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rules', r, 'check', 'patterns', p, 'regex'],
+        message: `Rule "${rule.id}": pattern /${pattern.regex}/ ${over}`,
+      });
+      return;
+    }
+  }
+}

@@ -16,6 +16,11 @@ export const phaseWords: Record<ImportPhase, string> = {
   installing: 'Installing',
 };
 
+/** The line that ends a cut list of problems, "and 39,900 more problems": words, not a location. */
+export function isCountOfTheRest(line: string): boolean {
+  return /^and [\d,]+ more /.test(line);
+}
+
 const POLL_MS = 150;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
