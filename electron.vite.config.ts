@@ -29,8 +29,8 @@ export default defineConfig({
           index: resolve('src-main/electron/main.ts'),
           // The browser host: the same services and handlers over HTTP, runnable in plain Node.
           host: resolve('src-main/host/main.ts'),
-          // The worker thread that unpacks and validates course packs (src-main/packs/off-thread.ts finds it).
-          'pack-check-worker': resolve('src-main/packs/pack-check-worker.ts'),
+          // The worker thread that unpacks and validates course packs (src-packs/off-thread.ts finds it).
+          'pack-check-worker': resolve('src-packs/pack-check-worker.ts'),
         },
       },
     },

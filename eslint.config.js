@@ -30,12 +30,35 @@ const layers = [
       'drizzle-orm*',
       '**/src-main/**',
       '**/src-renderer/**',
+      '**/src-packs/**',
+      '**/src-hub/**',
+    ],
+  },
+  {
+    files: ['src-packs/**/*.ts'],
+    message:
+      'src-packs is the course-pack library under the app, the CLI and the hub: it may use src-shared, never them or Electron.',
+    patterns: [
+      'electron',
+      'electron/*',
+      'better-sqlite3',
+      '**/src-main/**',
+      '**/src-hub/**',
+      '**/src-renderer/**',
     ],
   },
   {
     files: ['src-renderer/**/*.{ts,svelte}'],
     message: 'The renderer reaches the main process only through lib/api.ts.',
-    patterns: [...nodeBuiltins, 'electron', 'better-sqlite3', 'drizzle-orm*', '**/src-main/**'],
+    patterns: [
+      ...nodeBuiltins,
+      'electron',
+      'better-sqlite3',
+      'drizzle-orm*',
+      '**/src-main/**',
+      '**/src-packs/**',
+      '**/src-hub/**',
+    ],
   },
   {
     files: ['src-main/**/*.ts'],
@@ -46,15 +69,8 @@ const layers = [
   {
     files: ['src-hub/**/*.ts'],
     message:
-      'The hub is a Node server: it may use src-shared and src-main/packs, never Electron or the renderer.',
-    patterns: [
-      'electron',
-      'electron/*',
-      'better-sqlite3',
-      '**/src-renderer/**',
-      '**/src-main/*',
-      '!**/src-main/packs',
-    ],
+      'The hub is a Node server: it may use src-shared and src-packs, never the app, Electron or the renderer.',
+    patterns: ['electron', 'electron/*', 'better-sqlite3', '**/src-renderer/**', '**/src-main/**'],
   },
 ];
 

@@ -9,6 +9,7 @@ export default defineConfig({
     include: [
       'src-main/**/*.test.ts',
       'src-shared/**/*.test.ts',
+      'src-packs/**/*.test.ts',
       'src-renderer/**/*.test.ts',
       'bench/**/*.test.ts',
       'src-hub/**/*.test.ts',

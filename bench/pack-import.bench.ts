@@ -10,9 +10,9 @@ import { parse } from 'yaml';
 import yauzl from 'yauzl';
 import { openDatabase } from '../src-main/db/open';
 import { installPackZip } from '../src-main/packs/install';
-import { formatProblem } from '../src-main/packs/problems';
-import { validatePackFolder } from '../src-main/packs/validate';
-import { buildPackZip } from '../src-main/packs/zip/build';
+import { formatProblem } from '../src-packs/problems';
+import { validatePackFolder } from '../src-packs/validate';
+import { buildPackZip } from '../src-packs/zip/build';
 import { median, settleDisk, timeMs, type Row } from './measure';
 import { writeGeneratedPack, type PackSpec } from './pack-gen';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { testPackFiles, writeTestPack } from '../src-main/packs/test-pack';
-import { buildPackZip } from '../src-main/packs/zip/build';
+import { testPackFiles, writeTestPack } from '../src-packs/testing/test-pack';
+import { buildPackZip } from '../src-packs/zip/build';
 import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
 
 /** Imports the small test pack through the same upload and import calls the Packs screen uses. */

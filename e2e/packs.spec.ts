@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { aliasBomb, manyStrayKeys } from '../src-main/packs/hostile-packs';
-import { testPackFiles, writeTestPack } from '../src-main/packs/test-pack';
-import { buildPackZip } from '../src-main/packs/zip/build';
-import { writeCraftedZip } from '../src-main/packs/zip/zip-craft';
+import { aliasBomb, manyStrayKeys } from '../src-packs/testing/hostile-packs';
+import { testPackFiles, writeTestPack } from '../src-packs/testing/test-pack';
+import { buildPackZip } from '../src-packs/zip/build';
+import { writeCraftedZip } from '../src-packs/testing/zip-craft';
 import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
 
 async function packZip(overrides: Record<string, string | Buffer | null> = {}): Promise<string> {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { APIRequestContext } from '@playwright/test';
-import { writeTestPack } from '../src-main/packs/test-pack';
-import { buildPackZip } from '../src-main/packs/zip/build';
+import { writeTestPack } from '../src-packs/testing/test-pack';
+import { buildPackZip } from '../src-packs/zip/build';
 import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
 
 /** A 96×96 PNG with a soft gradient and a round face, standing in for a photo the person chooses. */

@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeTestPack } from '../src-main/packs/test-pack';
-import { buildPackZip } from '../src-main/packs/zip/build';
+import { writeTestPack } from '../src-packs/testing/test-pack';
+import { buildPackZip } from '../src-packs/zip/build';
 import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
 
 const projectRoot = join(import.meta.dirname, '..');

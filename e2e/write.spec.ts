@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { testPackWithGuidelines, writeTestPack } from '../src-main/packs/test-pack';
-import { buildPackZip } from '../src-main/packs/zip/build';
+import { testPackWithGuidelines, writeTestPack } from '../src-packs/testing/test-pack';
+import { buildPackZip } from '../src-packs/zip/build';
 import { test, expect, screenshot, expectAccessible, openScreen, startHost, stopHost } from './fixtures';
 
 async function newDraft(page: Page, channel = 'Forum answer'): Promise<void> {

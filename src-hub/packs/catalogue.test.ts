@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTestPack } from '../../src-main/packs/test-pack';
-import { buildPackZip } from '../../src-main/packs/zip/build';
+import { writeTestPack } from '../../src-packs/testing/test-pack';
+import { buildPackZip } from '../../src-packs/zip/build';
 import {
   HUB_START_TIMEOUT,
   startTestHub,

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasBomb, manyStrayKeys, slowToCheck } from '../../src-main/packs/hostile-packs';
-import { writeTestPack } from '../../src-main/packs/test-pack';
-import { buildPackZip } from '../../src-main/packs/zip/build';
+import { aliasBomb, manyStrayKeys, slowToCheck } from '../../src-packs/testing/hostile-packs';
+import { writeTestPack } from '../../src-packs/testing/test-pack';
+import { buildPackZip } from '../../src-packs/zip/build';
 import {
   basicAuth,
   HUB_START_TIMEOUT,

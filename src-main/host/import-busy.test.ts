@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src-shared/api/errors';
 import type { ImportStatus } from '../../src-shared/packs/imports';
-import { slowToCheck } from '../packs/hostile-packs';
-import { writeTestPack } from '../packs/test-pack';
-import { buildPackZip } from '../packs/zip/build';
+import { slowToCheck } from '../../src-packs/testing/hostile-packs';
+import { writeTestPack } from '../../src-packs/testing/test-pack';
+import { buildPackZip } from '../../src-packs/zip/build';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();

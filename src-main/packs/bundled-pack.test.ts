@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkGuidelines } from '../../src-shared/writing/guidelines';
-import { formatProblem } from './problems';
-import { validatePackFolder } from './validate';
+import { formatProblem } from '../../src-packs/problems';
+import { validatePackFolder } from '../../src-packs/validate';
 
 const shipped = join(import.meta.dirname, '..', '..', 'resources', 'packs', 'advocate-foundations');
 

@@ -5,9 +5,9 @@ import { AppError } from '../../src-shared/api/errors';
 import { openDatabase } from '../db/open';
 import { shippedMigrationsDir, useTempDirs } from '../testing/temp-dir';
 import { installPackFolder, installPackZip, removePack, type PackStoreDeps } from './install';
-import { buildPackZip } from './zip/build';
-import { writeCraftedZip } from './zip/zip-craft';
-import { testPackFiles, writeTestPack } from './test-pack';
+import { buildPackZip } from '../../src-packs/zip/build';
+import { writeCraftedZip } from '../../src-packs/testing/zip-craft';
+import { testPackFiles, writeTestPack } from '../../src-packs/testing/test-pack';
 
 const tempDir = useTempDirs();
 

@@ -18,11 +18,11 @@ import {
   reflectionNotes,
 } from '../db/schema';
 import { indexPack, unindexPack } from '../training/search';
-import { checkPackOffThread, PackCheckFailed } from './off-thread';
-import type { PackCheckJob, PackCheckOutcome } from './pack-check';
-import { formatProblem, problemLines } from './problems';
-import { MANIFEST_FILE, type LoadedPack } from './validate';
-import { parseYaml } from './yaml-source';
+import { checkPackOffThread, PackCheckFailed } from '../../src-packs/off-thread';
+import type { PackCheckJob, PackCheckOutcome } from '../../src-packs/pack-check';
+import { formatProblem, problemLines } from '../../src-packs/problems';
+import { MANIFEST_FILE, type LoadedPack } from '../../src-packs/validate';
+import { parseYaml } from '../../src-packs/yaml-source';
 
 export type PackSource = 'bundled' | 'imported' | 'hub';
 

@@ -9,7 +9,7 @@ import type { Growth } from '../../src-shared/profile/growth';
 import type { PortfolioItem, Profile, SaveProfileInput } from '../../src-shared/profile/schemas';
 import type { CompanyProfileRecord } from '../../src-shared/profile/visibility';
 import type { Draft } from '../../src-shared/writing/drafts';
-import { writeTestPack } from '../packs/test-pack';
+import { writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 

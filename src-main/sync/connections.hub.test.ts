@@ -13,8 +13,8 @@ import {
 } from '../../src-hub/testing/hub';
 import type { SyncStatus } from '../../src-shared/sync/schemas';
 import type { AppCore } from '../core/app';
-import { testPackFiles, writeTestPack } from '../packs/test-pack';
-import { buildPackZip } from '../packs/zip/build';
+import { testPackFiles, writeTestPack } from '../../src-packs/testing/test-pack';
+import { buildPackZip } from '../../src-packs/zip/build';
 import { startTestCore } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 import { SYNC_KEY_FILE } from './secrets';

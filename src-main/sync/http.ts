@@ -5,7 +5,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
 import { AppError } from '../../src-shared/api/errors';
 import { PACK_LIMITS } from '../../src-shared/packs/limits';
-import { formatBytes } from '../packs/zip/errors';
+import { formatBytes } from '../../src-packs/zip/errors';
 import { parseRetryAfter } from '../../src-shared/sync/backoff';
 import type { SendOutcome } from '../../src-shared/sync/deliver';
 import { hubRoutes, type HubReply, type HubRoute } from '../../src-shared/hub/contract';

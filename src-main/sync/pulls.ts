@@ -10,7 +10,7 @@ import type { Logger } from '../core/logger';
 import type { AppDatabase } from '../db/open';
 import { syncPackPulls } from '../db/schema';
 import { installedVersion, installPackZip, type PackStoreDeps } from '../packs/install';
-import { formatBytes } from '../packs/zip/errors';
+import { formatBytes } from '../../src-packs/zip/errors';
 import {
   downloadPack,
   HubHttpError,

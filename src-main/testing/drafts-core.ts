@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { CallResult } from '../../src-shared/api/errors';
-import { writeTestPack } from '../packs/test-pack';
+import { writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from './app-core';
 
 /**

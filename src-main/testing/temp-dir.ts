@@ -1,20 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
 
-/** A fresh folder per call, removed after the test that made it. */
-export function useTempDirs(): () => string {
-  const made: string[] = [];
-  afterEach(() => {
-    for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-  return () => {
-    const dir = mkdtempSync(join(tmpdir(), 'advocate-test-'));
-    made.push(dir);
-    return dir;
-  };
-}
+// The pack library sits below the app, so the helper lives there and the app's tests use the same one.
+export { useTempDirs } from '../../src-packs/testing/temp-dir';
 
 /** The migrations the app ships, read from the project as the browser host reads them. */
 export const shippedMigrationsDir = join(import.meta.dirname, '..', 'db', 'migrations');

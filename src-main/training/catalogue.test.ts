@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
-import { writeTestPack } from '../packs/test-pack';
+import { writeTestPack } from '../../src-packs/testing/test-pack';
 
 const tempDir = useTempDirs();
 const startCore = useTestCores();

@@ -11,7 +11,7 @@ import type {
 } from '../../src-shared/training/schemas';
 import type { DatabaseHandle } from '../db/open';
 import { courseCompletions, courses, itemProgress, items, modules, packs } from '../db/schema';
-import { markdownReferences, resolvePackReference } from '../packs/links';
+import { markdownReferences, resolvePackReference } from '../../src-packs/links';
 import { findItemInContext } from './item-query';
 
 export interface CatalogueDeps {

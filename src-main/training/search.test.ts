@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { installPackFolder } from '../packs/install';
-import { testPackFiles, writeTestPack } from '../packs/test-pack';
+import { testPackFiles, writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from '../testing/app-core';
 import { useTempDirs } from '../testing/temp-dir';
 import { plainText, toMatchQuery } from './search';

@@ -2,17 +2,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PACK_LIMITS } from '../../src-shared/packs/limits';
+import { PACK_LIMITS } from '../src-shared/packs/limits';
 import {
   MAX_PATTERN_LENGTH,
   MAX_PATTERN_PROGRAM,
   MAX_SET_PATTERNS,
   MAX_SET_PROGRAM,
-} from '../../src-shared/writing/guideline-patterns';
+} from '../src-shared/writing/guideline-patterns';
 import { formatBytes } from './zip/errors';
 import { DEFAULT_ZIP_LIMITS, RATIO_CHECK_MIN_BYTES } from './zip/rules';
 
-const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
 const count = (value: number) => value.toLocaleString('en');
 
 const rows: [string, string][] = [

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { PACK_LIMITS } from '../../src-shared/packs/limits';
+import { PACK_LIMITS } from '../src-shared/packs/limits';
 import type { PackCheckJob, PackCheckOutcome, PackCheckPhase } from './pack-check';
 import { packWorkerScript } from './worker-script';
 import { formatBytes } from './zip/errors';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PackManifest } from '../../src-shared/packs/manifest';
+import { PackManifest } from '../src-shared/packs/manifest';
 
 /** pack.yaml's schema as JSON Schema, for editors' autocompletion (docs/pack.schema.json). */
 export function packManifestJsonSchema(): string {

@@ -10,7 +10,7 @@ import {
 import { dirname, join } from 'node:path';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../../testing/temp-dir';
+import { useTempDirs } from '../testing/temp-dir';
 import { buildPackZip } from './build';
 import { PackZipError } from './errors';
 import { extractPackZip } from './extract';

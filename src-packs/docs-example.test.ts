@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../testing/temp-dir';
+import { useTempDirs } from './testing/temp-dir';
 import { formatProblem } from './problems';
 import { validatePackFolder } from './validate';
 
 const tempDir = useTempDirs();
-const guide = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'course-packs.md'), 'utf8');
+const guide = readFileSync(join(import.meta.dirname, '..', 'docs', 'course-packs.md'), 'utf8');
 
 function codeBlocks(language: string): string[] {
   return [...guide.matchAll(new RegExp('```' + language + '\\n([\\s\\S]*?)```', 'g'))].map(

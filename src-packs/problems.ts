@@ -1,4 +1,4 @@
-import { PACK_LIMITS } from '../../src-shared/packs/limits';
+import { PACK_LIMITS } from '../src-shared/packs/limits';
 
 /** One thing wrong (or worth a look) in a pack, located for the trainer who has to fix it. */
 export interface PackProblem {

@@ -1,5 +1,5 @@
-import { PACK_LIMITS } from '../../src-shared/packs/limits';
-import { GuidelineSet } from '../../src-shared/writing/guideline-rules';
+import { PACK_LIMITS } from '../src-shared/packs/limits';
+import { GuidelineSet } from '../src-shared/writing/guideline-rules';
 import type { PackProblem } from './problems';
 import { readPackText } from './sizes';
 import { parseYaml } from './yaml-source';

@@ -1,8 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../testing/temp-dir';
+import { useTempDirs } from './testing/temp-dir';
 import { formatProblem } from './problems';
-import { testGuidelinesYaml, testPackFiles, testPackWithGuidelines, writeTestPack } from './test-pack';
+import {
+  testGuidelinesYaml,
+  testPackFiles,
+  testPackWithGuidelines,
+  writeTestPack,
+} from './testing/test-pack';
 import { validatePackFolder } from './validate';
 
 const tempDir = useTempDirs();

@@ -1,4 +1,4 @@
-import { ManifestItem, type PackManifest } from '../../src-shared/packs/manifest';
+import { ManifestItem, type PackManifest } from '../src-shared/packs/manifest';
 import { MANIFEST_FILE } from './item-file';
 import type { PackProblem } from './problems';
 import type { YamlSource } from './yaml-source';

@@ -1,5 +1,5 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, type Document, type Pair, type YAMLMap } from 'yaml';
-import { PACK_LIMITS } from '../../src-shared/packs/limits';
+import { PACK_LIMITS } from '../src-shared/packs/limits';
 import type { PackProblem } from './problems';
 import { tooLarge } from './sizes';
 import { composeYaml } from './yaml-compose';

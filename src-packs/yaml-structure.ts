@@ -1,5 +1,5 @@
 import { isAlias, isCollection, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
-import { PACK_LIMITS } from '../../src-shared/packs/limits';
+import { PACK_LIMITS } from '../src-shared/packs/limits';
 import type { PackProblem } from './problems';
 import { fieldName } from './zod-problems';
 

@@ -2,16 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../testing/temp-dir';
-import { testPackFiles, writeTestPack } from './test-pack';
+import { useTempDirs } from './testing/temp-dir';
+import { testPackFiles, writeTestPack } from './testing/test-pack';
 
 const tempDir = useTempDirs();
-const projectRoot = join(import.meta.dirname, '..', '..');
+const projectRoot = join(import.meta.dirname, '..');
 
 function pack(...args: string[]) {
   const run = spawnSync(
     process.execPath,
-    [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-main/packs/cli.ts', ...args],
+    [join(projectRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src-packs/cli.ts', ...args],
     {
       cwd: projectRoot,
       encoding: 'utf8',

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
-import { frontMatterByKind, type Question } from '../../src-shared/packs/items';
-import { PACK_LIMITS } from '../../src-shared/packs/limits';
-import type { ManifestItem } from '../../src-shared/packs/manifest';
+import { frontMatterByKind, type Question } from '../src-shared/packs/items';
+import { PACK_LIMITS } from '../src-shared/packs/limits';
+import type { ManifestItem } from '../src-shared/packs/manifest';
 import { splitFrontMatter, type FrontMatterSplit } from './front-matter';
 import { markdownReferences, resolvePackReference } from './links';
 import type { PackProblem } from './problems';

@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../../testing/temp-dir';
+import { useTempDirs } from '../testing/temp-dir';
 import { DEFAULT_ZIP_LIMITS, extractPackZip, PackZipError } from './extract';
 import type { PackZipErrorCode, ZipLimits } from './extract';
-import { writeCraftedZip } from './zip-craft';
-import type { CraftedEntry } from './zip-craft';
+import { writeCraftedZip } from '../testing/zip-craft';
+import type { CraftedEntry } from '../testing/zip-craft';
 
 const tempDir = useTempDirs();
 const MiB = 1024 * 1024;

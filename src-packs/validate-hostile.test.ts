@@ -1,7 +1,7 @@
 // Hostile packs get a clear problem in seconds. The old validator took 40 s on the 40,000 keys, crashed its
 // process on the deep nesting, and threw on the alias bomb; each test here would fail (or time out) on it.
 import { describe, expect, it } from 'vitest';
-import { useTempDirs } from '../testing/temp-dir';
+import { useTempDirs } from './testing/temp-dir';
 import {
   aliasBomb,
   catastrophicPatterns,
@@ -10,9 +10,9 @@ import {
   hugeLesson,
   manyStrayKeys,
   oneKeyRepeated,
-} from './hostile-packs';
+} from './testing/hostile-packs';
 import { problemLines } from './problems';
-import { testPackFiles, writeTestPack } from './test-pack';
+import { testPackFiles, writeTestPack } from './testing/test-pack';
 import { validatePackFolder } from './validate';
 
 const tempDir = useTempDirs();

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { ItemKind } from '../../src-shared/packs/manifest';
-import { PackManifest } from '../../src-shared/packs/manifest';
-import { PACK_LIMITS } from '../../src-shared/packs/limits';
-import type { GuidelineSet } from '../../src-shared/writing/guideline-rules';
+import type { ItemKind } from '../src-shared/packs/manifest';
+import { PackManifest } from '../src-shared/packs/manifest';
+import { PACK_LIMITS } from '../src-shared/packs/limits';
+import type { GuidelineSet } from '../src-shared/writing/guideline-rules';
 import { loadGuidelines } from './guidelines';
 import { loadItemFile, MANIFEST_FILE, type ItemContext } from './item-file';
 import { duplicateIds, rawItems } from './manifest-checks';
