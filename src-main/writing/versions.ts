@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { desc, eq } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
-import { countWords, type Draft } from '../../src-shared/writing/drafts';
+import type { Draft } from '../../src-shared/writing/drafts';
+import { countWords } from '../../src-shared/writing/text-metrics';
 import type { AppDatabase, DatabaseHandle } from '../db/open';
 import { drafts, draftVersions } from '../db/schema';
 import { findDraftRow, toDraft, type DraftRow } from './draft-rows';

@@ -122,7 +122,3 @@ export const DraftVersionSummary = z.object({
 export const DraftVersion = DraftVersionSummary.extend({ title: z.string(), body: z.string() });
 export const VersionRef = z.strictObject({ versionId: z.uuid() });
 export const RestoreVersionInput = z.strictObject({ draftId: z.uuid(), versionId: z.uuid() });
-
-export function countWords(text: string): number {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
-}

@@ -17,6 +17,7 @@ import type {
   PatternsCheck,
 } from './guideline-rules';
 import { compilePattern, patternSpans } from './guideline-patterns';
+import { offsetAfterCharacters, offsetAfterWords, postSpans, type Span } from './text-metrics';
 import { findUrls, xLength } from './x-count';
 
 export * from './guideline-rules';
@@ -44,11 +45,6 @@ export interface CheckContext {
   channel: Channel;
   /** The draft's title: a disclosure in it counts, though findings are only marked in the text. */
   title?: string;
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 type Matcher = (text: string, context: CheckContext) => Span[];
@@ -233,51 +229,11 @@ function patternMatcher(check: z.infer<typeof PatternsCheck>): Matcher {
     });
 }
 
-/** A line of `---` marks a break between X posts, as in the studio's thread splitter. */
-const POST_BREAK = /^[ \t]*---[ \t]*$/gm;
-
-/** The sections of `text` between `---` lines, trimmed, as [start, end) ranges. */
-function posts(text: string): Span[] {
-  const ranges: Span[] = [];
-  let start = 0;
-  const push = (from: number, to: number): void => {
-    const section = text.slice(from, to);
-    const leading = section.length - section.trimStart().length;
-    const trimmed = section.trim();
-    if (trimmed !== '') ranges.push({ start: from + leading, end: from + leading + trimmed.length });
-  };
-  for (const match of text.matchAll(POST_BREAK)) {
-    push(start, match.index);
-    start = match.index + match[0].length;
-  }
-  push(start, text.length);
-  return ranges;
-}
-
-/**
- * User-perceived characters, close to Unicode's extended grapheme clusters: a code point with its combining
- * marks, CRLF, a flag, a keycap, or an emoji with its modifiers and ZWJ sequence. A regular expression, as
- * `Intl.Segmenter` is far too slow for long drafts.
- */
-const GRAPHEME =
-  /\r\n|\p{RI}{2}|[0-9#*]\uFE0F?\u20E3|\p{Extended_Pictographic}[\p{Emoji_Modifier}\p{M}]*(?:\u200D\p{Extended_Pictographic}[\p{Emoji_Modifier}\p{M}]*)*|[\s\S]\p{M}*/gu;
-
-/** The offset in `text` after its first `count` user-perceived characters, or undefined if it has no more. */
-function afterCharacters(text: string, count: number): number | undefined {
-  if (text.length <= count) return undefined;
-  let seen = 0;
-  for (const match of text.matchAll(GRAPHEME)) {
-    if (seen === count) return match.index;
-    seen += 1;
-  }
-  return undefined;
-}
-
 /** The offset in `section` where X's weighted length first exceeds `max`, or undefined when it fits. */
 function xExcessStart(section: string, max: number): number | undefined {
   // Each character outside a URL weighs at least 1, so the excess starts within the first max + 1 of them,
   // or within a URL that begins there: search that prefix rather than the whole (long) section.
-  let bound = afterCharacters(section, max + 1) ?? section.length;
+  let bound = offsetAfterCharacters(section, max + 1) ?? section.length;
   const crossing = findUrls(section).find((match) => match.start < bound && bound < match.end);
   if (crossing !== undefined) bound = crossing.end;
   if (xLength(section.slice(0, bound)) <= max) {
@@ -304,16 +260,9 @@ function excess(text: string, { start, end }: Span, limit: LengthLimit): Span | 
   const section = text.slice(start, end);
   let from: number | undefined;
   if (limit.unit === 'characters') {
-    from = afterCharacters(section, limit.max);
+    from = offsetAfterCharacters(section, limit.max);
   } else if (limit.unit === 'words') {
-    let count = 0;
-    for (const match of section.matchAll(/\S*[\p{L}\p{N}]\S*/gu)) {
-      if (count === limit.max) {
-        from = match.index;
-        break;
-      }
-      count += 1;
-    }
+    from = offsetAfterWords(section, limit.max);
   } else {
     from = xExcessStart(section, limit.max);
   }
@@ -321,8 +270,8 @@ function excess(text: string, { start, end }: Span, limit: LengthLimit): Span | 
 }
 
 /**
- * The length rule checks the draft's channel only. `characters` counts user-perceived characters (close to graphemes),
- * `words` counts whitespace-separated words containing a letter or digit, and `x-weighted` counts as X does
+ * The length rule checks the draft's channel only, counting as the editor does (text-metrics.ts): `characters`
+ * are user-perceived characters, `words` runs of letters and digits, and `x-weighted` counts as X does
  * ({@link xLength}) for each post of the draft, posts being separated by a line of `---` (a draft without one
  * is a single post). So an X limit of 280 asks the writer to break a long draft into a thread, which the
  * studio's thread splitter then honours. The finding spans the text past the limit.
@@ -331,7 +280,7 @@ function lengthMatcher(check: z.infer<typeof LengthCheck>): Matcher {
   return (text, context) => {
     const limit = check.limits[context.channel];
     if (limit === undefined) return [];
-    const sections = limit.unit === 'x-weighted' ? posts(text) : [{ start: 0, end: text.length }];
+    const sections = limit.unit === 'x-weighted' ? postSpans(text) : [{ start: 0, end: text.length }];
     return sections.flatMap((section) => {
       const span = excess(text, section, limit);
       if (span === undefined) return [];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { splitThread } from './thread';
 import type { ThreadPost } from './thread';
-import { graphemes, xLength } from './x-count';
+import { graphemes } from './text-metrics';
+import { xLength } from './x-count';
 
 const SUFFIX = / (\d+)\/(\d+)$/;
 

@@ -1,7 +1,8 @@
 /**
  * Splits a draft into an X thread: posts that each fit X's weighted limit, broken at the most natural place.
  */
-import { X_POST_LIMIT, findUrls, graphemes, xLength } from './x-count';
+import { graphemes, POST_BREAK } from './text-metrics';
+import { X_POST_LIMIT, findUrls, xLength } from './x-count';
 
 export interface ThreadPost {
   /** The post as it will be published, numbering included. */
@@ -20,8 +21,6 @@ export interface SplitThreadOptions {
   numbering?: boolean;
 }
 
-/** A line of exactly `---` (spaces around it allowed) forces a new post. */
-const SEPARATOR_LINE = /^[ \t]*---[ \t]*$/m;
 const BLANK_LINES = /\n[ \t]*\n\s*/;
 /** A word that ends a sentence: . ! ? … or their CJK forms, possibly followed by closing quotes or brackets. */
 const SENTENCE_END = /[.!?…。！？]["'”’»)\]」』）]*$/u;
@@ -158,7 +157,7 @@ export function splitThread(text: string, options: SplitThreadOptions = {}): Thr
   const sections = text
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
-    .split(SEPARATOR_LINE)
+    .split(POST_BREAK)
     .map((section) =>
       section
         .split(BLANK_LINES)

@@ -2,6 +2,7 @@
  * The weighted length X (Twitter) counts for a post, so the studio can tell an advocate what fits before they
  * paste a draft into X.
  */
+import { graphemes } from './text-metrics';
 
 // Constants from twitter-text config/v3.json (github.com/twitter/twitter-text): maxWeightedTweetLength 280, scale 100, defaultWeight 200, emojiParsingEnabled true, transformedURLLength 23.
 export const X_POST_LIMIT = 280;
@@ -112,14 +113,7 @@ export function findUrls(text: string): UrlMatch[] {
   return urls;
 }
 
-// ---- Graphemes and emoji ----------------------------------------------------------------------------------
-
-const graphemeSegmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** The user-perceived characters (extended grapheme clusters) of `text`. */
-export function graphemes(text: string): string[] {
-  return Array.from(graphemeSegmenter.segment(text), (segment) => segment.segment);
-}
+// ---- Emoji ----------------------------------------------------------------------------------
 
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|[0-9#*]\uFE0F?\u20E3/u;
 

@@ -1,5 +1,6 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
-import { countWords, type Draft } from '../../../../src-shared/writing/drafts';
+import type { Draft } from '../../../../src-shared/writing/drafts';
+import { countCharacters, countWords } from '../../../../src-shared/writing/text-metrics';
 import { api, toApiError } from '../../lib/api';
 
 /** Saves this long after the last keystroke: well inside the promise of "within a second". */
@@ -18,8 +19,9 @@ export class DraftEditor {
   error = $state<ApiError | null>(null);
   /** The text the preview shows: follows the editor after a short pause, so previews never slow typing. */
   previewBody = $state('');
-  words = $derived(countWords(this.body));
-  characters = $derived([...this.body].length);
+  /** Counted on the same pause as the preview and the guideline check, so all three agree and typing stays light. */
+  words = $derived(countWords(this.previewBody));
+  characters = $derived(countCharacters(this.previewBody));
   private revision = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
