@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ItemKind } from '../src-shared/packs/manifest';
 import { PackManifest } from '../src-shared/packs/manifest';
@@ -15,7 +15,6 @@ import { problemsFromIssues } from './zod-problems';
 
 export { MANIFEST_FILE } from './item-file';
 /** What a pack may contain: the same list the zip reader accepts. */
-export const PACK_FILE_TYPES = ALLOWED_EXTENSIONS;
 const ASSET_TYPES = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.pdf']);
 
 export interface LoadedItem {
@@ -68,12 +67,12 @@ export function validatePackFolder(folder: string, options: ValidateOptions = {}
   const warnings: PackProblem[] = [];
   const files = listPackFiles(folder);
   for (const file of files) {
-    if (!PACK_FILE_TYPES.includes(extname(file).toLowerCase())) {
+    if (!ALLOWED_EXTENSIONS.includes(extname(file).toLowerCase())) {
       problems.push({
         file,
         line: 1,
         field: '(file)',
-        message: `this type of file is not allowed in a pack (allowed: ${PACK_FILE_TYPES.join(' ')})`,
+        message: `this type of file is not allowed in a pack (allowed: ${ALLOWED_EXTENSIONS.join(' ')})`,
       });
     }
   }
@@ -178,8 +177,4 @@ export function listPackFiles(folder: string, prefix = ''): string[] {
     else files.push(relative);
   }
   return files;
-}
-
-export function isPackFolder(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import type { z } from 'zod';
 import type { ConnectInput as ConnectSchema } from '../../src-shared/sync/schemas';
@@ -163,9 +163,4 @@ type Tx = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 /** A subquery of the outbox records not yet acknowledged by any server. */
 function unsentRecordIds(tx: Tx | AppDatabase) {
   return tx.select({ id: outbox.statementId }).from(outbox).where(isNull(outbox.sentAt));
-}
-
-/** The most recent connections first; for the "records made for …" wording. */
-export function lastConnection(db: AppDatabase): Connection | null {
-  return db.select().from(syncConnections).orderBy(desc(syncConnections.id)).limit(1).get() ?? null;
 }

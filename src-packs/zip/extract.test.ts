@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../testing/temp-dir';
-import { DEFAULT_ZIP_LIMITS, extractPackZip, PackZipError } from './extract';
+import { extractPackZip, PackZipError } from './extract';
+import { DEFAULT_ZIP_LIMITS } from './rules';
 import type { PackZipErrorCode, ZipLimits } from './extract';
 import { writeCraftedZip } from '../testing/zip-craft';
 import type { CraftedEntry } from '../testing/zip-craft';

@@ -13,7 +13,6 @@ import type { ZipLimits } from './rules';
 
 export { PackZipError } from './errors';
 export type { PackZipErrorCode } from './errors';
-export { ALLOWED_EXTENSIONS, DEFAULT_ZIP_LIMITS } from './rules';
 export type { ZipLimits } from './rules';
 
 export interface ExtractOptions {

@@ -4,7 +4,6 @@
  * both canonicalised with JCS. Hashing (SHA-256) and signing (Ed25519) need a crypto library and live
  * in src-main/certificates/signing.ts.
  */
-import { z } from 'zod';
 import { canonicalize } from './jcs';
 
 export const DATA_INTEGRITY_PROOF = 'DataIntegrityProof';
@@ -43,16 +42,6 @@ export function toDateTimeStamp(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new RangeError('Invalid Date');
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
-
-export const dataIntegrityProofSchema = z.looseObject({
-  type: z.literal(DATA_INTEGRITY_PROOF),
-  cryptosuite: z.literal(EDDSA_JCS_2022),
-  created: z.string().refine(isDateTimeStamp, 'created must be an XML Schema dateTimeStamp'),
-  verificationMethod: z.string().min(1),
-  proofPurpose: z.literal(ASSERTION_METHOD),
-  '@context': z.unknown().optional(),
-  proofValue: z.string().startsWith('z'),
-});
 
 export function proofOptions(verificationMethod: string, created: Date): ProofOptions {
   return {

@@ -191,7 +191,6 @@ export const xapiDocuments = pgTable(
   ],
 );
 
-export type StatementRow = typeof statements.$inferSelect;
 export const schema = {
   learners,
   credentials,
