@@ -6,7 +6,7 @@ import { writeTestPack } from '../src-packs/testing/test-pack';
 import { buildPackZip } from '../src-packs/zip/build';
 import { hubRoutes, type HubRouteName } from '../src-shared/hub/contract';
 import { HubError } from '../src-shared/hub/schemas';
-import { mixedProfile } from '../src-shared/profile/fixtures.test-data';
+import { mixedProfile } from '../src-shared/testing/profile-fixtures';
 import { companyProfileRecord } from '../src-shared/profile/visibility';
 import { createEnrolmentCode } from './auth/enrolment';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, type TestHub } from './testing/hub';

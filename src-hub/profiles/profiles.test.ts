@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mixedProfile } from '../../src-shared/profile/fixtures.test-data';
+import { mixedProfile } from '../../src-shared/testing/profile-fixtures';
 import { companyProfileRecord } from '../../src-shared/profile/visibility';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, type TestHub } from '../testing/hub';
 import { ProfileUpload } from '../../src-shared/hub/schemas';

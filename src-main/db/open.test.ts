@@ -2,12 +2,23 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { shippedMigrationsDir, useTempDirs } from '../testing/temp-dir';
 import { DatabaseOpenError } from './errors';
-import { openDatabase } from './open';
+import { openDatabase as openFile, type OpenDatabaseOptions } from './open';
 
 const tempDir = useTempDirs();
+
+// Tests close and reopen on purpose; whatever a failing test leaves open is closed after it.
+const opened: { sqlite: { open: boolean }; close(): void }[] = [];
+afterEach(() => {
+  for (const handle of opened.splice(0)) if (handle.sqlite.open) handle.close();
+});
+function openDatabase(options: OpenDatabaseOptions) {
+  const handle = openFile(options);
+  opened.push(handle);
+  return handle;
+}
 
 function fingerprint(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');

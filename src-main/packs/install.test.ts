@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src-shared/api/errors';
 import { openDatabase } from '../db/open';
 import { shippedMigrationsDir, useTempDirs } from '../testing/temp-dir';
@@ -11,10 +11,17 @@ import { testPackFiles, writeTestPack } from '../../src-packs/testing/test-pack'
 
 const tempDir = useTempDirs();
 
-function setUp(): PackStoreDeps & { close(): void } {
+const opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const database of opened.splice(0)) database.close();
+});
+
+/** A data folder and its database, closed after the test whatever happens in it. */
+function setUp(): PackStoreDeps {
   const dataDir = tempDir();
   const database = openDatabase({ file: join(dataDir, 'advocate.db'), migrationsDir: shippedMigrationsDir });
-  return { database, dataDir, now: () => new Date('2026-11-25T12:00:00Z'), close: () => database.close() };
+  opened.push(database);
+  return { database, dataDir, now: () => new Date('2026-11-25T12:00:00Z') };
 }
 
 function packFolder(overrides: Record<string, string | null> = {}): string {
@@ -51,7 +58,6 @@ describe('installing a pack', () => {
     ]).toEqual([1, 1, 1, 4]);
     // No staging folder is left behind.
     expect(readdirSync(join(deps.dataDir, 'packs'))).toEqual(['test-pack']);
-    deps.close();
   });
 
   it('refuses an invalid pack with every problem, and leaves nothing behind', async () => {
@@ -70,7 +76,6 @@ describe('installing a pack', () => {
     });
     expect(count(deps, 'packs')).toBe(0);
     expect(readdirSync(join(deps.dataDir, 'packs'))).toEqual([]);
-    deps.close();
   });
 
   it('upgrades to a newer version, replacing items, and refuses an older or the same one', async () => {
@@ -92,7 +97,6 @@ describe('installing a pack', () => {
     const same = await failure(installPackFolder(deps, packFolder({ 'pack.yaml': newer }), 'imported'));
     expect(same.message).toBe('“Test pack” 1.3.0 is already installed.');
     expect(readdirSync(join(deps.dataDir, 'packs', 'test-pack'))).toEqual(['1.3.0']);
-    deps.close();
   });
 
   it('removes a pack with its files', async () => {
@@ -102,7 +106,6 @@ describe('installing a pack', () => {
     expect([count(deps, 'packs'), count(deps, 'items')]).toEqual([0, 0]);
     expect(existsSync(join(deps.dataDir, 'packs', 'test-pack'))).toBe(false);
     expect(() => removePack(deps, 'test-pack')).toThrow('No course pack "test-pack" is installed.');
-    deps.close();
   });
 
   it('installs a zip built by `npm run pack -- build`, reporting progress', async () => {
@@ -113,7 +116,6 @@ describe('installing a pack', () => {
     const result = await installPackZip(deps, zip, 'imported', (phase) => phases.push(phase));
     expect(result).toMatchObject({ id: 'test-pack', items: 4 });
     expect(new Set(phases)).toEqual(new Set(['extracting', 'checking', 'installing']));
-    deps.close();
   });
 
   it('refuses a hostile zip as an invalid pack, leaving nothing behind', async () => {
@@ -127,7 +129,6 @@ describe('installing a pack', () => {
     expect(error.message).toContain('../../escape.md');
     expect(readdirSync(join(deps.dataDir, 'packs'))).toEqual([]);
     expect(existsSync(join(deps.dataDir, '..', 'escape.md'))).toBe(false);
-    deps.close();
   });
 
   it('refuses a zip of 100,000 entries before writing any of them', async () => {
@@ -139,6 +140,5 @@ describe('installing a pack', () => {
     expect(error.code).toBe('PACK_INVALID');
     expect(error.message).toMatch(/100[,.]?001 entries|entries/);
     expect(readdirSync(join(deps.dataDir, 'packs'))).toEqual([]);
-    deps.close();
   });
 });

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { mixedProfile } from '../../src-shared/profile/fixtures.test-data';
+import { mixedProfile } from '../../src-shared/testing/profile-fixtures';
 import { toJsonResume } from '../../src-shared/profile/json-resume';
 import { profileFor } from '../../src-shared/profile/visibility';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixedProfile } from './fixtures.test-data';
+import { mixedProfile } from '../testing/profile-fixtures';
 import { PORTFOLIO_PAGE_CSP, portfolioPage } from './portfolio-page';
 import { escapeHtml, renderSafeMarkdown } from './safe-markdown';
 import { portfolioKindLabel } from './labels';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mixedProfile } from './fixtures.test-data';
+import { mixedProfile } from '../testing/profile-fixtures';
 import { toJsonResume } from './json-resume';
 import { portfolioPage } from './portfolio-page';
 import { profileFields, type PortfolioItem, type Profile } from './schemas';

@@ -1,4 +1,4 @@
-import type { PortfolioItem, Profile } from './schemas';
+import type { PortfolioItem, Profile } from '../profile/schemas';
 
 /** A profile with one field or entry at each visibility, its private values all containing "SECRET". */
 export function mixedProfile(): { profile: Profile; portfolio: PortfolioItem[] } {
