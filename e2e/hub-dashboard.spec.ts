@@ -151,6 +151,10 @@ test('a trainer signs in, enrols a team, publishes a pack, and exports who compl
   await page.getByRole('button', { name: 'Create code' }).click();
   const platformCode = (await page.locator('code.code').textContent()) ?? '';
   expect(platformCode).toMatch(/^enrol_/);
+  // The invitation to send carries the hub's address as the trainer reached it, and the code.
+  expect(await page.getByLabel('Invitation').inputValue()).toContain(
+    `advocate-studio://connect?hub=${encodeURIComponent(`${hub.url}/`)}&code=${platformCode}`,
+  );
   await page.getByLabel('Team (optional)').fill('');
   await page.getByRole('button', { name: 'Create code' }).click();
   await expect(page.locator('code.code')).not.toHaveText(platformCode);
@@ -215,7 +219,16 @@ test('a trainer signs in, enrols a team, publishes a pack, and exports who compl
   );
   await screenshot(page, 'hub-dashboard-pack-problems');
   await expectAccessible(page);
+  // A good one is checked first: its contents and what publishing it does, then published on confirmation.
   await page.getByLabel('Pack zip').setInputFiles(await packZip());
+  await expect(page.getByRole('list', { name: 'Contents' })).toContainText('modules');
+  await expect(
+    page.getByText('“Test pack” 1.2.0 is new: every device gets it at its next sync.'),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: /Published packs/ })).not.toContainText('test-pack');
+  await screenshot(page, 'hub-dashboard-pack-preview');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Publish 1.2.0' }).click();
   await expect(page.getByRole('status')).toContainText('Published “Test pack” 1.2.0.');
   await expect(page.getByRole('table', { name: /Published packs/ })).toContainText('test-pack');
   await screenshot(page, 'hub-dashboard-packs');

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { writeTestPack } from '../src-packs/testing/test-pack';
 import { buildPackZip } from '../src-packs/zip/build';
@@ -26,6 +27,15 @@ async function runHubCli<T>(args: string[]): Promise<T> {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   if (code !== 0) throw new Error(`hub ${args.join(' ')} failed: ${stderr}`);
   return JSON.parse(stdout) as T;
+}
+
+/** A port nothing listens on now, for a hub whose address goes into an invitation before it starts. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 async function startHub(dataDir: string, port = 0): Promise<{ url: string; child: ChildProcess }> {
@@ -58,15 +68,21 @@ test('a learner connects with an enrolment code, completes a lesson from a pack 
     '--data-dir',
     hubDir,
   ]);
-  const { code } = await runHubCli<{ code: string }>([
+  // The trainer sends Ada an invitation for the hub's address, which the hub will listen on.
+  const port = await freePort();
+  const { invitationText } = await runHubCli<{ invitationText: string }>([
     'enrolment',
     'create',
     '--expires',
     '1d',
+    '--email',
+    'ada@example.com',
+    '--public-url',
+    `http://127.0.0.1:${port}`,
     '--data-dir',
     hubDir,
   ]);
-  const hub = await startHub(hubDir);
+  const hub = await startHub(hubDir, port);
   const trainerAuth = `Basic ${Buffer.from(`${trainer.key}:${trainer.secret}`).toString('base64')}`;
   try {
     // The trainer publishes the test pack; the device will pull it when it syncs.
@@ -87,9 +103,13 @@ test('a learner connects with an enrolment code, completes a lesson from a pack 
       'Not connected. Everything you do stays on this device.',
     );
     await screenshot(page, 'sync-connect');
-    await sync.getByLabel('Hub address').fill(hub.url);
-    await sync.getByLabel('Enrolment code (from your trainer)').fill(code);
-    await sync.getByLabel('Your work email').fill('ada@example.com');
+    // Pasting the invitation fills in the hub's address, the code and the email.
+    await sync.getByLabel('Paste an invitation (optional)').fill(invitationText);
+    await expect(sync.getByLabel('Hub address')).toHaveValue(`${hub.url}/`);
+    await expect(sync.getByLabel('Enrolment code (from your trainer)')).toHaveValue(/^enrol_/);
+    await expect(sync.getByLabel('Your work email')).toHaveValue('ada@example.com');
+    await screenshot(page, 'sync-invitation-pasted');
+    await expectAccessible(page);
     await sync.getByRole('button', { name: 'Connect' }).click();
     await expect(sync.getByTestId('sync-connected-to')).toContainText(hub.url);
     await expect(sync.getByTestId('sync-headline')).toHaveText('Up to date.', { timeout: 30_000 });

@@ -1,6 +1,7 @@
 import { chmodSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseInvitation } from '../src-shared/sync/invitation';
 import { HUB_START_TIMEOUT, basicAuth, makeTestDatabase } from './testing/hub';
 import { runHubCli, startHubProcess } from './testing/process';
 import { mboxStatement } from './testing/statements';
@@ -44,6 +45,23 @@ describe('npm run hub', () => {
       const enrolment = await runHubCli(['enrolment', 'create', '--expires', '7d', '--json', ...dir]);
       const code = JSON.parse(enrolment.stdout) as { code: string; expiresAt: string };
       expect(Date.parse(code.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+      // An invitation for one person: the link the app opens fills in the hub, the code and the email.
+      const invited = await runHubCli([
+        'enrolment',
+        'create',
+        '--email',
+        'ada@example.com',
+        '--public-url',
+        'https://hub.example.com',
+        ...dir,
+      ]);
+      expect(invited.code).toBe(0);
+      const parsed = parseInvitation(invited.stdout);
+      expect(parsed.ok && parsed.invitation).toMatchObject({
+        hub: 'https://hub.example.com/',
+        email: 'ada@example.com',
+      });
+      expect(invited.stdout).toContain(`enrolment code: ${parsed.ok ? parsed.invitation.code : '?'}`);
       // Usage errors are caught before the database is opened.
       const badExpiry = await runHubCli(['enrolment', 'create', '--expires', 'soon', ...dir]);
       expect(badExpiry.code).toBe(2);
@@ -72,9 +90,9 @@ describe('npm run hub', () => {
         const busy = await runHubCli(['credentials', 'list', '--data-dir', target.dataDir]);
         expect(busy.code).toBe(1);
         expect(busy.stderr).toMatch(/in use by process \d+: stop that hub first/);
-        expect(hub.logs.some((line) => (JSON.parse(line) as { msg?: string }).msg === 'hub ready')).toBe(
-          true,
-        );
+        // The start line names the dashboard's address, the one a trainer opens.
+        const ready = `hub ready: trainers sign in at ${hub.url}/dashboard`;
+        expect(hub.logs.some((line) => (JSON.parse(line) as { msg?: string }).msg === ready)).toBe(true);
 
         const batch = Array.from({ length: 300 }, () => mboxStatement('shutdown@example.com'));
         const answer = new Promise<number>((resolve, reject) => {

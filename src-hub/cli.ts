@@ -1,4 +1,5 @@
 import { createCredential, listCredentials, revokeCredential } from './auth/credentials';
+import { invitationLink, invitationText } from '../src-shared/sync/invitation';
 import { createEnrolmentCode } from './auth/enrolment';
 import { parseHubArgs, UsageError, USAGE, type HubConfig } from './config';
 import { openHubDb } from './db/open';
@@ -70,10 +71,21 @@ async function admin(config: HubConfig, db: Awaited<ReturnType<typeof openHubDb>
         config.email,
         config.team,
       );
-      print(`enrolment code: ${code}\nexpires:        ${expiresAt.toISOString()}\n\nIt works once.`, {
+      const invitation = {
+        hub: config.publicUrl ?? `http://${config.host}:${config.port}/`,
         code,
-        expiresAt: expiresAt.toISOString(),
-      });
+        email: config.email,
+      };
+      const text = invitationText({ ...invitation, expiresAt: expiresAt.toISOString() });
+      print(
+        `enrolment code: ${code}\nexpires:        ${expiresAt.toISOString()}\n\nIt works once. An invitation to send (its link fills in the hub, the code and the email):\n\n${text}`,
+        {
+          code,
+          expiresAt: expiresAt.toISOString(),
+          invitation: invitationLink(invitation),
+          invitationText: text,
+        },
+      );
       return 0;
     }
     default:

@@ -5,10 +5,12 @@ import { z } from 'zod';
 import { CREDENTIAL_ROLES } from './db/schema/index';
 import type { DatabaseTarget } from './db/open';
 import { parseExpiry } from '../src-shared/hub/schemas';
+import { ServerUrl } from '../src-shared/sync/schemas';
 import type { TrustProxy } from './server';
 
 export const USAGE = `Usage:
-  npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR] [--trust-proxy PROXIES]     start the hub
+  npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR] [--trust-proxy PROXIES] [--public-url URL]
+                                                                 start the hub
   npm run hub -- credentials create --name NAME [--role trainer|device|lrs-client]
   npm run hub -- credentials revoke KEY
   npm run hub -- credentials list
@@ -18,13 +20,16 @@ The database is PGlite in the data folder (default ~/.advocate-hub, or HUB_DATA_
 or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.
 --trust-proxy (or HUB_TRUST_PROXY) names the reverse proxy in front of the hub, so rate limits and the
 dashboard cookie's Secure flag follow each client's own address and protocol: the proxy's addresses or
-CIDR ranges, comma-separated (127.0.0.1, 10.0.0.0/8, loopback), a hop count (1), or true for any.`;
+CIDR ranges, comma-separated (127.0.0.1, 10.0.0.0/8, loopback), a hop count (1), or true for any.
+--public-url (or HUB_PUBLIC_URL) is the address learners reach the hub at (https://hub.example.com), used in
+invitations and the start line; it defaults to the address the hub listens on.`;
 
 const Options = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8_420),
   host: z.string().min(1).default('127.0.0.1'),
   'data-dir': z.string().min(1).optional(),
   'trust-proxy': z.string().trim().min(1).optional(),
+  'public-url': ServerUrl.optional(),
   name: z.string().trim().min(1).max(200).optional(),
   role: z.enum(CREDENTIAL_ROLES).default('lrs-client'),
   expires: z.string().default('7d'),
@@ -48,6 +53,8 @@ export interface HubConfig {
   host: string;
   /** Which reverse proxies to believe about clients' addresses and protocol (see HubOptions.trustProxy). */
   trustProxy: TrustProxy;
+  /** Where learners reach the hub, for invitations and the start line; null: the address it listens on. */
+  publicUrl: string | null;
   database: DatabaseTarget;
   role: (typeof CREDENTIAL_ROLES)[number];
   /** How long a new enrolment code stays valid. */
@@ -72,6 +79,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         'trust-proxy': { type: 'string' },
+        'public-url': { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },
         expires: { type: 'string' },
@@ -103,6 +111,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     port: o.port,
     host: o.host,
     trustProxy: parseTrustProxy(o['trust-proxy'] ?? env['HUB_TRUST_PROXY']),
+    publicUrl: o['public-url'] ?? publicUrlFrom(env['HUB_PUBLIC_URL']),
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
     role: o.role,
     expiresInMs,
@@ -141,4 +150,12 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     );
   }
   return parts.join(',');
+}
+
+function publicUrlFrom(value: string | undefined): string | null {
+  if (!value) return null;
+  const parsed = ServerUrl.safeParse(value);
+  if (!parsed.success)
+    throw new UsageError(`HUB_PUBLIC_URL ${parsed.error.issues[0]?.message ?? 'is not an address'}`);
+  return parsed.data;
 }

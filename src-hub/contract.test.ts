@@ -83,6 +83,7 @@ describe.each(testBackends)('the hub answers every route as its contract says, o
       ),
     });
     await buildPackZip(join(work, 'pack2'), join(work, 'pack2.zip'));
+    await check('dashboardCheckPack', { zip: readFileSync(join(work, 'pack2.zip')) });
     await check('dashboardPublishPack', { zip: readFileSync(join(work, 'pack2.zip')) });
     await check('dashboardPacks');
     await check('dashboardExperts', { query: '?q=ada' });

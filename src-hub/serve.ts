@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { HubConfig } from './config';
 import { openHubDb } from './db/open';
 import { buildHub } from './server';
@@ -43,5 +44,18 @@ export async function serveHub(config: HubConfig): Promise<void> {
     await database.close();
     throw error;
   }
-  app.log.info({ database: database.kind }, 'hub ready');
+  const { port } = app.server.address() as AddressInfo;
+  const publicUrl =
+    config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`;
+  const dashboard = new URL('dashboard', publicUrl).toString();
+  app.log.info({ database: database.kind, dashboard }, `hub ready: trainers sign in at ${dashboard}`);
+  // JSON lines are for log collectors; a person who started the hub in a terminal gets the address in words.
+  if (process.stdout.isTTY) {
+    process.stdout.write(
+      `\nAdvocate hub is running (${database.kind === 'pglite' ? 'PGlite' : 'PostgreSQL'}).\n` +
+        `  Trainer dashboard: ${dashboard}\n` +
+        `  Learners connect to: ${publicUrl}\n` +
+        `  Make an enrolment code and invitation: npm run hub -- enrolment create --email PERSON@COMPANY\n\n`,
+    );
+  }
 }

@@ -8,7 +8,7 @@ import type { SignInLimits } from '../auth/rate-limit';
 import type { HubDb } from '../db/open';
 import { credentials, enrolmentCodes, learners } from '../db/schema/index';
 import { parseInput } from '../http/validate';
-import { listLatestPacks, PackUploadError, publishPack } from '../packs/catalogue';
+import { listLatestPacks, PackUploadError, previewPack, publishPack } from '../packs/catalogue';
 import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
 import { findExperts } from '../profiles/store';
 import { buildReport, loadCompletions } from './completions';
@@ -194,31 +194,47 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
     return reply.code(201).send(answer);
   });
 
-  app.post(
-    hubRoutes.dashboardPublishPack.path,
-    { preHandler: signedIn, bodyLimit: MAX_PACK_UPLOAD_BYTES },
-    async (request, reply) => {
+  /** A pack zip in the body, its refusals as `{ error, message, problems }`. */
+  const packUpload =
+    (run: (zip: Buffer, session: DashboardSession) => Promise<{ status: number; body: unknown }>) =>
+    async (request: FastifyRequest, reply: FastifyReply) => {
       if (!Buffer.isBuffer(request.body)) {
         return reply
           .code(415)
           .send({ error: 'unsupported_media_type', message: 'Upload the pack as application/zip.' });
       }
-      const session = request.dashboardSession as DashboardSession;
       try {
-        const published = await publishPack(db, request.body, session.credentialKey, now());
-        const answer: HubAnswer<'dashboardPublishPack'> = {
-          ...published.entry,
-          created: published.created,
-          warnings: published.warnings,
-        };
-        return reply.code(published.created ? 201 : 200).send(answer);
+        const { status, body } = await run(request.body, request.dashboardSession as DashboardSession);
+        return reply.code(status).send(body);
       } catch (error) {
         if (!(error instanceof PackUploadError)) throw error;
         return reply
           .code(error.status)
           .send({ error: error.code, message: error.message, problems: error.problems });
       }
-    },
+    };
+
+  app.post(
+    hubRoutes.dashboardCheckPack.path,
+    { preHandler: signedIn, bodyLimit: MAX_PACK_UPLOAD_BYTES },
+    packUpload(async (zip) => {
+      const body: HubAnswer<'dashboardCheckPack'> = await previewPack(db, zip);
+      return { status: 200, body };
+    }),
+  );
+
+  app.post(
+    hubRoutes.dashboardPublishPack.path,
+    { preHandler: signedIn, bodyLimit: MAX_PACK_UPLOAD_BYTES },
+    packUpload(async (zip, session) => {
+      const published = await publishPack(db, zip, session.credentialKey, now());
+      const body: HubAnswer<'dashboardPublishPack'> = {
+        ...published.entry,
+        created: published.created,
+        warnings: published.warnings,
+      };
+      return { status: published.created ? 201 : 200, body };
+    }),
   );
 
   app.get(

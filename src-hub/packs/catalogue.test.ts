@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listLatestPacks, previewPack } from './catalogue';
 import { writeTestPack } from '../../src-packs/testing/test-pack';
 import { buildPackZip } from '../../src-packs/zip/build';
 import {
@@ -11,7 +12,6 @@ import {
   type TestCredential,
   type TestHub,
 } from '../testing/hub';
-import { compareVersions } from './catalogue';
 
 const work = mkdtempSync(join(tmpdir(), 'advocate-hub-packs-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -28,15 +28,6 @@ async function packZip(
 
 const manifestWithVersion = (version: string) =>
   readFileSync(join(work, 'v1', 'pack.yaml'), 'utf8').replace(/^version: .*$/m, `version: ${version}`);
-
-describe('compareVersions', () => {
-  it('orders semantic versions', () => {
-    const sorted = ['1.10.0', '1.2.0', '1.2.0-beta.2', '1.2.0-beta.10', '0.9.9', '1.2.0-alpha'].sort(
-      compareVersions,
-    );
-    expect(sorted).toEqual(['0.9.9', '1.2.0-alpha', '1.2.0-beta.2', '1.2.0-beta.10', '1.2.0', '1.10.0']);
-  });
-});
 
 describe.each(testBackends)('the pack catalogue on %s', (backend) => {
   let hub: TestHub;
@@ -110,6 +101,31 @@ describe.each(testBackends)('the pack catalogue on %s', (backend) => {
     expect(notZip.status).toBe(400);
     expect(((await notZip.json()) as { error: string }).error).toBe('pack_zip');
     expect((await upload(trainer.auth, 'x', 'text/plain')).status).toBe(415);
+  });
+
+  it('previews what publishing would do, writing nothing', async () => {
+    const before = await listLatestPacks(hub.database.db);
+    const next = await packZip('preview-next', { 'pack.yaml': manifestWithVersion('1.11.0') });
+    const preview = await previewPack(hub.database.db, next);
+    expect(preview).toMatchObject({
+      id: 'test-pack',
+      version: '1.11.0',
+      publish: 'new',
+      latestPublished: '1.10.0',
+      olderThanLatest: false,
+    });
+    expect(preview.courses[0]?.items).toBeGreaterThan(0);
+    expect(await listLatestPacks(hub.database.db)).toEqual(before);
+    const older = await packZip('preview-older', { 'pack.yaml': manifestWithVersion('1.3.0') });
+    expect(await previewPack(hub.database.db, older)).toMatchObject({
+      publish: 'new',
+      olderThanLatest: true,
+    });
+    expect((await previewPack(hub.database.db, await packZip('v1'))).publish).toBe('already-published');
+    const changed = await packZip('preview-changed', { 'first/hello.md': '---\ntitle: Hi\n---\nOther.\n' });
+    expect((await previewPack(hub.database.db, changed)).publish).toBe('version-taken');
+    const broken = await packZip('preview-broken', { 'pack.yaml': 'id: x\n' });
+    await expect(previewPack(hub.database.db, broken)).rejects.toMatchObject({ code: 'pack_invalid' });
   });
 
   it('lets only trainers publish', async () => {

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { checkPackOffThread, PackCheckFailed } from '../../src-packs/off-thread';
-import type { PackReport } from '../../src-packs/validate';
+import type { LoadedPack, PackReport } from '../../src-packs/validate';
 import { problemLines } from '../../src-packs/problems';
 import { audit } from '../auth/audit';
 import { sha256 } from '../auth/secrets';
-import type { PackEntry } from '../../src-shared/hub/schemas';
+import type { PackEntry, PackPreview } from '../../src-shared/hub/schemas';
+import { compareSemver } from '../../src-shared/packs/semver';
 import type { HubDb } from '../db/open';
 import { packs } from '../db/schema/index';
 
@@ -34,6 +35,83 @@ export async function publishPack(
   uploadedBy: string,
   now: Date,
 ): Promise<{ entry: PackEntry; created: boolean; warnings: string[] }> {
+  const { pack, warnings } = await readUpload(zip);
+  const { manifest } = pack;
+  const digest = sha256(zip);
+  const row = {
+    id: manifest.id,
+    version: manifest.version,
+    title: manifest.title,
+    sha256: digest,
+    size: zip.length,
+    zip,
+    uploadedAt: now,
+    uploadedBy,
+  };
+  const created = await db.transaction(async (tx) => {
+    const inserted = await tx.insert(packs).values(row).onConflictDoNothing().returning({ id: packs.id });
+    if (inserted.length > 0) {
+      await audit(tx, uploadedBy, 'pack.publish', { id: row.id, version: row.version, sha256: digest }, now);
+      return true;
+    }
+    const [existing] = await tx
+      .select({ sha256: packs.sha256 })
+      .from(packs)
+      .where(and(eq(packs.id, row.id), eq(packs.version, row.version)));
+    if (existing?.sha256 !== digest) {
+      throw new PackUploadError(
+        409,
+        'pack_version_taken',
+        `${row.id} ${row.version} is already published with different contents: raise the version in pack.yaml.`,
+      );
+    }
+    return false;
+  });
+  const [stored] = await db
+    .select({ uploadedAt: packs.uploadedAt })
+    .from(packs)
+    .where(and(eq(packs.id, row.id), eq(packs.version, row.version)));
+  return { entry: toEntry({ ...row, uploadedAt: stored?.uploadedAt ?? now }), created, warnings };
+}
+
+/**
+ * What publishing this zip would do, without publishing it: its contents, its warnings, and whether the version
+ * is new, already published with these bytes, taken by other bytes, or older than the latest. The dashboard
+ * shows this and asks before publishing, because a published version can never be replaced.
+ */
+export async function previewPack(db: HubDb, zip: Buffer): Promise<PackPreview> {
+  const { pack, warnings } = await readUpload(zip);
+  const { manifest } = pack;
+  const versions = await db
+    .select({ version: packs.version, sha256: packs.sha256 })
+    .from(packs)
+    .where(eq(packs.id, manifest.id));
+  const same = versions.find((row) => row.version === manifest.version);
+  const latest =
+    versions
+      .map((row) => row.version)
+      .sort(compareSemver)
+      .at(-1) ?? null;
+  return {
+    id: manifest.id,
+    version: manifest.version,
+    title: manifest.title,
+    summary: manifest.summary,
+    courses: manifest.courses.map((course) => ({
+      title: course.title,
+      modules: course.modules.length,
+      items: course.modules.reduce((sum, module) => sum + module.items.length, 0),
+    })),
+    hasGuidelines: pack.guidelines !== null,
+    warnings,
+    latestPublished: latest,
+    publish: same ? (same.sha256 === sha256(zip) ? 'already-published' : 'version-taken') : 'new',
+    olderThanLatest: latest !== null && compareSemver(manifest.version, latest) < 0,
+  };
+}
+
+/** Unpacks and validates an upload (in a worker): the pack and its warnings, or a 400 with its problems. */
+async function readUpload(zip: Buffer): Promise<{ pack: LoadedPack; warnings: string[] }> {
   const work = await mkdtemp(join(tmpdir(), 'advocate-hub-pack-'));
   try {
     const zipFile = join(work, 'upload.zip');
@@ -44,52 +122,7 @@ export async function publishPack(
       const count = report.problemCount.toLocaleString('en');
       throw new PackUploadError(400, 'pack_invalid', `The pack has ${count} problem(s).`, problems);
     }
-    const { manifest } = report.pack;
-    const digest = sha256(zip);
-    const row = {
-      id: manifest.id,
-      version: manifest.version,
-      title: manifest.title,
-      sha256: digest,
-      size: zip.length,
-      zip,
-      uploadedAt: now,
-      uploadedBy,
-    };
-    const created = await db.transaction(async (tx) => {
-      const inserted = await tx.insert(packs).values(row).onConflictDoNothing().returning({ id: packs.id });
-      if (inserted.length > 0) {
-        await audit(
-          tx,
-          uploadedBy,
-          'pack.publish',
-          { id: row.id, version: row.version, sha256: digest },
-          now,
-        );
-        return true;
-      }
-      const [existing] = await tx
-        .select({ sha256: packs.sha256 })
-        .from(packs)
-        .where(and(eq(packs.id, row.id), eq(packs.version, row.version)));
-      if (existing?.sha256 !== digest) {
-        throw new PackUploadError(
-          409,
-          'pack_version_taken',
-          `${row.id} ${row.version} is already published with different contents: raise the version in pack.yaml.`,
-        );
-      }
-      return false;
-    });
-    const [stored] = await db
-      .select({ uploadedAt: packs.uploadedAt })
-      .from(packs)
-      .where(and(eq(packs.id, row.id), eq(packs.version, row.version)));
-    return {
-      entry: toEntry({ ...row, uploadedAt: stored?.uploadedAt ?? now }),
-      created,
-      warnings: problemLines(report.warnings, report.warningCount, 'warning'),
-    };
+    return { pack: report.pack, warnings: problemLines(report.warnings, report.warningCount, 'warning') };
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -125,7 +158,7 @@ export async function listLatestPacks(db: HubDb): Promise<PackEntry[]> {
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) {
     const current = latest.get(row.id);
-    if (!current || compareVersions(row.version, current.version) > 0) latest.set(row.id, row);
+    if (!current || compareSemver(row.version, current.version) > 0) latest.set(row.id, row);
   }
   return [...latest.values()].sort((a, b) => a.id.localeCompare(b.id)).map(toEntry);
 }
@@ -140,30 +173,6 @@ export async function readPackZip(
     .from(packs)
     .where(and(eq(packs.id, id), eq(packs.version, version)));
   return row ?? null;
-}
-
-/** Orders semantic versions (SemVer 2.0 §11): numbers numerically, a pre-release before its release. */
-export function compareVersions(a: string, b: string): number {
-  const [coreA = '', preA] = a.split('+')[0]?.split(/-(.*)/s) ?? [];
-  const [coreB = '', preB] = b.split('+')[0]?.split(/-(.*)/s) ?? [];
-  const numbersA = coreA.split('.').map(Number);
-  const numbersB = coreB.split('.').map(Number);
-  for (let i = 0; i < 3; i++) {
-    const diff = (numbersA[i] ?? 0) - (numbersB[i] ?? 0);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  if (!preA || !preB) return preA ? -1 : preB ? 1 : 0;
-  const partsA = preA.split('.');
-  const partsB = preB.split('.');
-  for (let i = 0; i < Math.max(partsA.length, partsB.length); i++) {
-    const x = partsA[i];
-    const y = partsB[i];
-    if (x === undefined || y === undefined) return x === undefined ? -1 : 1;
-    const numeric = /^\d+$/.test(x) && /^\d+$/.test(y);
-    const diff = numeric ? Number(x) - Number(y) : x.localeCompare(y);
-    if (diff !== 0) return Math.sign(diff);
-  }
-  return 0;
 }
 
 function toEntry(row: {

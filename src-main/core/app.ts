@@ -107,7 +107,14 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     ...trainingHandlers(catalogue, progress, database, options.platform ?? {}),
     ...writingHandlers({ database, now, progress, guidelines }),
     ...profileHandlers({ database, now, platform: options.platform ?? {} }),
-    ...syncHandlers(sync, { db: database.db, now, fetch: fetchFn, sealer }),
+    ...syncHandlers(sync, {
+      db: database.db,
+      now,
+      fetch: fetchFn,
+      sealer,
+      platform: options.platform ?? {},
+      logger: options.logger,
+    }),
   };
   if (options.sync?.autoStart !== false) sync.start();
 

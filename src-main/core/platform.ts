@@ -18,4 +18,6 @@ export interface HostPlatform {
   protectSecret?(plain: string): Promise<string | null>;
   /** Decrypts what protectSecret returned. */
   unprotectSecret?(sealed: string): Promise<string>;
+  /** An invitation link (`advocate-studio://connect?…`) the operating system opened the app with, once. */
+  takeInvitationLink?(): string | null;
 }

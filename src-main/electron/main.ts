@@ -10,7 +10,8 @@ import { startAppCore, type AppCore } from '../core/app';
 import { createConsoleLogger } from '../core/logger';
 import { appFiles, resolveDataDir } from '../core/paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
-import { electronPlatform } from './platform';
+import { INVITATION_SCHEME } from '../../src-shared/sync/invitation';
+import { electronPlatform, receiveInvitationLink } from './platform';
 import { APP_ORIGIN, isExternalWebUrl, isTrustedRendererUrl } from './url-policy';
 import { loadWindowState, placeOnDisplays, saveWindowState, type WindowState } from './window-state';
 
@@ -29,10 +30,24 @@ if (args.dataDir !== undefined || process.env['ADVOCATE_DATA_DIR']) {
 // Checklist 4 and 16: every renderer sandboxed, and one instance per user so one process owns the database.
 app.enableSandbox();
 registerAppScheme();
+// Invitation links (advocate-studio://connect?…) open the app; the link reaches the window as data, through
+// the sync's takeInvitation call, never as a navigation. Windows and Linux pass it in argv, macOS as open-url.
+const invitationIn = (argv: string[]) => argv.find((arg) => arg.startsWith(`${INVITATION_SCHEME}://`));
+app.setAsDefaultProtocolClient(INVITATION_SCHEME);
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  if (url.startsWith(`${INVITATION_SCHEME}://`)) receiveInvitationLink(url);
+  mainWindow?.focus();
+});
+const launchedWith = invitationIn(process.argv);
+if (launchedWith) receiveInvitationLink(launchedWith);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    const link = invitationIn(argv);
+    if (link) receiveInvitationLink(link);
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });

@@ -2,8 +2,21 @@ import { writeFile } from 'node:fs/promises';
 import { BrowserWindow, dialog, safeStorage } from 'electron';
 import type { HostPlatform } from '../core/platform';
 
+let pendingInvitation: string | null = null;
+
+/** Keeps the invitation link the operating system opened the app with, until the window takes it. */
+export function receiveInvitationLink(link: string): void {
+  pendingInvitation = link;
+}
+
 /** The desktop's own dialogs, for the services that need them. */
 export const electronPlatform: HostPlatform = {
+  takeInvitationLink() {
+    const link = pendingInvitation;
+    pendingInvitation = null;
+    return link;
+  },
+
   async chooseFile({ title, filters }) {
     const window = BrowserWindow.getFocusedWindow();
     const options = { title, filters, properties: ['openFile' as const] };

@@ -4,6 +4,9 @@ import type { AppDatabase } from '../db/open';
 import { syncRecords } from '../db/schema';
 import { connect, decideOtherRecords, disconnect, type ConnectionDeps } from './connections';
 import type { SyncEngine } from './engine';
+import { parseInvitation } from '../../src-shared/sync/invitation';
+import type { HostPlatform } from '../core/platform';
+import type { Logger } from '../core/logger';
 
 export type SyncCalls =
   | 'getSyncStatus'
@@ -11,10 +14,21 @@ export type SyncCalls =
   | 'disconnectSync'
   | 'syncNow'
   | 'decideOtherSyncRecords'
-  | 'retrySyncConflicts';
+  | 'retrySyncConflicts'
+  | 'takeInvitation';
 
-export function syncHandlers(engine: SyncEngine, deps: ConnectionDeps): DomainHandlers<SyncCalls> {
+export function syncHandlers(
+  engine: SyncEngine,
+  deps: ConnectionDeps & { platform: HostPlatform; logger: Logger },
+): DomainHandlers<SyncCalls> {
   return {
+    takeInvitation: () => {
+      const link = deps.platform.takeInvitationLink?.() ?? null;
+      if (link === null) return null;
+      const parsed = parseInvitation(link);
+      if (!parsed.ok) deps.logger.info(`sync: ignored an invitation link: ${parsed.reason}`);
+      return parsed.ok ? parsed.invitation : null;
+    },
     getSyncStatus: () => engine.status(),
     connectSync: async (input) => {
       await connect(deps, input);

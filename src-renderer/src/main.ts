@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import './styles/app.css';
 import App from './App.svelte';
 import { takeAccessTokenFromHash } from './lib/access-token';
+import { pendingInvitation } from './lib/invitation.svelte';
 
 // Keep the browser host's secret for this tab and take it out of the address bar before anything renders.
 const { rest } = takeAccessTokenFromHash(window.location.hash, window.sessionStorage);
@@ -16,3 +17,4 @@ if (rest !== window.location.hash) {
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks the #app element');
 mount(App, { target });
+pendingInvitation.watch();

@@ -54,6 +54,7 @@ import {
 } from '../profile/schemas';
 import { Growth } from '../profile/growth';
 import { CompanyProfileRecord, ProfileView } from '../profile/visibility';
+import { Invitation } from '../sync/invitation';
 import { ConnectInput, OtherRecordsDecision, SyncStatus } from '../sync/schemas';
 
 /**
@@ -143,6 +144,8 @@ export const contract = {
   decideOtherSyncRecords: { input: OtherRecordsDecision, output: SyncStatus },
   /** Puts the records the server refused back in the queue and syncs. */
   retrySyncConflicts: { input: noInput, output: SyncStatus },
+  /** An invitation link the desktop app was opened with (advocate-studio://connect?…), once; else null. */
+  takeInvitation: { input: noInput, output: Invitation.nullable() },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

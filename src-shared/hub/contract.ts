@@ -12,6 +12,7 @@ import {
   Login,
   NewEnrolmentCode,
   PackList,
+  PackPreview,
   ProfileReceipt,
   ProfileUpload,
   PublishedPack,
@@ -60,6 +61,12 @@ export const hubRoutes = {
     response: CreatedEnrolmentCode,
   },
   dashboardPacks: { method: 'GET', path: '/dashboard/api/packs', response: PackList },
+  dashboardCheckPack: {
+    method: 'POST',
+    path: '/dashboard/api/packs/check',
+    zip: true,
+    response: PackPreview,
+  },
   dashboardPublishPack: { method: 'POST', path: '/dashboard/api/packs', zip: true, response: PublishedPack },
   dashboardExperts: {
     method: 'GET',

@@ -67,6 +67,24 @@ export const PublishedPack = PackEntry.extend({
   warnings: z.array(z.string()),
 });
 
+/** What publishing a zip would do, shown to the trainer before they confirm. */
+export const PackPreview = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  courses: z.array(z.object({ title: z.string(), modules: z.number().int(), items: z.number().int() })),
+  hasGuidelines: z.boolean(),
+  warnings: z.array(z.string()),
+  /** The highest version of this pack already published, if any. */
+  latestPublished: z.string().nullable(),
+  /** `new`: publishing adds it; `already-published`: these very bytes are; `version-taken`: other bytes are. */
+  publish: z.enum(['new', 'already-published', 'version-taken']),
+  /** Devices install only newer versions, so an older one reaches no one who has the latest. */
+  olderThanLatest: z.boolean(),
+});
+export type PackPreview = z.infer<typeof PackPreview>;
+
 // The expert directory -------------------------------------------------------------------------------------
 
 /** What PUT /profiles/me accepts: the record `companyProfileRecord` builds, within the app's own limits. */
