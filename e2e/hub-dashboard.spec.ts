@@ -221,7 +221,7 @@ test('a trainer signs in, enrols a team, publishes a pack, and exports who compl
   await expectAccessible(page);
   // A good one is checked first: its contents and what publishing it does, then published on confirmation.
   await page.getByLabel('Pack zip').setInputFiles(await packZip());
-  await expect(page.getByRole('list', { name: 'Contents' })).toContainText('modules');
+  await expect(page.getByRole('list', { name: 'Contents' })).toContainText('Basics: 1 module, 4 items');
   await expect(
     page.getByText('“Test pack” 1.2.0 is new: every device gets it at its next sync.'),
   ).toBeVisible();
