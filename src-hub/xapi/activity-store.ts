@@ -1,0 +1,105 @@
+import { asc, inArray, sql } from 'drizzle-orm';
+import { isDeepStrictEqual } from 'node:util';
+import type { HubDb, HubTx } from '../db/open';
+import { xapiActivities } from '../db/schema/index';
+import { activityDefinitions, mergeDefinition } from './activities';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The canonical definitions this hub instance wrote or read lately. Statements mostly repeat definitions the LRS
+ * already holds (every lesson names its course), so a definition that would change nothing costs no query. Entries
+ * live a minute: another instance's change is seen by then.
+ */
+export class ActivityCache {
+  private readonly entries = new Map<string, { definition: Json; at: number }>();
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly ttlMs = 60_000,
+    private readonly maxEntries = 20_000,
+  ) {}
+
+  get(id: string): Json | undefined {
+    const entry = this.entries.get(id);
+    if (!entry || this.clock() - entry.at > this.ttlMs) return undefined;
+    return entry.definition;
+  }
+
+  set(id: string, definition: Json): void {
+    this.entries.delete(id);
+    this.entries.set(id, { definition, at: this.clock() });
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+/**
+ * Folds the definitions new statements carry into the canonical ones, inside the statements' transaction; returns
+ * what to cache once it commits. Rows are locked in id order, so concurrent batches wait rather than deadlock.
+ */
+export async function recordActivityDefinitions(
+  tx: HubTx,
+  statements: Json[],
+  overwrite: boolean,
+  cache: ActivityCache,
+): Promise<Map<string, Json>> {
+  const incoming = new Map<string, Json>();
+  for (const statement of statements) {
+    for (const [id, definition] of activityDefinitions(statement)) {
+      incoming.set(id, mergeDefinition(incoming.get(id) ?? {}, definition, overwrite));
+    }
+  }
+  const changing = [...incoming.keys()]
+    .filter((id) => {
+      const known = cache.get(id);
+      return !known || !isDeepStrictEqual(mergeDefinition(known, incoming.get(id) as Json, overwrite), known);
+    })
+    .sort();
+  if (changing.length === 0) return new Map();
+  const now = new Date();
+  await tx
+    .insert(xapiActivities)
+    .values(changing.map((id) => ({ id, definition: {}, updated: now })))
+    .onConflictDoNothing();
+  const rows = await tx
+    .select({ id: xapiActivities.id, definition: xapiActivities.definition })
+    .from(xapiActivities)
+    .where(inArray(xapiActivities.id, changing))
+    .orderBy(asc(xapiActivities.id))
+    .for('update');
+  const merged = new Map(
+    rows.map((row) => [row.id, mergeDefinition(row.definition, incoming.get(row.id) as Json, overwrite)]),
+  );
+  await tx
+    .insert(xapiActivities)
+    .values([...merged].map(([id, definition]) => ({ id, definition, updated: now })))
+    .onConflictDoUpdate({
+      target: xapiActivities.id,
+      set: { definition: sql`excluded.definition`, updated: sql`excluded.updated` },
+    });
+  return merged;
+}
+
+/** The canonical definitions of these activities, as far as the hub knows them. */
+export async function loadDefinitions(
+  db: HubDb,
+  ids: string[],
+  cache: ActivityCache,
+): Promise<Map<string, Json>> {
+  const found = new Map<string, Json>();
+  const missing = [...new Set(ids)].filter((id) => {
+    const cached = cache.get(id);
+    if (cached) found.set(id, cached);
+    return !cached;
+  });
+  for (let i = 0; i < missing.length; i += 500) {
+    const rows = await db
+      .select({ id: xapiActivities.id, definition: xapiActivities.definition })
+      .from(xapiActivities)
+      .where(inArray(xapiActivities.id, missing.slice(i, i + 500)));
+    for (const row of rows) {
+      found.set(row.id, row.definition);
+      cache.set(row.id, row.definition);
+    }
+  }
+  return found;
+}
