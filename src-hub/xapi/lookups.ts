@@ -1,4 +1,4 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
@@ -87,7 +87,7 @@ async function person(db: HubDb, agent: Json, ifi: string): Promise<Json> {
   const recent = db
     .select({ name: sql<string | null>`${statements.statement}->'actor'->>'name'`.as('name') })
     .from(statements)
-    .where(eq(statements.actorIfi, ifi))
+    .where(inArray(statements.actorIfi, learner ? learnerIfis(learner) : [ifi]))
     .orderBy(desc(statements.seq))
     .limit(NAME_SAMPLE)
     .as('recent');
