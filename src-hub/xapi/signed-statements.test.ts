@@ -148,7 +148,7 @@ describe.each(testBackends)('signed statements (Data 2.6), on %s', (backend) => 
       'the signature does not verify against the key in its header',
     ],
   ])('refuses %s with a 400', async (_what, make, expected) => {
-    const { statement, jws } = make();
+    const { statement, jws } = make() as { statement: Json; jws: Buffer };
     const response = await send(statement, [signaturePart(jws)]);
     expect(response.status, response.text).toBe(400);
     expect(message(response)).toBe(`attachments[0]: ${expected}`);

@@ -70,7 +70,7 @@ describe.each(testBackends)('filters that follow StatementRefs to their targets,
     const activity = `https://example.com/activities/${randomUUID()}`;
     const attempt = statement(cy, 'attempted', { id: activity });
     const comment = statement(lms, 'commented', ref(attempt));
-    const voiding = { ...statement(lms, 'voided', ref(attempt)), verb: { id: VOIDED } };
+    const voiding: Json = { ...statement(lms, 'voided', ref(attempt)), verb: { id: VOIDED } };
     await post(attempt, comment, voiding);
     expect(await ids(`activity=${encodeURIComponent(activity)}`)).toEqual([voiding['id'], comment['id']]);
     expect(await ids(agentQuery(cy))).toEqual([voiding['id'], comment['id']]);
