@@ -8,7 +8,8 @@ import { parseExpiry } from '../src-shared/hub/schemas';
 import type { TrustProxy } from './server';
 
 export const USAGE = `Usage:
-  npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR] [--trust-proxy PROXIES]     start the hub
+  npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR] [--trust-proxy PROXIES] [--cors-origins ORIGINS]
+                                                                                          start the hub
   npm run hub -- credentials create --name NAME [--role trainer|device|lrs-client]
   npm run hub -- credentials revoke KEY
   npm run hub -- credentials list
@@ -18,13 +19,16 @@ The database is PGlite in the data folder (default ~/.advocate-hub, or HUB_DATA_
 or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.
 --trust-proxy (or HUB_TRUST_PROXY) names the reverse proxy in front of the hub, so rate limits and the
 dashboard cookie's Secure flag follow each client's own address and protocol: the proxy's addresses or
-CIDR ranges, comma-separated (127.0.0.1, 10.0.0.0/8, loopback), a hop count (1), or true for any.`;
+CIDR ranges, comma-separated (127.0.0.1, 10.0.0.0/8, loopback), a hop count (1), or true for any.
+--cors-origins (or HUB_CORS_ORIGINS) lets browser pages from these origins call /xapi/, comma-separated
+(https://lms.example.com); none by default.`;
 
 const Options = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8_420),
   host: z.string().min(1).default('127.0.0.1'),
   'data-dir': z.string().min(1).optional(),
   'trust-proxy': z.string().trim().min(1).optional(),
+  'cors-origins': z.string().trim().min(1).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   role: z.enum(CREDENTIAL_ROLES).default('lrs-client'),
   expires: z.string().default('7d'),
@@ -48,6 +52,8 @@ export interface HubConfig {
   host: string;
   /** Which reverse proxies to believe about clients' addresses and protocol (see HubOptions.trustProxy). */
   trustProxy: TrustProxy;
+  /** Origins whose browser pages may call /xapi/ (CORS); empty for none. */
+  corsOrigins: string[];
   database: DatabaseTarget;
   role: (typeof CREDENTIAL_ROLES)[number];
   /** How long a new enrolment code stays valid. */
@@ -72,6 +78,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         'trust-proxy': { type: 'string' },
+        'cors-origins': { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },
         expires: { type: 'string' },
@@ -103,6 +110,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     port: o.port,
     host: o.host,
     trustProxy: parseTrustProxy(o['trust-proxy'] ?? env['HUB_TRUST_PROXY']),
+    corsOrigins: parseCorsOrigins(o['cors-origins'] ?? env['HUB_CORS_ORIGINS']),
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
     role: o.role,
     expiresInMs,
@@ -141,4 +149,19 @@ export function parseTrustProxy(value: string | undefined): TrustProxy {
     );
   }
   return parts.join(',');
+}
+
+/** `https://lms.example.com,http://localhost:8080`: origins exactly as browsers send them (scheme, host, port). */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  const parts = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const bad = parts.find((part) => !/^https?:\/\/[^/\s?#@]+$/i.test(part));
+  if (bad !== undefined) {
+    throw new UsageError(
+      `--cors-origins takes origins such as https://lms.example.com (scheme and host, no path), separated by commas, not "${bad}"`,
+    );
+  }
+  return [...new Set(parts.map((part) => part.toLowerCase()))];
 }

@@ -4,6 +4,7 @@ import { SignInLimits } from './auth/rate-limit';
 import { registerEnrolRoute } from './auth/routes';
 import { databaseAnswers, type OpenedHubDb } from './db/open';
 import { requireCredential } from './http/basic-auth';
+import { registerCors } from './http/cors';
 import { BodyError, registerJsonParser, registerQueryTextCheck } from './http/json-body';
 import { StatementError } from './xapi/store';
 import { registerXapiRoutes } from './xapi/routes';
@@ -31,6 +32,8 @@ export interface HubOptions {
    * and CIDR ranges, comma-separated (`127.0.0.1`, `10.0.0.0/8`, `loopback`).
    */
   trustProxy?: TrustProxy;
+  /** Web origins (`https://lms.example.com`) whose pages may call /xapi/ from a browser; none by default. */
+  corsOrigins?: readonly string[];
   /** The built dashboard (default out/hub-dashboard). */
   dashboardDir?: string;
 }
@@ -91,6 +94,7 @@ export function buildHub(options: HubOptions): FastifyInstance {
     return reply.code(ok ? 200 : 503).send({ ok, database: options.database.kind });
   });
   registerEnrolRoute(app, { db, now, limits });
+  registerCors(app, options.corsOrigins ?? []);
   registerXapiRoutes(app, {
     db,
     now,
