@@ -17,6 +17,8 @@ import {
   PublishedPack,
   SessionInfo,
   SignedOut,
+  StatementBrowserPage,
+  StatementBrowserQuery,
 } from './schemas';
 
 /** One route of the hub: how it is called, what it takes (query or JSON body) and what it answers. */
@@ -66,6 +68,12 @@ export const hubRoutes = {
     path: '/dashboard/api/experts',
     query: ExpertQuery,
     response: ExpertList,
+  },
+  browseStatements: {
+    method: 'GET',
+    path: '/dashboard/api/statements',
+    query: StatementBrowserQuery,
+    response: StatementBrowserPage,
   },
 } as const satisfies Record<string, HubRoute>;
 
