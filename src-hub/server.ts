@@ -74,6 +74,16 @@ export function buildHub(options: HubOptions): FastifyInstance {
     }
     if (error instanceof BodyError)
       return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    // Communication 3.2: a statement request in another content type (multipart/form-data, say) is a 400.
+    if (
+      (error as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' &&
+      request.url.startsWith('/xapi/statements')
+    ) {
+      return reply.code(400).send({
+        error: 'bad_content_type',
+        message: 'Content-Type: statements are sent as application/json, or multipart/mixed with attachments',
+      });
+    }
     const status =
       typeof (error as { statusCode?: unknown }).statusCode === 'number'
         ? (error as { statusCode: number }).statusCode

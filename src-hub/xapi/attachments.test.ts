@@ -175,6 +175,19 @@ describe.each(testBackends)(
       );
     });
 
+    it('refuses statements in any other content type with a 400, as multipart/form-data', async () => {
+      const { body } = multipart(mboxStatement('ada@example.com'), []);
+      const form = await x('/xapi/statements', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'multipart/form-data; boundary=b0undary-7f3a9c' },
+      });
+      expect(form.status).toBe(400);
+      expect(message(form)).toBe(
+        'Content-Type: statements are sent as application/json, or multipart/mixed with attachments',
+      );
+    });
+
     it('refuses bodies over their limits with 413: the whole request, and the statements part alone', async () => {
       const big = Buffer.alloc(300 * 1024, 7);
       const tooBig = await post(withAttachments(attachmentFor(big, 'application/octet-stream')), [
