@@ -53,6 +53,7 @@ here is a simple attachment
     ['--b\nContent-Type: application/json\n{}\n--b--', 'a part has no empty line ending its headers'],
     ['--b\nnot a header\n\n{}\n--b--', "a part's header line has no name"],
     ['--b--', 'it has no parts'],
+    ['--b\nContent-Type: text/plain; x=\u0000\n\n{}\n--b--', "a part's header holds a control character"],
     ['--bx\n\n{}\n--b--', 'a boundary line does not end the line'],
   ])('refuses %j', (text, problem) => {
     expect(() => parseMultipart(body(text), 'b')).toThrow(problem);

@@ -60,6 +60,8 @@ function readPart(raw: Buffer): MultipartPart {
   let last = '';
   for (const line of raw.subarray(2, end).toString('latin1').split('\r\n')) {
     if (line === '') continue;
+    // RFC 5322 header fields hold no control characters (and PostgreSQL text no U+0000).
+    if (hasControlCharacter(line)) throw malformed("a part's header holds a control character");
     if ((line.startsWith(' ') || line.startsWith('\t')) && last) {
       headers.set(last, `${headers.get(last) ?? ''} ${line.trim()}`); // a folded header line
       continue;
@@ -70,6 +72,14 @@ function readPart(raw: Buffer): MultipartPart {
     headers.set(last, line.slice(colon + 1).trim());
   }
   return { headers, body: raw.subarray(end + 4) };
+}
+
+function hasControlCharacter(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f) return true;
+  }
+  return false;
 }
 
 function malformed(problem: string): BodyError {
