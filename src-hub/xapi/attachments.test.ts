@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundaryOf, parseMultipart } from '../http/multipart';
 import { attachmentFor, attachmentPart, multipart, sha256, type Part } from '../testing/attachments';
@@ -186,6 +187,26 @@ describe.each(testBackends)(
       expect(message(form)).toBe(
         'Content-Type: statements are sent as application/json, or multipart/mixed with attachments',
       );
+    });
+
+    it('asks for credentials before reading a multipart body, so no stranger makes it buffer one', async () => {
+      const { hostname, port } = new URL(hub.url);
+      const status = await new Promise<number>((resolve, reject) => {
+        const request = httpRequest({
+          hostname,
+          port,
+          method: 'POST',
+          path: '/xapi/statements',
+          headers: { 'content-type': 'multipart/mixed; boundary=b', 'x-experience-api-version': '2.0.0' },
+        });
+        request.on('response', (response) => {
+          resolve(response.statusCode ?? 0);
+          request.destroy();
+        });
+        request.on('error', reject);
+        request.write('--b\r\nContent-Type: application/json\r\n\r\n'); // and never the rest
+      });
+      expect(status).toBe(401);
     });
 
     it('refuses bodies over their limits with 413: the whole request, and the statements part alone', async () => {

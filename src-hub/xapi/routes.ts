@@ -62,7 +62,15 @@ export function registerXapiRoutes(app: FastifyInstance, deps: XapiRouteDeps): v
   app.get('/xapi/about', async () => ({ version: [XAPI_VERSION, '1.0.3'], extensions: {} }));
 
   // Statements may come as multipart/mixed with attachments (Communication 1.5.2), only here, up to their own
-  // larger limit; the credential is checked before the body is read, so no stranger can make the hub buffer it.
+  // larger limit. Such a body is read only once its credential is known, so no stranger makes the hub buffer
+  // 32 MiB; a JSON batch is read first, as before, so a credential check slowed by load never stalls reading it
+  // into a 408.
+  const beforeBody = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (/^multipart\//i.test(request.headers['content-type'] ?? '')) return guard(request, reply);
+  };
+  const afterBody = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.principal) return guard(request, reply);
+  };
   void app.register(async (scope) => {
     scope.addContentTypeParser(
       'multipart/mixed',
@@ -83,7 +91,7 @@ export function registerXapiRoutes(app: FastifyInstance, deps: XapiRouteDeps): v
       },
     );
 
-    scope.post('/xapi/statements', { onRequest: guard }, async (request, reply) => {
+    scope.post('/xapi/statements', { onRequest: beforeBody, preHandler: afterBody }, async (request, reply) => {
       const { statements, parts } = uploaded(request.body);
       const batch = Array.isArray(statements) ? statements : [statements];
       const ids = await storeStatements(db, batch, writerFor(request.principal), now(), {
@@ -93,7 +101,7 @@ export function registerXapiRoutes(app: FastifyInstance, deps: XapiRouteDeps): v
       return reply.code(200).send(ids);
     });
 
-    scope.put('/xapi/statements', { onRequest: guard }, async (request, reply) => {
+    scope.put('/xapi/statements', { onRequest: beforeBody, preHandler: afterBody }, async (request, reply) => {
       const query = parseInput(PutQuery, request.query);
       const { statements, parts } = uploaded(request.body);
       if (typeof statements !== 'object' || statements === null || Array.isArray(statements)) {
