@@ -54,16 +54,34 @@ export async function recordActivityDefinitions(
       return !known || !isDeepStrictEqual(mergeDefinition(known, incoming.get(id) as Json, overwrite), known);
     })
     .sort();
-  if (changing.length === 0) return new Map();
+  const merged = new Map<string, Json>();
+  // In chunks, like statements: a batch of thousands of new activities would overflow one query.
+  for (let i = 0; i < changing.length; i += CHUNK) {
+    for (const [id, definition] of await mergeChunk(tx, changing.slice(i, i + CHUNK), incoming, overwrite)) {
+      merged.set(id, definition);
+    }
+  }
+  return merged;
+}
+
+const CHUNK = 500;
+
+async function mergeChunk(
+  tx: HubTx,
+  ids: string[],
+  incoming: Map<string, Json>,
+  overwrite: boolean,
+): Promise<Map<string, Json>> {
   const now = new Date();
+  // A row for every id first, so the locking read below also waits for another batch creating the same one.
   await tx
     .insert(xapiActivities)
-    .values(changing.map((id) => ({ id, definition: {}, updated: now })))
+    .values(ids.map((id) => ({ id, definition: {}, updated: now })))
     .onConflictDoNothing();
   const rows = await tx
     .select({ id: xapiActivities.id, definition: xapiActivities.definition })
     .from(xapiActivities)
-    .where(inArray(xapiActivities.id, changing))
+    .where(inArray(xapiActivities.id, ids))
     .orderBy(asc(xapiActivities.id))
     .for('update');
   const merged = new Map(
