@@ -20,6 +20,7 @@ import {
   string,
   timestamp,
 } from './json-rules';
+import { activityDefinition } from './activity-definition';
 
 export { isUuid, parseTimestamp } from './json-rules';
 
@@ -31,18 +32,6 @@ const SHA1_HEX = /^[0-9a-f]{40}$/i;
 /** Data 4.6: ISO 8601 durations; weeks stand alone ("P4W1D" is not valid). */
 const DURATION =
   /^P(?:\d+(?:\.\d+)?W|(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?)$/;
-const INTERACTION_TYPES = [
-  'true-false',
-  'choice',
-  'fill-in',
-  'long-fill-in',
-  'matching',
-  'performance',
-  'sequencing',
-  'likert',
-  'numeric',
-  'other',
-];
 const IFI_KEYS = ['mbox', 'mbox_sha1sum', 'openid', 'account'];
 const CONTEXT_ACTIVITY_KINDS = ['parent', 'grouping', 'category', 'other'];
 
@@ -224,54 +213,7 @@ function activity(value: unknown, path: string): void {
   if (a['objectType'] !== undefined && a['objectType'] !== 'Activity')
     fail(join(path, 'objectType'), 'must be "Activity"');
   iri(required(a, 'id', path), join(path, 'id'));
-  if (a['definition'] !== undefined) definition(a['definition'], join(path, 'definition'));
-}
-
-function definition(value: unknown, path: string): void {
-  const d = object(value, path);
-  const components = ['choices', 'scale', 'source', 'target', 'steps'];
-  only(
-    d,
-    [
-      'name',
-      'description',
-      'type',
-      'moreInfo',
-      'extensions',
-      'interactionType',
-      'correctResponsesPattern',
-      ...components,
-    ],
-    path,
-  );
-  if (d['name'] !== undefined) languageMap(d['name'], join(path, 'name'));
-  if (d['description'] !== undefined) languageMap(d['description'], join(path, 'description'));
-  if (d['type'] !== undefined) iri(d['type'], join(path, 'type'));
-  if (d['moreInfo'] !== undefined) iri(d['moreInfo'], join(path, 'moreInfo'));
-  if (d['extensions'] !== undefined) extensions(d['extensions'], join(path, 'extensions'));
-  if (d['interactionType'] !== undefined && !INTERACTION_TYPES.includes(d['interactionType'] as string)) {
-    fail(join(path, 'interactionType'), `must be one of ${INTERACTION_TYPES.join(', ')}`);
-  }
-  // Data 2.4.4.1: the interaction properties describe an interaction, so they need its interactionType.
-  for (const name of ['correctResponsesPattern', ...components]) {
-    if (d[name] !== undefined && d['interactionType'] === undefined)
-      fail(join(path, name), 'is only allowed with an interactionType');
-  }
-  if (d['correctResponsesPattern'] !== undefined) {
-    array(d['correctResponsesPattern'], join(path, 'correctResponsesPattern')).forEach((p, i) =>
-      string(p, `${join(path, 'correctResponsesPattern')}[${i}]`),
-    );
-  }
-  for (const name of components) {
-    if (d[name] === undefined) continue;
-    array(d[name], join(path, name)).forEach((component, i) => {
-      const at = `${join(path, name)}[${i}]`;
-      const c = object(component, at);
-      only(c, ['id', 'description'], at);
-      string(required(c, 'id', at), join(at, 'id'));
-      if (c['description'] !== undefined) languageMap(c['description'], join(at, 'description'));
-    });
-  }
+  if (a['definition'] !== undefined) activityDefinition(a['definition'], join(path, 'definition'));
 }
 
 function statementRef(value: unknown, path: string): void {
