@@ -1,6 +1,7 @@
 type Json = Record<string, unknown>;
 
-const LANGUAGE_MAPS = ['name', 'description'];
+/** The properties merged entry by entry, not replaced whole: the language maps and extensions. */
+export const MERGED_BY_ENTRY = ['name', 'description', 'extensions'];
 
 /**
  * Every Activity a statement defines, in order: its object, its context activities, and those of a SubStatement
@@ -33,7 +34,7 @@ export function mergeDefinition(current: Json, incoming: Json, overwrite: boolea
   const merged: Json = { ...current };
   for (const [key, value] of Object.entries(incoming)) {
     const known = current[key];
-    if ((LANGUAGE_MAPS.includes(key) || key === 'extensions') && isObject(known) && isObject(value)) {
+    if (MERGED_BY_ENTRY.includes(key) && isObject(known) && isObject(value)) {
       merged[key] = overwrite ? { ...known, ...value } : { ...value, ...known };
     } else if (overwrite || known === undefined) {
       merged[key] = value;

@@ -1,8 +1,8 @@
-import { asc, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { isDeepStrictEqual } from 'node:util';
 import type { HubDb, HubTx } from '../db/open';
 import { xapiActivities } from '../db/schema/index';
-import { activityDefinitions, mergeDefinition } from './activities';
+import { activityDefinitions, MERGED_BY_ENTRY, mergeDefinition } from './activities';
 
 type Json = Record<string, unknown>;
 
@@ -66,6 +66,11 @@ export async function recordActivityDefinitions(
 
 const CHUNK = 500;
 
+/**
+ * One upsert per chunk: PostgreSQL merges each row with what is stored, under the row's lock, so two batches
+ * defining one activity at once both count. The SQL merge is mergeDefinition's: top-level properties from the
+ * winner, the language maps and extensions entry by entry.
+ */
 async function mergeChunk(
   tx: HubTx,
   ids: string[],
@@ -73,28 +78,24 @@ async function mergeChunk(
   overwrite: boolean,
 ): Promise<Map<string, Json>> {
   const now = new Date();
-  // A row for every id first, so the locking read below also waits for another batch creating the same one.
-  await tx
-    .insert(xapiActivities)
-    .values(ids.map((id) => ({ id, definition: {}, updated: now })))
-    .onConflictDoNothing();
-  const rows = await tx
-    .select({ id: xapiActivities.id, definition: xapiActivities.definition })
-    .from(xapiActivities)
-    .where(inArray(xapiActivities.id, ids))
-    .orderBy(asc(xapiActivities.id))
-    .for('update');
-  const merged = new Map(
-    rows.map((row) => [row.id, mergeDefinition(row.definition, incoming.get(row.id) as Json, overwrite)]),
+  const stored = sql`${xapiActivities.definition}`;
+  const sent = sql`excluded.definition`;
+  const [loser, winner] = overwrite ? [stored, sent] : [sent, stored];
+  const maps = MERGED_BY_ENTRY.map(
+    (
+      key,
+    ) => sql`case when jsonb_typeof(${loser} -> ${key}) = 'object' and jsonb_typeof(${winner} -> ${key}) = 'object'
+      then jsonb_build_object(${key}::text, (${loser} -> ${key}) || (${winner} -> ${key})) else '{}'::jsonb end`,
   );
-  await tx
+  const rows = await tx
     .insert(xapiActivities)
-    .values([...merged].map(([id, definition]) => ({ id, definition, updated: now })))
+    .values(ids.map((id) => ({ id, definition: incoming.get(id) as Json, updated: now })))
     .onConflictDoUpdate({
       target: xapiActivities.id,
-      set: { definition: sql`excluded.definition`, updated: sql`excluded.updated` },
-    });
-  return merged;
+      set: { definition: sql`${loser} || ${winner} || ${sql.join(maps, sql` || `)}`, updated: now },
+    })
+    .returning({ id: xapiActivities.id, definition: xapiActivities.definition });
+  return new Map(rows.map((row) => [row.id, row.definition]));
 }
 
 /** The canonical definitions of these activities, as far as the hub knows them. */

@@ -49,7 +49,9 @@ describe.each(testBackends)(
         object: { id: `https://example.com/many/${i}`, definition: { name: { en: `Activity ${i}` } } },
       }));
       expect((await x('/xapi/statements', { body: batch })).status).toBe(200);
-      const last = await x(`/xapi/activities?activityId=${encodeURIComponent('https://example.com/many/2999')}`);
+      const last = await x(
+        `/xapi/activities?activityId=${encodeURIComponent('https://example.com/many/2999')}`,
+      );
       expect((last.json as { definition: unknown }).definition).toEqual({ name: { en: 'Activity 2999' } });
     }, 120_000);
 

@@ -91,41 +91,49 @@ export function registerXapiRoutes(app: FastifyInstance, deps: XapiRouteDeps): v
       },
     );
 
-    scope.post('/xapi/statements', { onRequest: beforeBody, preHandler: afterBody }, async (request, reply) => {
-      const { statements, parts } = uploaded(request.body);
-      const batch = Array.isArray(statements) ? statements : [statements];
-      const ids = await storeStatements(db, batch, writerFor(request.principal), now(), {
-        parts,
-        activities: deps.activities,
-      });
-      return reply.code(200).send(ids);
-    });
-
-    scope.put('/xapi/statements', { onRequest: beforeBody, preHandler: afterBody }, async (request, reply) => {
-      const query = parseInput(PutQuery, request.query);
-      const { statements, parts } = uploaded(request.body);
-      if (typeof statements !== 'object' || statements === null || Array.isArray(statements)) {
-        throw new StatementError(400, '(statement): PUT takes a single statement object');
-      }
-      const statement = statements as Record<string, unknown>;
-      if (
-        statement['id'] !== undefined &&
-        String(statement['id']).toLowerCase() !== query.statementId.toLowerCase()
-      ) {
-        throw new StatementError(400, 'id: does not match the statementId parameter');
-      }
-      await storeStatements(
-        db,
-        [{ ...statement, id: query.statementId }],
-        writerFor(request.principal),
-        now(),
-        {
+    scope.post(
+      '/xapi/statements',
+      { onRequest: beforeBody, preHandler: afterBody },
+      async (request, reply) => {
+        const { statements, parts } = uploaded(request.body);
+        const batch = Array.isArray(statements) ? statements : [statements];
+        const ids = await storeStatements(db, batch, writerFor(request.principal), now(), {
           parts,
           activities: deps.activities,
-        },
-      );
-      return reply.code(204).send();
-    });
+        });
+        return reply.code(200).send(ids);
+      },
+    );
+
+    scope.put(
+      '/xapi/statements',
+      { onRequest: beforeBody, preHandler: afterBody },
+      async (request, reply) => {
+        const query = parseInput(PutQuery, request.query);
+        const { statements, parts } = uploaded(request.body);
+        if (typeof statements !== 'object' || statements === null || Array.isArray(statements)) {
+          throw new StatementError(400, '(statement): PUT takes a single statement object');
+        }
+        const statement = statements as Record<string, unknown>;
+        if (
+          statement['id'] !== undefined &&
+          String(statement['id']).toLowerCase() !== query.statementId.toLowerCase()
+        ) {
+          throw new StatementError(400, 'id: does not match the statementId parameter');
+        }
+        await storeStatements(
+          db,
+          [{ ...statement, id: query.statementId }],
+          writerFor(request.principal),
+          now(),
+          {
+            parts,
+            activities: deps.activities,
+          },
+        );
+        return reply.code(204).send();
+      },
+    );
   });
 
   registerStatementReads(app, { db, guard, activities: deps.activities });
