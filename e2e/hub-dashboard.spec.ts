@@ -276,6 +276,23 @@ test('a trainer signs in, enrols a team, publishes a pack, and exports who compl
   await screenshot(page, 'hub-dashboard-experts');
   await expectAccessible(page);
 
+  // The statement browser: exactly what arrived, the raw JSON one click away.
+  await nav.getByRole('link', { name: 'Statements' }).click();
+  const received = page.getByRole('table', { name: 'Statements received' });
+  await expect(received.getByRole('row')).toHaveCount(4);
+  await page.getByLabel('Person').selectOption({ label: 'Ada Lovelace (ada@example.com)' });
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(received.getByRole('row')).toHaveCount(3);
+  const advanced = received.getByRole('row', { name: /Advanced/ });
+  await expect(advanced).toContainText('completed');
+  await advanced.getByText('Raw JSON').click();
+  await expect(advanced.locator('pre')).toContainText(
+    '"https://advocate.studio/xapi/activities/packs/test-pack/courses/advanced"',
+  );
+  await expect(advanced.locator('pre')).toContainText('"stored"');
+  await screenshot(page, 'hub-dashboard-statements');
+  await expectAccessible(page);
+
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Trainer dashboard' })).toBeVisible();
   await page.reload();

@@ -40,7 +40,19 @@ describe('parseHubArgs', () => {
     expect(parseHubArgs(['--trust-proxy', 'true'], {}).trustProxy).toBe(true);
   });
 
+  it('allows no cross-origin browser clients unless told which origins, by flag or environment', () => {
+    expect(parseHubArgs([], {}).corsOrigins).toEqual([]);
+    expect(
+      parseHubArgs(['--cors-origins', 'https://lms.example.com, http://localhost:8080'], {}).corsOrigins,
+    ).toEqual(['https://lms.example.com', 'http://localhost:8080']);
+    expect(parseHubArgs([], { HUB_CORS_ORIGINS: 'https://LMS.example.com' }).corsOrigins).toEqual([
+      'https://lms.example.com',
+    ]);
+  });
+
   it.each([
+    [['--cors-origins', 'https://lms.example.com/xapi'], /--cors-origins takes/],
+    [['--cors-origins', '*'], /--cors-origins takes/],
     [['--trust-proxy', 'proxy.example.com'], /--trust-proxy takes/],
     [['--port', 'eighty'], /--port/],
     [['credentials', 'create'], /needs --name/],

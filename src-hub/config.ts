@@ -10,7 +10,7 @@ import type { TrustProxy } from './server';
 
 export const USAGE = `Usage:
   npm run hub -- [--port N] [--host ADDRESS] [--data-dir DIR] [--trust-proxy PROXIES] [--public-url URL]
-                                                                 start the hub
+                 [--cors-origins ORIGINS]                        start the hub
   npm run hub -- credentials create --name NAME [--role trainer|device|lrs-client]
   npm run hub -- credentials revoke KEY
   npm run hub -- credentials list
@@ -22,7 +22,9 @@ or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.
 dashboard cookie's Secure flag follow each client's own address and protocol: the proxy's addresses or
 CIDR ranges, comma-separated (127.0.0.1, 10.0.0.0/8, loopback), a hop count (1), or true for any.
 --public-url (or HUB_PUBLIC_URL) is the address learners reach the hub at (https://hub.example.com), used in
-invitations and the start line; it defaults to the address the hub listens on.`;
+invitations and the start line; it defaults to the address the hub listens on.
+--cors-origins (or HUB_CORS_ORIGINS) lets browser pages from these origins call /xapi/, comma-separated
+(https://lms.example.com); none by default.`;
 
 const Options = z.object({
   port: z.coerce.number().int().min(0).max(65_535).default(8_420),
@@ -30,6 +32,7 @@ const Options = z.object({
   'data-dir': z.string().min(1).optional(),
   'trust-proxy': z.string().trim().min(1).optional(),
   'public-url': ServerUrl.optional(),
+  'cors-origins': z.string().trim().min(1).optional(),
   name: z.string().trim().min(1).max(200).optional(),
   role: z.enum(CREDENTIAL_ROLES).default('lrs-client'),
   expires: z.string().default('7d'),
@@ -55,6 +58,8 @@ export interface HubConfig {
   trustProxy: TrustProxy;
   /** Where learners reach the hub, for invitations and the start line; null: the address it listens on. */
   publicUrl: string | null;
+  /** Origins whose browser pages may call /xapi/ (CORS); empty for none. */
+  corsOrigins: string[];
   database: DatabaseTarget;
   role: (typeof CREDENTIAL_ROLES)[number];
   /** How long a new enrolment code stays valid. */
@@ -80,6 +85,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
         'data-dir': { type: 'string' },
         'trust-proxy': { type: 'string' },
         'public-url': { type: 'string' },
+        'cors-origins': { type: 'string' },
         name: { type: 'string' },
         role: { type: 'string' },
         expires: { type: 'string' },
@@ -112,6 +118,7 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     host: o.host,
     trustProxy: parseTrustProxy(o['trust-proxy'] ?? env['HUB_TRUST_PROXY']),
     publicUrl: o['public-url'] ?? publicUrlFrom(env['HUB_PUBLIC_URL']),
+    corsOrigins: parseCorsOrigins(o['cors-origins'] ?? env['HUB_CORS_ORIGINS']),
     database: url ? { kind: 'postgres', url } : { kind: 'pglite', dataDir },
     role: o.role,
     expiresInMs,
@@ -158,4 +165,19 @@ function publicUrlFrom(value: string | undefined): string | null {
   if (!parsed.success)
     throw new UsageError(`HUB_PUBLIC_URL ${parsed.error.issues[0]?.message ?? 'is not an address'}`);
   return parsed.data;
+}
+
+/** `https://lms.example.com,http://localhost:8080`: origins exactly as browsers send them (scheme, host, port). */
+export function parseCorsOrigins(value: string | undefined): string[] {
+  const parts = (value ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const bad = parts.find((part) => !/^https?:\/\/[^/\s?#@]+$/i.test(part));
+  if (bad !== undefined) {
+    throw new UsageError(
+      `--cors-origins takes origins such as https://lms.example.com (scheme and host, no path), separated by commas, not "${bad}"`,
+    );
+  }
+  return [...new Set(parts.map((part) => part.toLowerCase()))];
 }

@@ -70,6 +70,7 @@ describe.each(testBackends)('the hub answers every route as its contract says, o
 
   it('for the dashboard: sign in, every view, sign out', async () => {
     const trainer = await hub.credential('trainer');
+    const lrs = (await hub.credential('lrs-client')).auth;
     await check('signIn', { body: { key: trainer.key, secret: trainer.secret } });
     await check('session');
     await check('completions', { query: '?from=2026-01-01' });
@@ -87,6 +88,30 @@ describe.each(testBackends)('the hub answers every route as its contract says, o
     await check('dashboardPublishPack', { zip: readFileSync(join(work, 'pack2.zip')) });
     await check('dashboardPacks');
     await check('dashboardExperts', { query: '?q=ada' });
+    const page = (await check('browseStatements', { query: '?person=ada' })) as { statements: unknown[] };
+    expect(page.statements).toEqual([]);
+    const learner = await fetch(`${hub.url}/xapi/statements`, {
+      method: 'POST',
+      headers: {
+        authorization: lrs,
+        'content-type': 'application/json',
+        'x-experience-api-version': '2.0.0',
+      },
+      body: JSON.stringify({
+        actor: { mbox: 'mailto:ada@example.com' },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/completed' },
+        object: {
+          objectType: 'SubStatement',
+          actor: { mbox: 'mailto:ada@example.com' },
+          verb: { id: 'https://v/plan' },
+          object: { objectType: 'Agent', mbox: 'mailto:bo@example.com' },
+        },
+      }),
+    });
+    expect(learner.status).toBe(200);
+    expect(
+      ((await check('browseStatements', { query: '?person=ada' })) as { statements: unknown[] }).statements,
+    ).toHaveLength(1);
     await check('signOut');
   });
 

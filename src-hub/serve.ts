@@ -13,6 +13,7 @@ export async function serveHub(config: HubConfig): Promise<void> {
     database,
     logger: { level: process.env['HUB_LOG_LEVEL'] ?? 'info' },
     trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
   });
   let stopping = false;
   const stop = (signal: string) => {

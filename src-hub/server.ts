@@ -4,9 +4,11 @@ import { SignInLimits } from './auth/rate-limit';
 import { registerEnrolRoute } from './auth/routes';
 import { databaseAnswers, type OpenedHubDb } from './db/open';
 import { requireCredential } from './http/basic-auth';
+import { registerCors } from './http/cors';
 import { BodyError, registerJsonParser, registerQueryTextCheck } from './http/json-body';
 import { StatementError } from './xapi/store';
 import { registerXapiRoutes } from './xapi/routes';
+import { ActivityCache } from './xapi/activity-store';
 import { registerDocumentRoutes } from './xapi/documents';
 import { registerPackRoutes } from './packs/routes';
 import { registerProfileRoutes } from './profiles/routes';
@@ -20,6 +22,8 @@ export interface HubOptions {
   now?: () => Date;
   /** Largest JSON body accepted; larger ones get 413. */
   maxBodyBytes?: number;
+  /** Largest multipart/mixed statement request (statements and attachments); larger ones get 413. */
+  maxMultipartBytes?: number;
   /** Failed authentications per client address and key per minute before 429 (see SignInLimits). */
   maxAuthFailures?: number;
   /**
@@ -28,6 +32,8 @@ export interface HubOptions {
    * and CIDR ranges, comma-separated (`127.0.0.1`, `10.0.0.0/8`, `loopback`).
    */
   trustProxy?: TrustProxy;
+  /** Web origins (`https://lms.example.com`) whose pages may call /xapi/ from a browser; none by default. */
+  corsOrigins?: readonly string[];
   /** The built dashboard (default out/hub-dashboard). */
   dashboardDir?: string;
 }
@@ -35,14 +41,17 @@ export interface HubOptions {
 export type TrustProxy = boolean | number | string;
 
 export const DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Attachments (certificates, recordings) are larger than statements: room for a few files per request. */
+export const DEFAULT_MAX_MULTIPART_BYTES = 32 * 1024 * 1024;
 
 /** The hub's HTTP application, over an already migrated database. Holds no state a second instance would need. */
 export function buildHub(options: HubOptions): FastifyInstance {
   const db = options.database.db;
   const now = options.now ?? (() => new Date());
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const app = Fastify({
     logger: options.logger,
-    bodyLimit: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    bodyLimit: maxBodyBytes,
     requestTimeout: 60_000,
     // Devices behind one proxy are many clients: with the proxy trusted, rate limits and the dashboard cookie's
     // Secure flag follow the client's own address and protocol; without, the socket is the client.
@@ -65,6 +74,16 @@ export function buildHub(options: HubOptions): FastifyInstance {
     }
     if (error instanceof BodyError)
       return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    // Communication 3.2: a statement request in another content type (multipart/form-data, say) is a 400.
+    if (
+      (error as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' &&
+      request.url.startsWith('/xapi/statements')
+    ) {
+      return reply.code(400).send({
+        error: 'bad_content_type',
+        message: 'Content-Type: statements are sent as application/json, or multipart/mixed with attachments',
+      });
+    }
     const status =
       typeof (error as { statusCode?: unknown }).statusCode === 'number'
         ? (error as { statusCode: number }).statusCode
@@ -85,7 +104,15 @@ export function buildHub(options: HubOptions): FastifyInstance {
     return reply.code(ok ? 200 : 503).send({ ok, database: options.database.kind });
   });
   registerEnrolRoute(app, { db, now, limits });
-  registerXapiRoutes(app, { db, now, guard: anyCredential });
+  registerCors(app, options.corsOrigins ?? []);
+  registerXapiRoutes(app, {
+    db,
+    now,
+    guard: anyCredential,
+    activities: new ActivityCache(),
+    maxJsonBytes: maxBodyBytes,
+    maxMultipartBytes: options.maxMultipartBytes ?? DEFAULT_MAX_MULTIPART_BYTES,
+  });
   registerDocumentRoutes(app, { db, now, guard: anyCredential });
   const trainer = requireCredential(verifier, limits, ['trainer']);
   registerPackRoutes(app, { db, now, anyone: anyCredential, trainer });

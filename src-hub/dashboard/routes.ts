@@ -13,6 +13,7 @@ import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
 import { findExperts } from '../profiles/store';
 import { buildReport, loadCompletions } from './completions';
 import { toCsv } from './csv';
+import { browseStatements } from './statement-browser';
 import {
   createSession,
   endSession,
@@ -243,6 +244,13 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
     async (): Promise<HubAnswer<'dashboardPacks'>> => ({
       packs: await listLatestPacks(db),
     }),
+  );
+
+  app.get(
+    hubRoutes.browseStatements.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'browseStatements'>> =>
+      browseStatements(db, parseInput(hubRoutes.browseStatements.query, request.query)),
   );
 
   app.get(

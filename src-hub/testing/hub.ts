@@ -167,13 +167,14 @@ export function xapiFetch(hub: { url: string }, auth: string | null) {
             ? (init.body as string)
             : JSON.stringify(init.body),
     });
-    const text = await response.text();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const text = bytes.toString('utf8');
     let json: unknown;
     try {
       json = text ? (JSON.parse(text) as unknown) : null;
     } catch {
       json = text;
     }
-    return { status: response.status, headers: response.headers, json: json as never, text };
+    return { status: response.status, headers: response.headers, json: json as never, text, bytes };
   };
 }

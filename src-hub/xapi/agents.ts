@@ -43,6 +43,8 @@ export interface StatementIndex {
   relatedAgents: string[];
   relatedActivities: string[];
   voids: string | null;
+  /** The id of the targeted statement when the object is a StatementRef (a voiding statement's too). */
+  refTarget: string | null;
 }
 
 /** What the filters of GET /xapi/statements look at, pulled out of a validated statement. */
@@ -63,6 +65,7 @@ export function indexStatement(statement: Json): StatementIndex {
     relatedAgents: unique([...agents, ...relatedAgents(statement)]),
     relatedActivities: unique(relatedActivities(statement)),
     voids: objectType === 'StatementRef' && verbId === VOIDED ? (object['id'] as string).toLowerCase() : null,
+    refTarget: objectType === 'StatementRef' ? (object['id'] as string).toLowerCase() : null,
   };
 }
 

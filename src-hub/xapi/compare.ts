@@ -1,4 +1,5 @@
 import { isUuid, parseTimestamp } from '../../src-shared/xapi/validate';
+import { withContextActivityArrays } from './normalize';
 
 type Json = Record<string, unknown>;
 
@@ -14,7 +15,14 @@ export function sameStatement(stored: Json, incoming: Json): boolean {
 }
 
 function canonical(statement: Json, ignoreTimestamp: boolean): string {
-  const { stored: _stored, authority: _authority, version: _version, timestamp, ...rest } = statement;
+  // Rows stored before contextActivities were normalised still hold single Activities (Data 2.4.6.2).
+  const {
+    stored: _stored,
+    authority: _authority,
+    version: _version,
+    timestamp,
+    ...rest
+  } = withContextActivityArrays(statement);
   const copy: Json = ignoreTimestamp || timestamp === undefined ? rest : { ...rest, timestamp };
   return JSON.stringify(normalize(copy, ''));
 }

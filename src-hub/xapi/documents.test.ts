@@ -163,6 +163,25 @@ describe.each(testBackends)('xAPI document resources on %s', (backend) => {
     expect((await x(path)).status).toBe(404);
   });
 
+  it('refuses a State PUT over an existing document without If-Match or If-None-Match, leaving it as it was', async () => {
+    const path = `/xapi/activities/state?${q({ activityId: activity(), agent: ADA, stateId: 'progress' })}`;
+    expect((await x(path, { method: 'PUT', body: { page: 1 } })).status).toBe(204);
+    const blind = await x(path, { method: 'PUT', body: { page: 9 } });
+    expect(blind.status).toBe(409);
+    expect((blind.json as { message: string }).message).toBe(
+      'The document exists and was left as it is: GET it to check its current state, then send If-Match with its ETag to replace it (or If-None-Match: * to create only if absent)',
+    );
+    const got = await x(path);
+    expect(got.json).toEqual({ page: 1 });
+    const etag = got.headers.get('etag') as string;
+    expect((await x(path, { method: 'PUT', body: { page: 2 }, headers: { 'if-match': etag } })).status).toBe(
+      204,
+    );
+    expect((await x(path)).json).toEqual({ page: 2 });
+    // POST merges without a precondition, as before.
+    expect((await x(path, { method: 'POST', body: { done: true } })).status).toBe(204);
+  });
+
   it('stores agent profiles and lists their ids', async () => {
     const agent = { mbox: `mailto:${randomUUID()}@example.com` };
     const path = (profileId: string) => `/xapi/agents/profile?${q({ agent, profileId })}`;

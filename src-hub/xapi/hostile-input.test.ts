@@ -42,6 +42,19 @@ describe.each(testBackends)(
       expect((page.json as { statements: unknown[] }).statements).toHaveLength(500);
     }, 120_000);
 
+    it('keeps the definitions of thousands of new activities from one batch', async () => {
+      const batch = Array.from({ length: 3_000 }, (_, i) => ({
+        actor: { mbox: 'mailto:bulk@example.com' },
+        verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+        object: { id: `https://example.com/many/${i}`, definition: { name: { en: `Activity ${i}` } } },
+      }));
+      expect((await x('/xapi/statements', { body: batch })).status).toBe(200);
+      const last = await x(
+        `/xapi/activities?activityId=${encodeURIComponent('https://example.com/many/2999')}`,
+      );
+      expect((last.json as { definition: unknown }).definition).toEqual({ name: { en: 'Activity 2999' } });
+    }, 120_000);
+
     it('refuses timestamps outside the years 0001 to 9999, in statements and queries', async () => {
       const range = 'must be an ISO 8601 timestamp with a time zone, between the years 0001 and 9999';
       expect(

@@ -4,7 +4,10 @@ import { checkStatement } from '../../src-shared/xapi/validate';
 import { storableTimestamp, TIMESTAMP_RANGE_MESSAGE } from '../../src-shared/hub/time-range';
 import { MAX_INDEXED_BYTES, utf8Bytes } from '../http/storable';
 import { indexStatement, type StatementIndex } from './agents';
+import { claimAttachments } from './attachments';
+import { withContextActivityArrays } from './normalize';
 import { StatementError, type Writer } from './statement-error';
+import type { AttachmentPart } from './upload';
 
 type Json = Record<string, unknown>;
 
@@ -17,25 +20,25 @@ export interface Prepared {
   sent: Json;
   index: StatementIndex;
   timestamp: Date;
+  /** The hashes of the request's attachment parts this statement brought. */
+  attachmentHashes: string[];
 }
 
 /**
  * Checks one statement against the spec, this hub's storage limits and the writer's rights, and fills in what
  * the LRS sets. Throws a StatementError naming the property at fault.
  */
-export function prepareStatement(raw: unknown, where: string, writer: Writer, stored: string): Prepared {
+export function prepareStatement(
+  raw: unknown,
+  where: string,
+  writer: Writer,
+  stored: string,
+  parts: Map<string, AttachmentPart> | null,
+): Prepared {
   const check = checkStatement(raw);
   if (!check.ok) throw new StatementError(400, `${where}${check.path}: ${check.message}`);
-  const statement: Json = { ...(raw as Json) };
-  const attachments = (statement['attachments'] as Json[] | undefined) ?? [];
-  const inline = attachments.findIndex((attachment) => attachment['fileUrl'] === undefined);
-  if (inline >= 0) {
-    // §4.1.11: an attachment without fileUrl travels in a multipart/mixed body, which this hub does not accept.
-    throw new StatementError(
-      400,
-      `${where}attachments[${inline}].fileUrl: is required here (attachment bodies are not accepted)`,
-    );
-  }
+  const statement: Json = { ...withContextActivityArrays(raw as Json) };
+  const attachmentHashes = claimAttachments(statement, where, parts);
   const id = typeof statement['id'] === 'string' ? statement['id'].toLowerCase() : randomUUID();
   statement['id'] = id;
   const sent = { ...statement };
@@ -49,7 +52,7 @@ export function prepareStatement(raw: unknown, where: string, writer: Writer, st
   statement['version'] ??= XAPI_VERSION;
   const timestamp = storableTimestamp(statement['timestamp'] as string);
   if (timestamp === null) throw new StatementError(400, `${where}timestamp: ${TIMESTAMP_RANGE_MESSAGE}`);
-  return { id, where, statement, sent, index, timestamp: new Date(timestamp) };
+  return { id, where, statement, sent, index, timestamp: new Date(timestamp), attachmentHashes };
 }
 
 /**

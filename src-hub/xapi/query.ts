@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gt, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { HubDb } from '../db/open';
 import { statements } from '../db/schema/index';
 
@@ -22,49 +23,122 @@ export interface StatementFilter {
   actorIn?: string[] | null | undefined;
 }
 
+export interface StoredStatement {
+  seq: number;
+  statement: Json;
+}
+
 export interface StatementPage {
-  statements: Json[];
+  statements: StoredStatement[];
   /** The cursor for the next page, or null when this page is the last. */
   next: number | null;
 }
 
-/** One page of unvoided statements matching the filter (xAPI 2.0 §4.1.6.1 GET Statements), newest first by default. */
+/** How far a chain of StatementRefs is followed (a targets b targets c …); real chains are one or two long. */
+const MAX_REF_DEPTH = 8;
+
+/**
+ * One page of unvoided statements matching the filter (xAPI 2.0 Communication 2.1.3 GET Statements), newest
+ * first by default. A statement whose StatementRef object targets a matching statement (at any depth) matches
+ * too, for every filter but since, until and limit, which apply to the targeting statement itself.
+ */
 export async function findStatements(db: HubDb, filter: StatementFilter): Promise<StatementPage> {
-  const where: SQL[] = [eq(statements.voided, false)];
-  if (filter.agent) {
-    const column = filter.relatedAgents ? statements.relatedAgents : statements.agents;
-    where.push(sql`${column} @> array[${filter.agent}]::text[]`);
-  }
-  if (filter.verb) where.push(eq(statements.verbId, filter.verb));
-  if (filter.activity) {
-    where.push(
-      filter.relatedActivities
-        ? sql`${statements.relatedActivities} @> array[${filter.activity}]::text[]`
-        : eq(statements.activityId, filter.activity),
-    );
-  }
-  if (filter.registration) where.push(eq(statements.registration, filter.registration.toLowerCase()));
-  if (filter.since) where.push(gt(statements.stored, filter.since));
-  if (filter.until) where.push(lte(statements.stored, filter.until));
-  if (filter.after !== undefined)
-    where.push(filter.ascending ? gt(statements.seq, filter.after) : lt(statements.seq, filter.after));
-  if (filter.actorIn) where.push(inArray(statements.actorIfi, filter.actorIn));
-  const rows = await db
+  const direct = await selectPage(
+    db,
+    [...matchConditions(statements, filter), ...windowConditions(filter)],
+    filter,
+  );
+  if (!filter.agent && !filter.verb && !filter.activity && !filter.registration)
+    return toPage(direct, filter);
+  // The targeting statements are few (voids and other references): walking them in arrival order through a
+  // partial index, each checked against its chain of targets, keeps the common filter on its own indexes.
+  const targeters = await selectPage(
+    db,
+    [isNotNull(statements.refTarget), ...windowConditions(filter), targetMatches(filter)],
+    filter,
+  );
+  const merged = new Map<number, StoredStatement>();
+  for (const row of [...direct, ...targeters]) merged.set(row.seq, row);
+  const ordered = [...merged.values()].sort((a, b) => (filter.ascending ? a.seq - b.seq : b.seq - a.seq));
+  return toPage(ordered, filter);
+}
+
+function toPage(rows: StoredStatement[], filter: StatementFilter): StatementPage {
+  const page = rows.slice(0, filter.limit);
+  return {
+    statements: page,
+    next: rows.length > filter.limit ? (page[page.length - 1]?.seq ?? null) : null,
+  };
+}
+
+async function selectPage(db: HubDb, where: SQL[], filter: StatementFilter): Promise<StoredStatement[]> {
+  return db
     .select({ seq: statements.seq, statement: statements.statement })
     .from(statements)
     .where(and(...where))
     .orderBy(filter.ascending ? asc(statements.seq) : desc(statements.seq))
     .limit(filter.limit + 1);
-  const page = rows.slice(0, filter.limit);
-  return {
-    statements: page.map((row) => row.statement),
-    next: rows.length > filter.limit ? (page[page.length - 1]?.seq ?? null) : null,
-  };
+}
+
+/** What the targeting statement itself must satisfy: unvoided, in the time and page window, readable. */
+function windowConditions(filter: StatementFilter): SQL[] {
+  const where: SQL[] = [eq(statements.voided, false)];
+  if (filter.since) where.push(gt(statements.stored, filter.since));
+  if (filter.until) where.push(lte(statements.stored, filter.until));
+  if (filter.after !== undefined)
+    where.push(filter.ascending ? gt(statements.seq, filter.after) : lt(statements.seq, filter.after));
+  if (filter.actorIn) where.push(inArray(statements.actorIfi, filter.actorIn));
+  return where;
+}
+
+type MatchColumns = Record<
+  'agents' | 'relatedAgents' | 'verbId' | 'activityId' | 'relatedActivities' | 'registration',
+  AnyPgColumn
+>;
+
+/** The agent, verb, activity and registration filters, on the statements table or an alias of it. */
+function matchConditions(table: MatchColumns, filter: StatementFilter): SQL[] {
+  const where: SQL[] = [];
+  if (filter.agent) {
+    const column = filter.relatedAgents ? table.relatedAgents : table.agents;
+    where.push(sql`${column} @> array[${filter.agent}]::text[]`);
+  }
+  if (filter.verb) where.push(eq(table.verbId, filter.verb));
+  if (filter.activity) {
+    where.push(
+      filter.relatedActivities
+        ? sql`${table.relatedActivities} @> array[${filter.activity}]::text[]`
+        : eq(table.activityId, filter.activity),
+    );
+  }
+  if (filter.registration) where.push(eq(table.registration, filter.registration.toLowerCase()));
+  return where;
+}
+
+/**
+ * Some statement in the chain this one targets matches the filter. A targeted statement counts even when voided
+ * (Communication 2.1.4: statements targeting a voided statement are still returned); a device's filter only
+ * looks through its own learner's statements, so it learns nothing of anyone else's.
+ */
+function targetMatches(filter: StatementFilter): SQL {
+  const target = alias(statements, 'target');
+  const link = alias(statements, 'link');
+  const conditions = matchConditions(target, filter);
+  if (filter.actorIn) conditions.push(inArray(target.actorIfi, filter.actorIn));
+  return sql`exists (
+    with recursive chain(id, depth) as (
+      select ${statements.refTarget}, 1
+      union all
+      select ${link.refTarget}, chain.depth + 1 from ${statements} link join chain on ${link.id} = chain.id
+      where ${link.refTarget} is not null and chain.depth < ${MAX_REF_DEPTH}
+    )
+    select 1 from chain join ${statements} target on ${target.id} = chain.id where ${and(...conditions)}
+  )`;
 }
 
 /**
  * One statement by id: with `voided` false, only if it is not voided (statementId); with true, only if it is
- * (voidedStatementId), as §4.1.6.1 requires.
+ * (voidedStatementId), as Communication 2.1.3 requires.
  */
 export async function findStatement(
   db: HubDb,

@@ -2,9 +2,13 @@ import { and, inArray, ne } from 'drizzle-orm';
 import { VOIDED_VERB } from '../../src-shared/xapi/validate';
 import type { HubDb, HubTx } from '../db/open';
 import { statements } from '../db/schema/index';
+import { storeAttachmentBytes } from './attachment-store';
+import { checkAllClaimed } from './attachments';
+import { recordActivityDefinitions, type ActivityCache } from './activity-store';
 import { sameStatement } from './compare';
 import { prepareStatement, type Prepared } from './prepare';
 import { StatementError, type Writer } from './statement-error';
+import type { AttachmentPart } from './upload';
 
 export { StatementError, type Writer } from './statement-error';
 
@@ -24,17 +28,24 @@ export async function storeStatements(
   input: unknown[],
   writer: Writer,
   now: Date,
+  options: StoreOptions,
 ): Promise<string[]> {
+  const parts = options.parts ?? null;
   // An empty batch (a sync with nothing new) stores nothing; an INSERT of no rows is not valid SQL.
-  if (input.length === 0) return [];
+  if (input.length === 0) {
+    checkAllClaimed(parts);
+    return [];
+  }
   const stored = now.toISOString();
   const prepared = input.map((raw, i) =>
-    prepareStatement(raw, input.length > 1 ? `[${i}].` : '', writer, stored),
+    prepareStatement(raw, input.length > 1 ? `[${i}].` : '', writer, stored, parts),
   );
+  checkAllClaimed(parts);
   const ids = prepared.map((p) => p.id);
   if (new Set(ids).size !== ids.length) {
     throw new StatementError(400, 'The batch holds two statements with the same id.');
   }
+  let definitions = new Map<string, Record<string, unknown>>();
   // Two batches sharing ids in different orders can deadlock on PostgreSQL; the loser simply runs again.
   await withRetry(() =>
     db.transaction(async (tx) => {
@@ -45,9 +56,25 @@ export async function storeStatements(
         prepared.filter((p) => !fresh.has(p.id)),
       );
       await applyVoids(tx, prepared, fresh);
+      // A repeated statement changes nothing (Communication 2.1.2): only new ones bring bytes and definitions.
+      const added = prepared.filter((p) => fresh.has(p.id));
+      await storeAttachmentBytes(tx, added, parts, writer.credentialKey, now);
+      definitions = await recordActivityDefinitions(
+        tx,
+        added.map((p) => p.statement),
+        writer.allowedActors === null,
+        options.activities,
+      );
     }),
   );
+  for (const [id, definition] of definitions) options.activities.set(id, definition);
   return ids;
+}
+
+export interface StoreOptions {
+  /** The attachments' bytes of a multipart/mixed request; null or absent for application/json. */
+  parts?: Map<string, AttachmentPart> | null;
+  activities: ActivityCache;
 }
 
 /**

@@ -18,6 +18,8 @@ import {
   PublishedPack,
   SessionInfo,
   SignedOut,
+  StatementBrowserPage,
+  StatementBrowserQuery,
 } from './schemas';
 
 /** One route of the hub: how it is called, what it takes (query or JSON body) and what it answers. */
@@ -73,6 +75,12 @@ export const hubRoutes = {
     path: '/dashboard/api/experts',
     query: ExpertQuery,
     response: ExpertList,
+  },
+  browseStatements: {
+    method: 'GET',
+    path: '/dashboard/api/statements',
+    query: StatementBrowserQuery,
+    response: StatementBrowserPage,
   },
 } as const satisfies Record<string, HubRoute>;
 

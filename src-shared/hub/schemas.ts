@@ -206,3 +206,43 @@ export const EnrolmentCodeList = z.object({
 });
 
 export const CreatedEnrolmentCode = z.object({ code: z.string(), expiresAt: Iso });
+
+// The statement browser: what arrived, as it arrived -------------------------------------------------------
+
+export const StatementBrowserQuery = z.strictObject({
+  /** A learner enrolled on this hub (their id): statements whose actor is them. */
+  person: z.string().max(200).optional(),
+  verb: z.string().max(2000).optional(),
+  /** Statements about this activity, as their object or in their context. */
+  activity: z.string().max(2000).optional(),
+  /** Inclusive days of arrival (stored), UTC. */
+  from: StorableDay.optional(),
+  to: StorableDay.optional(),
+  /** The page cursor: `next` of the page before. */
+  before: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be the next cursor of a page')
+    .optional(),
+});
+
+export const BrowsedStatement = z.object({
+  id: z.string(),
+  stored: Iso,
+  /** Who, what and which, in words: the enrolled learner's name, the verb's display, the object's name. */
+  person: z.string(),
+  verb: z.string(),
+  object: z.string(),
+  voided: z.boolean(),
+  /** The statement exactly as the hub returns it over xAPI. */
+  statement: z.record(z.string(), z.unknown()),
+});
+export type BrowsedStatement = z.infer<typeof BrowsedStatement>;
+
+export const StatementBrowserPage = z.object({
+  statements: z.array(BrowsedStatement),
+  /** The cursor of the next (older) page, or null when this is the last. */
+  next: z.string().nullable(),
+  /** For the person filter: every learner enrolled here. */
+  people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+});
+export type StatementBrowserPage = z.infer<typeof StatementBrowserPage>;

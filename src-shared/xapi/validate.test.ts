@@ -174,6 +174,61 @@ describe('checkStatement', () => {
     expect(failure(statement)).toBe(expected);
   });
 
+  const agent = (n: number) => ({ mbox: `mailto:member${n}@example.com` });
+  it.each([
+    [{ objectType: 'Agent', mbox: 'mailto:lms@example.com' }, 'ok'],
+    [{ objectType: 'Group', member: [agent(1), agent(2)] }, 'ok'],
+    [
+      { objectType: 'Group', mbox: 'mailto:team@example.com', member: [agent(1), agent(2)] },
+      'authority: an authority Group must be anonymous (an application and a user, no identifier)',
+    ],
+    [
+      { objectType: 'Group', member: [agent(1)] },
+      'authority.member: an authority Group must have exactly two members',
+    ],
+    [
+      { objectType: 'Group', member: [agent(1), agent(2), agent(3)] },
+      'authority.member: an authority Group must have exactly two members',
+    ],
+  ])(
+    'authority case %#: an Agent or an anonymous Group of two Agents (Data 2.4.9)',
+    (authority, expected) => {
+      expect(failure({ ...base(), authority })).toBe(expected);
+    },
+  );
+
+  it.each([
+    ['correctResponsesPattern', ['a']],
+    ['choices', [{ id: 'a' }]],
+    ['scale', [{ id: 'a' }]],
+    ['source', [{ id: 'a' }]],
+    ['target', [{ id: 'a' }]],
+    ['steps', [{ id: 'a' }]],
+  ])('refuses %s without an interactionType (Data 2.4.4.1)', (name, value) => {
+    const object = { id: 'https://a.b/q', definition: { [name]: value } };
+    expect(failure({ ...base(), object })).toBe(
+      `object.definition.${name}: is only allowed with an interactionType`,
+    );
+    const typed = { id: 'https://a.b/q', definition: { interactionType: 'other', [name]: value } };
+    expect(failure({ ...base(), object: typed })).toBe('ok');
+  });
+
+  it.each([
+    ['P4W', 'ok'],
+    ['P1.5W', 'ok'],
+    ['P3Y1M29DT4H35M59.14S', 'ok'],
+    ['PT16559.14S', 'ok'],
+    ['P4W1D', 'bad'],
+    ['P1Y2W', 'bad'],
+    ['P2WT1H', 'bad'],
+    ['P', 'bad'],
+    ['PT', 'bad'],
+    ['P1DT', 'bad'],
+  ])('reads the duration %s as %s (Data 4.6: weeks stand alone)', (duration, expected) => {
+    const result = failure({ ...base(), result: { duration } });
+    expect(result === 'ok' ? 'ok' : 'bad').toBe(expected);
+  });
+
   it('parses timestamps with offsets and refuses impossible dates', () => {
     expect(parseTimestamp('2026-11-25T10:00:00+02:00')).toBe(Date.parse('2026-11-25T08:00:00Z'));
     expect(parseTimestamp('2026-11-25T10:00:00+02')).toBe(Date.parse('2026-11-25T08:00:00Z'));

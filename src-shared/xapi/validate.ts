@@ -20,6 +20,7 @@ import {
   string,
   timestamp,
 } from './json-rules';
+import { activityDefinition } from './activity-definition';
 
 export { isUuid, parseTimestamp } from './json-rules';
 
@@ -28,20 +29,10 @@ export type StatementCheck = { ok: true } | { ok: false; path: string; message: 
 export const VOIDED_VERB = 'http://adlnet.gov/expapi/verbs/voided';
 const MAILTO = /^mailto:[^@\s]+@[^@\s]+$/i;
 const SHA1_HEX = /^[0-9a-f]{40}$/i;
+/** Data 4.6: ISO 8601 durations; weeks stand alone ("P4W1D" is not valid). */
 const DURATION =
-  /^P(?=\d|T\d)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
-const INTERACTION_TYPES = [
-  'true-false',
-  'choice',
-  'fill-in',
-  'long-fill-in',
-  'matching',
-  'performance',
-  'sequencing',
-  'likert',
-  'numeric',
-  'other',
-];
+  /^P(?:\d+(?:\.\d+)?W|(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?)$/;
+const IFI_KEYS = ['mbox', 'mbox_sha1sum', 'openid', 'account'];
 const CONTEXT_ACTIVITY_KINDS = ['parent', 'grouping', 'category', 'other'];
 
 export function checkStatement(statement: unknown): StatementCheck {
@@ -51,6 +42,17 @@ export function checkStatement(statement: unknown): StatementCheck {
   } catch (error) {
     if (error instanceof Invalid)
       return { ok: false, path: error.path || '(statement)', message: error.message };
+    throw error;
+  }
+}
+
+/** An Agent as the Agents resource takes it (Communication 2.4): one identifier, not a Group. */
+export function checkAgent(value: unknown, path: string): StatementCheck {
+  try {
+    agent(value, path);
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof Invalid) return { ok: false, path: error.path || path, message: error.message };
     throw error;
   }
 }
@@ -84,7 +86,7 @@ function statementBody(value: unknown, path: string, sub: boolean): void {
   if (s['context'] !== undefined) context(s['context'], join(path, 'context'), objectKind);
   if (s['timestamp'] !== undefined) timestamp(s['timestamp'], join(path, 'timestamp'));
   if (!sub && s['stored'] !== undefined) timestamp(s['stored'], join(path, 'stored'));
-  if (!sub && s['authority'] !== undefined) actor(s['authority'], join(path, 'authority'));
+  if (!sub && s['authority'] !== undefined) authority(s['authority'], join(path, 'authority'));
   if (!sub && s['version'] !== undefined) {
     const version = s['version'];
     if (typeof version !== 'string' || !/^(1\.0|2\.0)(\.\d+)?$/.test(version)) {
@@ -98,6 +100,17 @@ function actor(value: unknown, path: string): void {
   const a = object(value, path);
   if (a['objectType'] === 'Group') group(a, path);
   else agent(a, path);
+}
+
+/** Data 2.4.9: an Agent, or (3-legged OAuth) an anonymous Group of exactly two Agents. */
+function authority(value: unknown, path: string): void {
+  actor(value, path);
+  const a = value as Json;
+  if (a['objectType'] !== 'Group') return;
+  if (IFI_KEYS.some((key) => a[key] !== undefined))
+    fail(path, 'an authority Group must be anonymous (an application and a user, no identifier)');
+  if ((a['member'] as unknown[]).length !== 2)
+    fail(join(path, 'member'), 'an authority Group must have exactly two members');
 }
 
 function agent(value: unknown, path: string): void {
@@ -200,50 +213,7 @@ function activity(value: unknown, path: string): void {
   if (a['objectType'] !== undefined && a['objectType'] !== 'Activity')
     fail(join(path, 'objectType'), 'must be "Activity"');
   iri(required(a, 'id', path), join(path, 'id'));
-  if (a['definition'] !== undefined) definition(a['definition'], join(path, 'definition'));
-}
-
-function definition(value: unknown, path: string): void {
-  const d = object(value, path);
-  const components = ['choices', 'scale', 'source', 'target', 'steps'];
-  only(
-    d,
-    [
-      'name',
-      'description',
-      'type',
-      'moreInfo',
-      'extensions',
-      'interactionType',
-      'correctResponsesPattern',
-      ...components,
-    ],
-    path,
-  );
-  if (d['name'] !== undefined) languageMap(d['name'], join(path, 'name'));
-  if (d['description'] !== undefined) languageMap(d['description'], join(path, 'description'));
-  if (d['type'] !== undefined) iri(d['type'], join(path, 'type'));
-  if (d['moreInfo'] !== undefined) iri(d['moreInfo'], join(path, 'moreInfo'));
-  if (d['extensions'] !== undefined) extensions(d['extensions'], join(path, 'extensions'));
-  if (d['interactionType'] !== undefined && !INTERACTION_TYPES.includes(d['interactionType'] as string)) {
-    fail(join(path, 'interactionType'), `must be one of ${INTERACTION_TYPES.join(', ')}`);
-  }
-  if (d['correctResponsesPattern'] !== undefined) {
-    array(d['correctResponsesPattern'], join(path, 'correctResponsesPattern')).forEach((p, i) =>
-      string(p, `${join(path, 'correctResponsesPattern')}[${i}]`),
-    );
-  }
-  for (const name of components) {
-    if (d[name] === undefined) continue;
-    if (d['interactionType'] === undefined) fail(join(path, name), 'is only allowed with an interactionType');
-    array(d[name], join(path, name)).forEach((component, i) => {
-      const at = `${join(path, name)}[${i}]`;
-      const c = object(component, at);
-      only(c, ['id', 'description'], at);
-      string(required(c, 'id', at), join(at, 'id'));
-      if (c['description'] !== undefined) languageMap(c['description'], join(at, 'description'));
-    });
-  }
+  if (a['definition'] !== undefined) activityDefinition(a['definition'], join(path, 'definition'));
 }
 
 function statementRef(value: unknown, path: string): void {

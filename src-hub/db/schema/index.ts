@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 /** The hub's one schema: PGlite in a data folder, or PostgreSQL when several instances share it. */
 
@@ -94,6 +95,11 @@ export const statements = pgTable(
     voided: boolean('voided').notNull().default(false),
     /** For a voiding statement, the id it voids. */
     voids: uuid('voids'),
+    /**
+     * The id of the statement this one targets when its object is a StatementRef: filters match a statement that
+     * targets a matching one (xAPI 2.0 Communication 2.1.3, "Filter Conditions for StatementRefs").
+     */
+    refTarget: uuid('ref_target'),
     credentialKey: text('credential_key').notNull(),
   },
   (table) => [
@@ -106,6 +112,10 @@ export const statements = pgTable(
     index('statements_agents_idx').using('gin', table.agents),
     index('statements_related_agents_idx').using('gin', table.relatedAgents),
     index('statements_related_activities_idx').using('gin', table.relatedActivities),
+    // Only the few statements with a StatementRef object, in arrival order: what a filter walks to find targeters.
+    index('statements_refs_idx')
+      .on(table.seq)
+      .where(sql`${table.refTarget} is not null`),
   ],
 );
 
@@ -191,6 +201,43 @@ export const xapiDocuments = pgTable(
   ],
 );
 
+/**
+ * Attachment bytes sent in multipart/mixed statement requests (xAPI 2.0 Data 2.4.11), stored once per SHA-2 hash:
+ * the statements keep the attachment objects, and GET ...?attachments=true joins them back by sha2.
+ */
+export const xapiAttachments = pgTable('xapi_attachments', {
+  /** Lower-case hex SHA-2 (224, 256, 384 or 512) of the content, checked on arrival. */
+  sha2: text('sha2').primaryKey(),
+  contentType: text('content_type').notNull(),
+  length: integer('length').notNull(),
+  content: bytea('content').notNull(),
+  storedAt: at('stored_at').notNull(),
+  credentialKey: text('credential_key').notNull(),
+});
+
+/**
+ * Which statement's request carried which attachment's bytes: GET ...?attachments=true returns only bytes that
+ * came with the statements it returns, so a statement naming someone else's hash (with a fileUrl) gets none.
+ */
+export const statementAttachments = pgTable(
+  'statement_attachments',
+  {
+    statementId: uuid('statement_id').notNull(),
+    sha2: text('sha2').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.statementId, table.sha2] })],
+);
+
+/**
+ * The canonical definition of each Activity (xAPI 2.0 Communication 2.5), merged from the definitions statements
+ * carried: GET /xapi/activities and format=canonical answer from it.
+ */
+export const xapiActivities = pgTable('xapi_activities', {
+  id: text('id').primaryKey(),
+  definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+  updated: at('updated').notNull(),
+});
+
 export const schema = {
   learners,
   credentials,
@@ -201,4 +248,7 @@ export const schema = {
   profiles,
   dashboardSessions,
   xapiDocuments,
+  xapiAttachments,
+  statementAttachments,
+  xapiActivities,
 };
