@@ -3,15 +3,33 @@ import type { CallResult } from '../../src-shared/api/errors';
 import { writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from './app-core';
 
+/** A paragraph of `count` different words, standing in for a learner's own writing. */
+export function storyOfWords(count: number): string {
+  const words = [
+    'cache',
+    'node',
+    'midnight',
+    'latency',
+    'retry',
+    'queue',
+    'index',
+    'deploy',
+    'graph',
+    'alert',
+  ];
+  return `${Array.from({ length: count }, (_, at) => `${words[at % words.length] ?? ''}${Math.floor(at / words.length)}`).join(' ')}.`;
+}
+
 /**
- * The app core for writing-studio tests: the test pack installed (its exercise has a template), a clock
- * the test moves on with `advance`, and `call` that throws on a failed call. Cores close after each test.
+ * The app core for writing-studio tests: the test pack installed (its exercise has a template; `packFiles`
+ * overrides its files), a clock the test moves on with `advance`, and `call` that throws on a failed call.
+ * Cores close after each test.
  */
 export function useDraftsCore(tempDir: () => string) {
   const startCore = useTestCores();
-  return async function setUp(dataDir = tempDir()) {
+  return async function setUp(dataDir = tempDir(), packFiles: Record<string, string | Buffer | null> = {}) {
     const bundled = tempDir();
-    writeTestPack(join(bundled, 'test-pack'));
+    writeTestPack(join(bundled, 'test-pack'), packFiles);
     let clock = new Date('2026-11-25T09:00:00Z').getTime();
     const core = await startCore(dataDir, { bundledPacksDir: bundled, now: () => new Date(clock) });
     const call = async <T>(name: string, input: unknown): Promise<T> => {

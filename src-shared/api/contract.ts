@@ -6,6 +6,7 @@ import {
   CreateDraftInput,
   Draft,
   DraftId,
+  DraftRequirements,
   DraftSummary,
   DraftVersion,
   DraftVersionSummary,
@@ -105,6 +106,8 @@ export const contract = {
   /** The companies' guidelines that came with installed course packs; the editor checks drafts against them. */
   listGuidelineSets: { input: noInput, output: z.array(InstalledGuidelines) },
   acknowledgeFinding: { input: AcknowledgeInput, output: Draft },
+  /** The exercise a draft answers and its completion rules, which the studio checks as the writer types. */
+  getDraftRequirements: { input: DraftId, output: DraftRequirements },
   duplicateDraft: { input: DraftId, output: Draft },
   listDraftTemplates: { input: noInput, output: z.array(DraftTemplate) },
   listDraftTags: { input: noInput, output: z.array(DraftTag) },
