@@ -84,18 +84,6 @@ describe('completion rules in an exercise', () => {
       ),
     ]);
   });
-
-  it('warns about a required element the template already holds outside its placeholders', () => {
-    const { problems, warnings } = validate({
-      'first/write-it.md': exercise(
-        'completion:\n  require:\n    - what: a heading\n      pattern: "^##"\n      flags: m\n    - what: a description\n      anyOf: [What happened]\n',
-      ),
-    });
-    expect(problems).toEqual([]);
-    expect(warnings).toEqual([
-      'first/write-it.md:9: completion.require.0: the template already contains a heading outside its placeholders, so this asks nothing',
-    ]);
-  });
 });
 
 describe('questions in a quiz', () => {

@@ -69,11 +69,8 @@ export function loadItemFile(
     const { questions } = data as unknown as { questions: Question[] };
     problems.push(...duplicateQuestionIds(questions, item.file, source));
   }
-  if (item.kind === 'exercise') {
-    const checked = exerciseChecks(data as Record<string, unknown>, item.file, source);
-    problems.push(...checked.problems);
-    context.warnings.push(...checked.warnings);
-  }
+  if (item.kind === 'exercise')
+    problems.push(...exerciseChecks(data as Record<string, unknown>, item.file, source));
   checkReferences(item.file, split.body, bodyFirstLine, context);
   const { title, ...details } = data as { title: string } & Record<string, unknown>;
   return { title, body: split.body, details };

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CompletionRules } from '../packs/completion';
-import { describeMissing, exerciseRequirements, type RequirementContext } from './exercise-completion';
+import {
+  describeMissing,
+  describeRules,
+  exerciseRequirements,
+  type RequirementContext,
+} from './exercise-completion';
 
 const template = [
   '## The situation',
@@ -104,7 +109,7 @@ describe('exercise requirements', () => {
       require: [{ what: 'a disclosure line', anyOf: ['I work'] }],
       remove: [{ what: 'the code name', anyOf: ['Heron'] }],
     });
-    expect(exerciseRequirements('', rules).map((requirement) => requirement.rule)).toEqual([
+    expect(describeRules(template, rules.rules)).toEqual([
       '100–200 words',
       'Every [placeholder] replaced with your own words',
       'At least 50% of the words your own',

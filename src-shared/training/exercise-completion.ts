@@ -55,6 +55,13 @@ export function exerciseRequirements(text: string, context: RequirementContext):
   return requirements;
 }
 
+/** What an exercise asks before its draft can be ready, one line per rule, for the exercise's page. */
+export function describeRules(template: string, rules: CompletionRules): string[] {
+  return exerciseRequirements(template, { template, rules, findings: [] }).map(
+    (requirement) => requirement.rule,
+  );
+}
+
 /** The requirements not met, as one sentence for a refusal: "3 placeholders left; about 120 more words." */
 export function describeMissing(requirements: readonly Requirement[]): string {
   const missing = requirements.flatMap((requirement) => (requirement.missing ? [requirement.missing] : []));
