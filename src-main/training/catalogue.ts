@@ -2,6 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, posix } from 'node:path';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
+import type { Question } from '../../src-shared/packs/items';
+import type { ItemKind } from '../../src-shared/packs/manifest';
+import { isMarked } from '../../src-shared/training/quiz';
 import type {
   CourseDetail,
   CourseSummary,
@@ -226,7 +229,7 @@ export function createCatalogue(deps: CatalogueDeps) {
       body: item.body,
       minutes: item.minutes,
       passMark: item.passMark,
-      details: item.details,
+      ...quizFields(item.kind, item.details),
       images,
       itemLinks,
       attachments,
@@ -242,6 +245,16 @@ export function createCatalogue(deps: CatalogueDeps) {
 }
 
 export type Catalogue = ReturnType<typeof createCatalogue>;
+
+/**
+ * A quiz's questions never travel with the item: which choice is right, the true/false answer and the model
+ * answer reach the window only after the learner answers (startQuiz, answerQuestion).
+ */
+function quizFields(kind: ItemKind, details: Record<string, unknown>): Pick<ItemDetail, 'details' | 'quiz'> {
+  if (kind !== 'quiz') return { details, quiz: null };
+  const questions = (details['questions'] ?? []) as Question[];
+  return { details: {}, quiz: { questions: questions.length, marked: questions.filter(isMarked).length } };
+}
 
 function assetDataUrl(packFolder: string, relative: string): string | null {
   const type = ASSET_TYPES[extname(relative).toLowerCase()];

@@ -32,6 +32,7 @@ import {
   SearchInput,
   AnswerInput,
   ItemProgress,
+  QuizAttempt,
   QuizAttemptRef,
   QuizResult,
   CourseDetail,
@@ -83,7 +84,8 @@ export const contract = {
   getItem: { input: ItemRef, output: ItemDetail },
   openItem: { input: ItemRef, output: ItemProgress },
   completeItem: { input: ItemRef, output: ItemProgress },
-  startQuiz: { input: ItemRef, output: QuizAttemptRef },
+  /** A new attempt: its questions with choices shuffled and no answers; feedback comes from answerQuestion. */
+  startQuiz: { input: ItemRef, output: QuizAttempt },
   answerQuestion: { input: AnswerInput, output: AnswerFeedback },
   finishQuiz: { input: QuizAttemptRef, output: QuizResult },
   getReflection: { input: ItemRef, output: ReflectionNote },
