@@ -6,7 +6,7 @@ import type { Draft, InstalledGuidelines, SavedDraft } from '../../src-shared/wr
 import { acknowledgementKey, checkGuidelines } from '../../src-shared/writing/guidelines';
 import { validatePackFolder } from '../../src-packs/validate';
 import { useTestCores } from '../testing/app-core';
-import { bundledAnswers } from '../testing/bundled-answers';
+import { bundledAnswers } from '../../src-packs/testing/exercise-answers';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();

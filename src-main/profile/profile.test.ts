@@ -65,10 +65,14 @@ const fullProfile: SaveProfileInput = {
   ],
 };
 
-/** Completes the test pack's course (its exercise by marking the draft ready), then publishes that draft. */
+/**
+ * Completes the test pack's course (its exercise by marking the draft ready) under the learner's name, so
+ * its certificate is issued, then publishes that draft.
+ */
 async function completeCourseAndPublish(
   call: <T>(name: string, input?: unknown) => Promise<T>,
 ): Promise<Draft> {
+  await call('updateLearner', { name: 'Ada Lovelace' });
   const { draft } = await completeTestCourse(call);
   return call<Draft>('updateDraft', {
     draftId: draft.id,

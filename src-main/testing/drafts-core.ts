@@ -3,23 +3,6 @@ import type { CallResult } from '../../src-shared/api/errors';
 import { writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from './app-core';
 
-/** A paragraph of `count` different words, standing in for a learner's own writing. */
-export function storyOfWords(count: number): string {
-  const words = [
-    'cache',
-    'node',
-    'midnight',
-    'latency',
-    'retry',
-    'queue',
-    'index',
-    'deploy',
-    'graph',
-    'alert',
-  ];
-  return `${Array.from({ length: count }, (_, at) => `${words[at % words.length] ?? ''}${Math.floor(at / words.length)}`).join(' ')}.`;
-}
-
 /**
  * The app core for writing-studio tests: the test pack installed (its exercise has a template; `packFiles`
  * overrides its files), a clock the test moves on with `advance`, and `call` that throws on a failed call.

@@ -1,6 +1,6 @@
 import type { Draft } from '../../src-shared/writing/drafts';
 import type { QuizAttempt, QuizResult } from '../../src-shared/training/schemas';
-import { storyOfWords } from './drafts-core';
+import { storyOfWords } from '../../src-packs/testing/exercise-answers';
 
 type Call = <T>(name: string, input?: unknown) => Promise<T>;
 

@@ -73,9 +73,13 @@ export function createProgress(deps: ProgressDeps) {
     return view(packId, itemId);
   }
 
-  /** An exercise is done when its draft is marked ready (called by the writing studio's drafts service). */
-  function completeExercise(packId: string, itemId: string): ItemProgressView {
-    return markCompleted(packId, itemId);
+  /**
+   * An exercise is done when its draft is marked ready (called by the writing studio's drafts service, which
+   * has checked the exercise's rules). Answers with the course this completed, if it did.
+   */
+  function completeExercise(packId: string, itemId: string): { packId: string; courseId: string } | null {
+    const { item } = findItem(packId, itemId);
+    return markCompleted(packId, itemId).courseCompleted ? { packId, courseId: item.courseId } : null;
   }
 
   /** Lessons and reflections are done when the learner says so; quizzes by passing, exercises by a ready draft. */
@@ -173,7 +177,8 @@ export function createProgress(deps: ProgressDeps) {
       object: course,
       result: { completion: true },
     });
-    issueCertificate(tx, deps, { packId, courseId, learner, at });
+    // Without a name given yet, the certificate waits for one (claimCertificate).
+    issueCertificate(tx, deps, { packId, courseId, at });
     return true;
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src-shared/writing/drafts';
-import { storyOfWords, useDraftsCore } from '../testing/drafts-core';
+import { storyOfWords } from '../../src-packs/testing/exercise-answers';
+import { useDraftsCore } from '../testing/drafts-core';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import type { Channel } from '../../src-shared/packs/items';
-import type { Draft, DraftStatus, SavedDraft } from '../../src-shared/writing/drafts';
+import type { Draft, DraftStatus, SavedDraft, UpdatedDraft } from '../../src-shared/writing/drafts';
 import { countWords } from '../../src-shared/writing/text-metrics';
 import type { DatabaseHandle } from '../db/open';
 import { drafts } from '../db/schema';
@@ -179,8 +179,9 @@ export function createDrafts(deps: DraftsDeps) {
     tags?: string[] | undefined;
     audience?: string | undefined;
     publishedUrl?: string | null | undefined;
-  }): Draft {
+  }): UpdatedDraft {
     const at = deps.now();
+    let completedCourse: UpdatedDraft['completedCourse'] = null;
     db.transaction((tx) => {
       const current = row(input.draftId);
       const channel = input.channel ?? current.channel;
@@ -215,10 +216,10 @@ export function createDrafts(deps: DraftsDeps) {
         current.exerciseItemId &&
         readiness.unmet(changed).length === 0
       ) {
-        deps.progress.completeExercise(current.exercisePackId, current.exerciseItemId);
+        completedCourse = deps.progress.completeExercise(current.exercisePackId, current.exerciseItemId);
       }
     });
-    return present(row(input.draftId));
+    return { ...present(row(input.draftId)), completedCourse };
   }
 
   /** Records that the writer has read a guideline finding (or takes that back). */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { testPackWithGuidelines } from '../../src-packs/testing/test-pack';
 import type { Draft, DraftRequirements, SavedDraft } from '../../src-shared/writing/drafts';
-import { storyOfWords, useDraftsCore } from '../testing/drafts-core';
+import { storyOfWords } from '../../src-packs/testing/exercise-answers';
+import { useDraftsCore } from '../testing/drafts-core';
+import { doTestExercise, passTestQuiz } from '../testing/test-course';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
@@ -143,5 +145,17 @@ describe('an exercise’s draft and its completion rules', () => {
     const [template] = await call<{ id: string }[]>('listDraftVersions', { draftId: draft.id });
     const restored = await call<Draft>('restoreDraftVersion', { draftId: draft.id, versionId: template?.id });
     expect(restored).toMatchObject({ status: 'drafting', body: expect.stringContaining('[What happened') });
+  });
+
+  it('answers "ready" on the course’s last item with the course it completed, for the completion moment', async () => {
+    const { call } = await setUp();
+    await call('completeItem', { packId: 'test-pack', itemId: 'hello' });
+    await call('saveReflection', { packId: 'test-pack', itemId: 'think', text: 'Lead with the insight.' });
+    await call('completeItem', { packId: 'test-pack', itemId: 'think' });
+    expect((await passTestQuiz(call)).courseCompleted).toBe(false);
+    expect(await doTestExercise(call)).toMatchObject({
+      status: 'ready',
+      completedCourse: { packId: 'test-pack', courseId: 'basics' },
+    });
   });
 });

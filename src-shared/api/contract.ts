@@ -18,6 +18,7 @@ import {
   SaveDraftInput,
   SavedDraft,
   UpdateDraftInput,
+  UpdatedDraft,
   VersionRef,
 } from '../writing/drafts';
 import {
@@ -71,7 +72,10 @@ export const contract = {
   getPreferences: { input: noInput, output: Preferences },
   updatePreferences: { input: PreferencesPatch, output: Preferences },
   getLearner: { input: noInput, output: Learner },
+  /** Gives the name certificates carry (and optionally a work email and role); answers the welcome. */
   updateLearner: { input: LearnerPatch, output: Learner },
+  /** Passes the first-run welcome without a name; it is asked again before the first certificate. */
+  skipWelcome: { input: noInput, output: Learner },
 
   listPacks: { input: noInput, output: z.array(PackSummary) },
   removePack: { input: RemovePackInput, output: z.strictObject({ removed: z.string() }) },
@@ -93,11 +97,15 @@ export const contract = {
   searchItems: { input: SearchInput, output: z.array(SearchHit) },
   listCertificates: { input: noInput, output: z.array(CertificateSummary) },
   getCertificate: { input: CertificateRef, output: CertificateDetail },
+  /** Issues the certificate of a course completed before the learner gave their name. */
+  claimCertificate: { input: CourseRef, output: CertificateDetail },
+  /** A new certificate under the learner's current name; the old one stays in its history. */
+  reissueCertificate: { input: CertificateRef, output: CertificateDetail },
   listDrafts: { input: ListDraftsInput, output: z.array(DraftSummary) },
   createDraft: { input: CreateDraftInput, output: Draft },
   getDraft: { input: DraftId, output: Draft },
   saveDraft: { input: SaveDraftInput, output: SavedDraft },
-  updateDraft: { input: UpdateDraftInput, output: Draft },
+  updateDraft: { input: UpdateDraftInput, output: UpdatedDraft },
   keepDraftVersion: { input: DraftId, output: z.array(DraftVersionSummary) },
   listDraftVersions: { input: DraftId, output: z.array(DraftVersionSummary) },
   getDraftVersion: { input: VersionRef, output: DraftVersion },

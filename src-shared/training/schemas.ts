@@ -40,6 +40,7 @@ export const CourseSummary = z.object({
   /** Where "Continue" goes: the item last opened and not yet done, else the first not done. */
   resumeItemId: z.string().nullable(),
   completed: z.boolean(),
+  completedAt: z.string().nullable(),
 });
 export type CourseSummary = z.infer<typeof CourseSummary>;
 
@@ -56,6 +57,10 @@ export const CourseDetail = z.object({
   totalItems: z.number().int(),
   resumeItemId: z.string().nullable(),
   completed: z.boolean(),
+  /** When the course was completed; null until it is. */
+  completedAt: z.string().nullable(),
+  /** The course's current certificate; null until it is issued (it waits for the learner's name). */
+  certificate: z.object({ id: z.string(), learnerName: z.string() }).nullable(),
   modules: z.array(
     z.object({
       id: z.string(),
@@ -186,6 +191,10 @@ export const CertificateDetail = CertificateSummary.extend({
   credential: z.record(z.string(), z.unknown()),
   /** Whether the credential's signature checks out now. */
   signatureValid: z.boolean(),
+  /** The copy that replaced this one, re-issued under a corrected name; null for the current one. */
+  replacedBy: z.string().nullable(),
+  /** The other copies of this course's certificate, newest first: earlier names, or the newer one. */
+  history: z.array(z.object({ id: z.string(), learnerName: z.string(), issuedAt: z.string() })),
 });
 export type CertificateDetail = z.infer<typeof CertificateDetail>;
 

@@ -117,6 +117,13 @@ export const UpdateDraftInput = z.strictObject({
     .optional(),
 });
 
+/** A draft after a change of its details; marking an exercise's draft ready may complete its course. */
+export const UpdatedDraft = Draft.extend({
+  /** The course this change completed (the exercise was its last item), for the completion moment. */
+  completedCourse: z.object({ packId: z.string(), courseId: z.string() }).nullable(),
+});
+export type UpdatedDraft = z.infer<typeof UpdatedDraft>;
+
 export const AcknowledgeInput = z.strictObject({
   draftId: z.uuid(),
   /** An `acknowledgementKey` of a finding. */

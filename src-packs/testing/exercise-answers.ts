@@ -1,6 +1,25 @@
+/** A paragraph of `count` different words, standing in for a learner's own writing. */
+export function storyOfWords(count: number): string {
+  const words = [
+    'cache',
+    'node',
+    'midnight',
+    'latency',
+    'retry',
+    'queue',
+    'index',
+    'deploy',
+    'graph',
+    'alert',
+  ];
+  const word = (at: number) => `${words[at % words.length] ?? ''}${Math.floor(at / words.length)}`;
+  return `${Array.from({ length: count }, (_, at) => word(at)).join(' ')}.`;
+}
+
 /**
  * Answers a learner could really give to each exercise of the bundled Advocate Foundations course, written
- * in the exercise's own structure: tests check that each completes its exercise where the template does not.
+ * in the exercise's own structure: tests (and e2e stories) check that each completes its exercise where the
+ * template and a hurried answer do not.
  */
 export const bundledAnswers: Record<string, string> = {
   'map-one-conversation': `## Where the conversation happens
