@@ -8,27 +8,65 @@ const screens = [
   { link: 'Sync & Settings', heading: 'Sync & Settings', shows: 'Not connected', shot: 'settings' },
 ] as const;
 
-test('a new learner opens the app, finds the bundled course, and reaches every screen', async ({
-  page,
-  host,
-}) => {
+test.describe('on a new device', () => {
+  test.use({ welcome: 'show' });
+
+  test('a new learner is welcomed, gives their name, finds the bundled course, and reaches every screen', async ({
+    page,
+    host,
+  }) => {
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Works offline' })).toContainText('saved on this device');
+    await expect(page.getByRole('region', { name: 'What your company sees' })).toContainText(
+      'Your drafts, your reflections and anything you mark “only me” never leave this device.',
+    );
+    await expect(page.getByRole('button', { name: 'Start learning' })).toBeDisabled();
+    await screenshot(page, 'welcome');
+    await expectAccessible(page);
+    await page.getByLabel('Your name').fill('Dana Okafor');
+    await page.getByLabel('Work email (optional)').fill('dana@example.com');
+    await page.getByLabel('Your role (optional)').fill('Support engineer');
+    await page.getByRole('button', { name: 'Start learning' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Learn' })).toBeVisible();
+    // The secret is kept for the tab but taken out of the address bar.
+    expect(page.url()).not.toContain('token=');
+
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const screen of screens) {
+      await nav.getByRole('link', { name: screen.link, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
+      await expect(page.getByText(screen.shows).first()).toBeVisible();
+      await expect(nav.getByRole('link', { name: screen.link, exact: true })).toHaveAttribute(
+        'aria-current',
+        'page',
+      );
+      await screenshot(page, screen.shot);
+      await expectAccessible(page);
+    }
+    // What the welcome asked for is where it is used: the name and email in Settings, the role as headline.
+    await expect(
+      page.getByLabel('Your name, as it appears on certificates and completion records'),
+    ).toHaveValue('Dana Okafor');
+    await expect(page.getByLabel(/^Work email/)).toHaveValue('dana@example.com');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Sync & Settings' })).toBeVisible();
+  });
+
+  test('a learner in a hurry skips the welcome, and it does not come back', async ({ page, host }) => {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Learn' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Learn' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Welcome' })).toBeHidden();
+  });
+});
+
+test('a returning learner opens the app and finds the bundled course', async ({ page, host }) => {
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Learn' })).toBeVisible();
-  // The secret is kept for the tab but taken out of the address bar.
-  expect(page.url()).not.toContain('token=');
-
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  for (const screen of screens) {
-    await nav.getByRole('link', { name: screen.link, exact: true }).click();
-    await expect(page.getByRole('heading', { level: 1, name: screen.heading })).toBeVisible();
-    await expect(page.getByText(screen.shows).first()).toBeVisible();
-    await expect(nav.getByRole('link', { name: screen.link, exact: true })).toHaveAttribute(
-      'aria-current',
-      'page',
-    );
-    await screenshot(page, screen.shot);
-    await expectAccessible(page);
-  }
+  await expect(page.getByRole('link', { name: 'Advocate Foundations' })).toBeVisible();
 });
 
 test('a learner gets around by keyboard alone', async ({ page, host }) => {

@@ -19,8 +19,19 @@ export interface RunningHost {
   output(): string;
 }
 
-/** Starts the real browser host (`node out/main/host.js`) on a free port and waits for its address. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
+export interface HostOptions {
+  /**
+   * `skipped` (the default) passes the first-run welcome through the API, as a person clicking "Skip for
+   * now" would, for stories about other screens; `show` leaves it for the story to answer.
+   */
+  welcome?: 'skipped' | 'show';
+}
+
+/**
+ * Starts the real browser host (`node out/main/host.js`) on a free port and waits for its address. A data
+ * folder used before keeps whatever its learner answered; the welcome is skipped only where it is unanswered.
+ */
+export async function startHost(dataDir: string, options: HostOptions = {}): Promise<RunningHost> {
   const child = spawn(process.execPath, [hostScript, '--data-dir', dataDir, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -43,6 +54,17 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     });
   });
   const parsed = new URL(url);
+  if (options.welcome !== 'show') {
+    const skipped = await fetch(`${parsed.origin}/api/skipWelcome`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${parsed.hash.replace('#token=', '')}`,
+        'Content-Type': 'application/json',
+      },
+      body: '{}',
+    });
+    if (!skipped.ok) throw new Error(`could not skip the welcome: ${skipped.status} ${await skipped.text()}`);
+  }
   return {
     url,
     origin: parsed.origin,
@@ -63,17 +85,20 @@ export async function stopHost(host: RunningHost): Promise<number | null> {
 interface Fixtures {
   dataDir: string;
   host: RunningHost;
+  /** How the `host` fixture leaves the first-run welcome: `test.use({ welcome: 'show' })` to see it. */
+  welcome: 'skipped' | 'show';
 }
 
 export const test = base.extend<Fixtures>({
+  welcome: ['skipped', { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-'));
     await use(dir);
     rmSync(dir, { recursive: true, force: true });
   },
-  host: async ({ dataDir }, use) => {
-    const host = await startHost(dataDir);
+  host: async ({ dataDir, welcome }, use) => {
+    const host = await startHost(dataDir, { welcome });
     await use(host);
     await stopHost(host);
   },

@@ -67,15 +67,31 @@ test('a learner reads a lesson, marks it done, and picks up where they left off'
   await expect(page.getByRole('heading', { level: 1, name: 'Check' })).toBeVisible();
 });
 
+/** The test pack's knowledge check with a written question added, which is never marked. */
+const checkWithWrittenAnswer = `${String(testPackFiles['first/check.md']).replace(
+  '---\nA short check.',
+  `  - id: why
+    type: written
+    prompt: Why does it matter?
+    modelAnswer: Because readers trust practitioners.
+    explanation: Compare the point, not the words.
+---
+A short check.`,
+)}`;
+
 test('a learner fails a knowledge check, learns from the feedback, then passes it', async ({
   page,
   host,
   request,
 }) => {
-  await importTestPack(request, host);
+  await importTestPack(request, host, { 'first/check.md': checkWithWrittenAnswer });
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1, name: 'Learn' })).toBeVisible();
   await page.goto(`${host.origin}/#/learn/test-pack/item/check`);
+  await expect(page.getByText('You need 75% of the 2 marked ones to pass')).toBeVisible();
+  await expect(page.locator('.quiz')).toContainText(
+    'for a written answer: you compare yours with a model answer, and it does not count toward the score',
+  );
   await page.getByRole('button', { name: 'Start the knowledge check' }).click();
 
   await page.getByRole('radio', { name: 'Wrong' }).check();
@@ -89,16 +105,35 @@ test('a learner fails a knowledge check, learns from the feedback, then passes i
   await page.getByRole('radio', { name: 'True' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await expect(page.getByText('Correct', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  // A written answer: the model answer appears only once one is given, and nothing is marked.
+  await expect(page.getByText('Because readers trust practitioners.')).toBeHidden();
+  await page.getByLabel('Your answer').fill('People believe the engineer who did the work.');
+  await page.getByRole('button', { name: 'Compare with a model answer' }).click();
+  await expect(page.getByText('A model answer to compare with yours')).toBeVisible();
+  await expect(page.getByText('Because readers trust practitioners.')).toBeVisible();
+  await screenshot(page, 'quiz-written-answer');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'See my score' }).click();
   await expect(page.getByText('Not passed yet: 1 of 2 (50%)')).toBeVisible();
   await expect(page.getByText('You need 75% to pass.')).toBeVisible();
+  await expect(page.getByText('they are not part of the score')).toBeVisible();
+  await expect(page.getByText('To look at again')).toBeVisible();
 
+  // The retry points out what went wrong last time.
   await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByText('Last time you missed 1 question')).toBeVisible();
+  await expect(page.getByText('You missed this one last time')).toBeVisible();
+  await screenshot(page, 'quiz-retry');
   await page.getByRole('radio', { name: 'Right' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
   await page.getByRole('button', { name: 'Next question' }).click();
+  await expect(page.getByText('You missed this one last time')).toBeHidden();
   await page.getByRole('radio', { name: 'True' }).check();
   await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByLabel('Your answer').fill('x');
+  await page.getByRole('button', { name: 'Compare with a model answer' }).click();
   await page.getByRole('button', { name: 'See my score' }).click();
   await expect(page.getByText('Passed: 2 of 2 (100%)')).toBeVisible();
   await screenshot(page, 'quiz-passed');
@@ -171,6 +206,24 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
   await page.getByRole('button', { name: 'See my score' }).click();
   await expect(page.getByText('That completes the course. Well done.')).toBeVisible();
 
+  // The moment: what it took, the certificate and its badge, and what to do next.
+  await page.getByRole('link', { name: 'See what you achieved' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'You completed “Basics”' })).toBeVisible();
+  await expect(page.getByText('1 lesson, 1 knowledge check passed and 1 reflection')).toBeVisible();
+  await expect(page.getByText('Issued to Ada Lovelace and signed on this device')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Download the Open Badge (.json)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'What next' }).getByRole('link')).toBeVisible();
+  await screenshot(page, 'course-complete');
+  await expectAccessible(page);
+
+  // The finished course says so, offers its certificate, and a review instead of a start.
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Basics' }).click();
+  await expect(page.getByText(/^Completed on /)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Review the course' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Start the course' })).toBeHidden();
+  await expect(page.getByRole('link', { name: 'Your certificate' })).toBeVisible();
+  await screenshot(page, 'course-completed-page');
+
   await openScreen(page, 'Learn');
   await page.getByRole('region', { name: 'Your certificates' }).getByRole('link', { name: 'Basics' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
@@ -218,6 +271,80 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
     'passed check',
     'completed basics',
   ]);
+});
+
+/** Calls the host's API as the window does, for steps a story only needs done. */
+async function call<T>(
+  request: APIRequestContext,
+  host: RunningHost,
+  name: string,
+  data: unknown = {},
+): Promise<T> {
+  const response = await request.post(`${host.origin}/api/${name}`, {
+    headers: { Authorization: `Bearer ${host.secret}` },
+    data,
+  });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  expect(body, `${name} failed: ${JSON.stringify(body.error)}`).toMatchObject({ ok: true });
+  return body.value;
+}
+
+test('a learner who skipped the welcome names themselves for the certificate, then corrects the name', async ({
+  page,
+  host,
+  request,
+}) => {
+  const manifest = String(testPackFiles['pack.yaml']).replace(
+    / {10}- id: write-it\n {12}kind: exercise\n {12}file: first\/write-it.md\n/,
+    '',
+  );
+  await importTestPack(request, host, { 'pack.yaml': manifest });
+  const item = (itemId: string) => ({ packId: 'test-pack', itemId });
+  await call(request, host, 'completeItem', item('hello'));
+  await call(request, host, 'saveReflection', { ...item('think'), text: 'Lead with the insight.' });
+  await call(request, host, 'completeItem', item('think'));
+  await page.goto(host.url);
+  await page.goto(`${host.origin}/#/learn/test-pack/item/check`);
+  await page.getByRole('button', { name: 'Start the knowledge check' }).click();
+  await page.getByRole('radio', { name: 'Right' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('button', { name: 'Next question' }).click();
+  await page.getByRole('radio', { name: 'True' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await page.getByRole('button', { name: 'See my score' }).click();
+  await page.getByRole('link', { name: 'See what you achieved' }).click();
+
+  // No certificate under "Learner": it waits for a name.
+  await expect(page.getByRole('heading', { name: 'Your certificate needs your name' })).toBeVisible();
+  await screenshot(page, 'course-complete-needs-name');
+  await expectAccessible(page);
+  await page.getByLabel('Your name, as it should appear on the certificate').fill('Dana Okafr');
+  await page.getByRole('button', { name: 'Issue my certificate' }).click();
+  await expect(page.getByText('Issued to Dana Okafr and signed on this device')).toBeVisible();
+  await page.getByRole('link', { name: 'See your certificate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dana Okafr' })).toBeVisible();
+
+  // A typo noticed later: the name is corrected, the certificate re-issued, the old copy kept.
+  await openScreen(page, 'Sync & Settings');
+  await page
+    .getByLabel('Your name, as it appears on certificates and completion records')
+    .fill('Dana Okafor');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText('Saved.')).toBeVisible();
+  await openScreen(page, 'Learn');
+  await page.getByRole('region', { name: 'Your certificates' }).getByRole('link', { name: 'Basics' }).click();
+  await expect(page.getByText('you now go by Dana Okafor')).toBeVisible();
+  await page.getByRole('button', { name: 'Re-issue under Dana Okafor' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dana Okafor' })).toBeVisible();
+  await expect(page.getByText('Valid: signed on this device (Open Badges 3.0)')).toBeVisible();
+  const history = page.getByRole('region', { name: 'Other copies of this certificate' });
+  await expect(history.getByRole('link', { name: 'Issued to Dana Okafr' })).toBeVisible();
+  await screenshot(page, 'certificate-reissued');
+  await expectAccessible(page);
+  await history.getByRole('link', { name: 'Issued to Dana Okafr' }).click();
+  await expect(
+    page.getByText('This copy was replaced by one re-issued under a corrected name'),
+  ).toBeVisible();
 });
 
 test('a learner saves a PDF the lesson links to', async ({ page, host, request }) => {

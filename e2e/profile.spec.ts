@@ -5,6 +5,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import type { APIRequestContext } from '@playwright/test';
 import { writeTestPack } from '../src-packs/testing/test-pack';
 import { buildPackZip } from '../src-packs/zip/build';
+import { storyOfWords } from '../src-packs/testing/exercise-answers';
 import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
 
 /** A 96×96 PNG with a soft gradient and a round face, standing in for a photo the person chooses. */
@@ -210,6 +211,7 @@ test('a certificate earned in training joins the portfolio, with its Open Badge'
   request,
 }) => {
   await importTestPack(request, host);
+  await call(request, host, 'updateLearner', { name: 'Ada Lovelace' });
   const item = (itemId: string) => ({ packId: 'test-pack', itemId });
   await call(request, host, 'completeItem', item('hello'));
   await call(request, host, 'saveReflection', { ...item('think'), text: 'Lead with the insight.' });
@@ -218,22 +220,26 @@ test('a certificate earned in training joins the portfolio, with its Open Badge'
   await call(request, host, 'saveDraft', {
     draftId: draft.id,
     title: 'My first post',
-    body: 'Hello.',
+    body: `## Situation\n${storyOfWords(40)}`,
     baseRevision: 1,
   });
   await call(request, host, 'updateDraft', { draftId: draft.id, status: 'ready' });
-  const { attemptId } = (await call(request, host, 'startQuiz', item('check'))) as { attemptId: string };
+  const attempt = (await call(request, host, 'startQuiz', item('check'))) as unknown as {
+    attemptId: string;
+    questions: { id: string; choices?: string[] }[];
+  };
+  const one = attempt.questions.find((question) => question.id === 'one');
   await call(request, host, 'answerQuestion', {
-    attemptId,
+    attemptId: attempt.attemptId,
     questionId: 'one',
-    answer: { type: 'single', choice: 0 },
+    answer: { type: 'single', choice: one?.choices?.indexOf('Right') ?? -1 },
   });
   await call(request, host, 'answerQuestion', {
-    attemptId,
+    attemptId: attempt.attemptId,
     questionId: 'two',
     answer: { type: 'truefalse', value: true },
   });
-  await call(request, host, 'finishQuiz', { attemptId });
+  await call(request, host, 'finishQuiz', { attemptId: attempt.attemptId });
 
   await page.goto(host.url);
   await openScreen(page, 'Profile');

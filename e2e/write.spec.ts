@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { testPackWithGuidelines, writeTestPack } from '../src-packs/testing/test-pack';
 import { buildPackZip } from '../src-packs/zip/build';
+import { bundledAnswers } from '../src-packs/testing/exercise-answers';
 import { test, expect, screenshot, expectAccessible, openScreen, startHost, stopHost } from './fixtures';
 
 async function newDraft(page: Page, channel = 'Forum answer'): Promise<void> {
@@ -112,16 +113,38 @@ test('search finds a draft by a word in its body', async ({ page, host }) => {
   await expect(drafts.locator('mark')).toHaveText('NXDOMAIN');
 });
 
-test('an exercise opens the studio with its template, and marking the draft ready completes it', async ({
+test('an exercise opens the studio with its template, says what is missing, and completes once the work is done', async ({
   page,
   host,
 }) => {
   await page.goto(host.url);
   await page.goto(`${host.origin}/#/learn/advocate-foundations/item/what-i-know`);
+  await expect(page.getByRole('list', { name: 'What completes this exercise' })).toContainText(
+    '150–300 words',
+  );
   await page.getByRole('button', { name: 'Write my draft' }).click();
   await expect(page.getByLabel('Text (Markdown)')).not.toHaveText('');
+  const missing = page.getByRole('group', { name: /still asks for/ });
+  await expect(missing).toContainText('5 placeholders left, such as “[who]”');
+  await expect(missing).toContainText(/about \d+ more words/);
+  await expect(page.getByRole('button', { name: /^Exercise: \d things before ready$/ })).toBeVisible();
+  await screenshot(page, 'write-exercise-requirements');
+  await expectAccessible(page);
+
+  // A hurried learner picks "Ready" anyway: refused, saying what is missing, and the menu goes back.
   await page.getByLabel('Status').selectOption({ label: 'Ready' });
-  await expect(page.getByText('Marking it ready completes the exercise.')).toBeVisible();
+  await expect(page.getByText(/doesn’t do what the exercise asks yet: \d+ placeholders left/)).toBeVisible();
+  await expect(page.getByLabel('Status')).toHaveValue('drafting');
+
+  // The real answer: the list empties as it is typed, and "Ready" completes the exercise.
+  await page.getByLabel('Text (Markdown)').fill(bundledAnswers['what-i-know'] ?? '');
+  await expect(page.getByRole('group', { name: /Ready to mark ready/ })).toBeVisible();
+  await screenshot(page, 'write-exercise-requirements-met');
+  await page.getByLabel('Status').selectOption({ label: 'Ready' });
+  await expect(page.getByLabel('Status')).toHaveValue('ready');
+  await expect(
+    page.getByText('Marking it ready completes the exercise, once it does what the exercise asks.'),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'open the exercise' }).click();
   await expect(page.getByText('Done: your draft is marked ready.')).toBeVisible();
 });

@@ -36,6 +36,11 @@ describe('docs/course-packs.md', () => {
     const report = validatePackFolder(folder);
     expect([...report.problems, ...report.warnings].map(formatProblem)).toEqual([]);
     expect(report.pack?.items.map((item) => item.kind)).toEqual(['lesson', 'quiz', 'exercise', 'reflection']);
+    expect(report.pack?.items[2]?.details['completion']).toMatchObject({
+      words: { min: 300, max: 600 },
+      ownWords: 0.6,
+      remove: [{ what: "the customer's name", anyOf: ['Quillmere'] }],
+    });
     expect(report.pack?.guidelines?.rules.map((rule) => rule.check.kind)).toEqual([
       'disclosure',
       'internal-links',

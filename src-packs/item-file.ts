@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { frontMatterByKind, type Question } from '../src-shared/packs/items';
 import { PACK_LIMITS } from '../src-shared/packs/limits';
 import type { ManifestItem } from '../src-shared/packs/manifest';
+import { exerciseChecks } from './exercise-checks';
 import { splitFrontMatter, type FrontMatterSplit } from './front-matter';
 import { markdownReferences, resolvePackReference } from './links';
 import type { PackProblem } from './problems';
@@ -68,6 +69,8 @@ export function loadItemFile(
     const { questions } = data as unknown as { questions: Question[] };
     problems.push(...duplicateQuestionIds(questions, item.file, source));
   }
+  if (item.kind === 'exercise')
+    problems.push(...exerciseChecks(data as Record<string, unknown>, item.file, source));
   checkReferences(item.file, split.body, bodyFirstLine, context);
   const { title, ...details } = data as { title: string } & Record<string, unknown>;
   return { title, body: split.body, details };

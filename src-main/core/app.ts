@@ -79,11 +79,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const catalogue = createCatalogue({ database, dataDir: options.dataDir });
   const imports = createImportJobs(packStore, options.logger);
 
-  const progress = createProgress({
-    database,
-    now,
-    issuerKey: lazy(() => loadOrCreateIssuerKey(options.dataDir)),
-  });
+  const issuerKey = lazy(() => loadOrCreateIssuerKey(options.dataDir));
+  const progress = createProgress({ database, now, issuerKey });
 
   const guidelines = createGuidelines({ database, now });
 
@@ -104,7 +101,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const handlers: Handlers = {
     ...settingsHandlers(settings, database, now),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
-    ...trainingHandlers(catalogue, progress, database, options.platform ?? {}),
+    ...trainingHandlers(catalogue, progress, database, options.platform ?? {}, { issuerKey, now }),
     ...writingHandlers({ database, now, progress, guidelines }),
     ...profileHandlers({ database, now, platform: options.platform ?? {} }),
     ...syncHandlers(sync, {

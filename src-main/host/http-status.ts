@@ -9,6 +9,7 @@ export const statusForError: Record<ErrorCode, number> = {
   CONFLICT: 409,
   PACK_INVALID: 422,
   GUIDELINES_UNACKNOWLEDGED: 409,
+  EXERCISE_INCOMPLETE: 409,
   TOO_LARGE: 413,
   UNREACHABLE: 502,
   INTERNAL: 500,

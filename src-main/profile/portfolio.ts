@@ -55,9 +55,11 @@ export function createPortfolio(deps: PortfolioDeps) {
         channel: draft.channel,
         visibility: chosen.get(`piece:${draft.id}`) ?? 'me',
       }));
+    // The current certificate of each course: copies replaced by a re-issue stay in its history only.
     const earned: PortfolioItem[] = db
       .select()
       .from(certificates)
+      .where(isNull(certificates.replacedBy))
       .all()
       .map((certificate) => ({
         source: 'certificate',

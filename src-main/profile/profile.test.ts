@@ -11,6 +11,7 @@ import type { CompanyProfileRecord } from '../../src-shared/profile/visibility';
 import type { Draft } from '../../src-shared/writing/drafts';
 import { writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from '../testing/app-core';
+import { completeTestCourse } from '../testing/test-course';
 import { useTempDirs } from '../testing/temp-dir';
 
 const tempDir = useTempDirs();
@@ -64,36 +65,15 @@ const fullProfile: SaveProfileInput = {
   ],
 };
 
-/** Completes the test pack's course (its exercise by marking the draft ready), then publishes that draft. */
+/**
+ * Completes the test pack's course (its exercise by marking the draft ready) under the learner's name, so
+ * its certificate is issued, then publishes that draft.
+ */
 async function completeCourseAndPublish(
   call: <T>(name: string, input?: unknown) => Promise<T>,
 ): Promise<Draft> {
-  const ref = (itemId: string) => ({ packId: 'test-pack', itemId });
-  await call('completeItem', ref('hello'));
-  await call('saveReflection', { ...ref('think'), text: 'Lead with the insight.' });
-  await call('completeItem', ref('think'));
-  const draft = await call<Draft>('createDraft', {
-    fromExercise: { packId: 'test-pack', itemId: 'write-it' },
-  });
-  await call('saveDraft', {
-    draftId: draft.id,
-    title: 'Why p99 doubled',
-    body: 'It was DNS.',
-    baseRevision: 1,
-  });
-  await call('updateDraft', { draftId: draft.id, status: 'ready' });
-  const attempt = await call<{ attemptId: string }>('startQuiz', ref('check'));
-  await call('answerQuestion', {
-    attemptId: attempt.attemptId,
-    questionId: 'one',
-    answer: { type: 'single', choice: 0 },
-  });
-  await call('answerQuestion', {
-    attemptId: attempt.attemptId,
-    questionId: 'two',
-    answer: { type: 'truefalse', value: true },
-  });
-  await call('finishQuiz', attempt);
+  await call('updateLearner', { name: 'Ada Lovelace' });
+  const { draft } = await completeTestCourse(call);
   return call<Draft>('updateDraft', {
     draftId: draft.id,
     status: 'published',

@@ -11,7 +11,7 @@ import {
 } from '../../src-shared/profile/schemas';
 import type { DatabaseHandle } from '../db/open';
 import { expertiseAreas, learner, profile } from '../db/schema';
-import { localLearner } from '../training/statements';
+import { localLearner, PLACEHOLDER_NAME } from '../training/statements';
 
 export interface ProfileDeps {
   database: DatabaseHandle;
@@ -46,9 +46,15 @@ export function createProfileStore(deps: ProfileDeps) {
   function get(): Profile {
     const current = row();
     const links = current?.links ?? {};
+    const person = db
+      .select()
+      .from(learner)
+      .where(eq(learner.id, localLearner(db, deps.now).id))
+      .get();
     return {
-      name: localLearner(db, deps.now).name,
-      headline: current?.headline ?? '',
+      name: person?.name ?? PLACEHOLDER_NAME,
+      // The role given at the welcome starts the headline until the person saves one.
+      headline: current?.headline ?? person?.role ?? '',
       bio: current?.bio ?? '',
       photo: current?.photo ?? null,
       topics: current?.topics ?? [],
@@ -77,7 +83,12 @@ export function createProfileStore(deps: ProfileDeps) {
     );
     const person = localLearner(db, deps.now);
     db.transaction((tx) => {
-      tx.update(learner).set({ name: input.name }).where(eq(learner.id, person.id)).run();
+      // Saving a name other than the placeholder gives it, as Settings and the welcome do.
+      const named = input.name !== PLACEHOLDER_NAME || input.name !== person.name ? { namedAt: at } : {};
+      tx.update(learner)
+        .set({ name: input.name, ...named })
+        .where(eq(learner.id, person.id))
+        .run();
       const fields = {
         headline: input.headline,
         bio: input.bio,

@@ -49,10 +49,17 @@ describe('settings', () => {
     const core = await startCore(tempDir());
     const before = await core.dispatch('getLearner', {});
     if (!before.ok) throw new Error('no learner');
-    expect(before.value).toMatchObject({ name: 'Learner' });
+    expect(before.value).toMatchObject({ name: 'Learner', named: false, welcomed: false });
     expect(await core.dispatch('updateLearner', { name: '  Ada Lovelace ' })).toEqual({
       ok: true,
-      value: { id: (before.value as { id: string }).id, name: 'Ada Lovelace' },
+      value: {
+        id: (before.value as { id: string }).id,
+        name: 'Ada Lovelace',
+        named: true,
+        email: null,
+        role: null,
+        welcomed: true,
+      },
     });
     expect(await core.dispatch('updateLearner', { name: '   ' })).toMatchObject({
       ok: false,

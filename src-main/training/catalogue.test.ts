@@ -44,6 +44,7 @@ describe('catalogue', () => {
         completedItems: 0,
         resumeItemId: 'hello',
         completed: false,
+        completedAt: null,
       },
     ]);
     const course = await value<{ modules: { items: { id: string }[] }[]; passMark: number }>(

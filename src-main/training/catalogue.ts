@@ -1,7 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, posix } from 'node:path';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
+import type { Question } from '../../src-shared/packs/items';
+import type { ItemKind } from '../../src-shared/packs/manifest';
+import { isMarked } from '../../src-shared/training/quiz';
 import type {
   CourseDetail,
   CourseSummary,
@@ -10,7 +13,7 @@ import type {
   PackSummary,
 } from '../../src-shared/training/schemas';
 import type { DatabaseHandle } from '../db/open';
-import { courseCompletions, courses, itemProgress, items, modules, packs } from '../db/schema';
+import { certificates, courseCompletions, courses, itemProgress, items, modules, packs } from '../db/schema';
 import { markdownReferences, resolvePackReference } from '../../src-packs/links';
 import { findItemInContext } from './item-query';
 
@@ -70,8 +73,8 @@ export function createCatalogue(deps: CatalogueDeps) {
       .orderBy(asc(packs.title), asc(courses.position))
       .all()
       .map((course) => {
-        const { completedItems, resumeItemId, completed } = progress(course.packId, course.id);
-        return { ...course, completedItems, resumeItemId, completed };
+        const { completedItems, resumeItemId, completed, completedAt } = progress(course.packId, course.id);
+        return { ...course, completedItems, resumeItemId, completed, completedAt };
       });
   }
 
@@ -92,13 +95,13 @@ export function createCatalogue(deps: CatalogueDeps) {
       .from(itemProgress)
       .where(packId === undefined ? undefined : eq(itemProgress.packId, packId))
       .all();
-    const completions = new Set(
+    const completions = new Map(
       db
         .select()
         .from(courseCompletions)
         .where(packId === undefined ? undefined : eq(courseCompletions.packId, packId))
         .all()
-        .map((row) => `${row.packId}/${row.courseId}`),
+        .map((row) => [`${row.packId}/${row.courseId}`, row.completedAt.toISOString()]),
     );
     const idsByCourse = groupBy(itemIds, (row) => `${row.packId}/${row.courseId}`);
     const progressByPack = groupBy(progressRows, (row) => row.packId);
@@ -124,6 +127,7 @@ export function createCatalogue(deps: CatalogueDeps) {
         totalItems: ids.length,
         resumeItemId: lastOpenedUnfinished?.itemId ?? ids.find((id) => status(id) !== 'completed') ?? null,
         completed: completions.has(`${coursePackId}/${courseId}`),
+        completedAt: completions.get(`${coursePackId}/${courseId}`) ?? null,
       };
     };
   }
@@ -155,6 +159,8 @@ export function createCatalogue(deps: CatalogueDeps) {
       totalItems: progress.totalItems,
       resumeItemId: progress.resumeItemId,
       completed: progress.completed,
+      completedAt: progress.completedAt,
+      certificate: currentCertificate(packId, courseId),
       modules: moduleRows.map((module) => ({
         id: module.id,
         title: module.title,
@@ -170,6 +176,22 @@ export function createCatalogue(deps: CatalogueDeps) {
           })),
       })),
     };
+  }
+
+  function currentCertificate(packId: string, courseId: string): CourseDetail['certificate'] {
+    return (
+      db
+        .select({ id: certificates.id, learnerName: certificates.learnerName })
+        .from(certificates)
+        .where(
+          and(
+            eq(certificates.packId, packId),
+            eq(certificates.courseId, courseId),
+            isNull(certificates.replacedBy),
+          ),
+        )
+        .get() ?? null
+    );
   }
 
   function courseItems(packId: string, courseId: string) {
@@ -226,7 +248,7 @@ export function createCatalogue(deps: CatalogueDeps) {
       body: item.body,
       minutes: item.minutes,
       passMark: item.passMark,
-      details: item.details,
+      ...quizFields(item.kind, item.details),
       images,
       itemLinks,
       attachments,
@@ -242,6 +264,16 @@ export function createCatalogue(deps: CatalogueDeps) {
 }
 
 export type Catalogue = ReturnType<typeof createCatalogue>;
+
+/**
+ * A quiz's questions never travel with the item: which choice is right, the true/false answer and the model
+ * answer reach the window only after the learner answers (startQuiz, answerQuestion).
+ */
+function quizFields(kind: ItemKind, details: Record<string, unknown>): Pick<ItemDetail, 'details' | 'quiz'> {
+  if (kind !== 'quiz') return { details, quiz: null };
+  const questions = (details['questions'] ?? []) as Question[];
+  return { details: {}, quiz: { questions: questions.length, marked: questions.filter(isMarked).length } };
+}
 
 function assetDataUrl(packFolder: string, relative: string): string | null {
   const type = ASSET_TYPES[extname(relative).toLowerCase()];

@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import { buildAchievementCredential } from '../../src-shared/certificates/open-badges';
-import type { Learner } from '../../src-shared/xapi/statements';
 import type { CertificateDetail, CertificateSummary } from '../../src-shared/training/schemas';
 import { signCredential, verifyCredential, type IssuerKey } from '../certificates/signing';
 import type { AppDatabase } from '../db/open';
-import { certificates, courses, itemProgress, items, packs } from '../db/schema';
+import {
+  certificates,
+  courseCompletions,
+  courses,
+  expertiseAreas,
+  itemProgress,
+  items,
+  learner,
+  packs,
+  portfolioVisibility,
+} from '../db/schema';
 
 type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+type CertificateRow = typeof certificates.$inferSelect;
 
 export interface CertificateDeps {
   /** Loaded on first issue: the device's Ed25519 key, whose did:key is the issuer. */
@@ -17,56 +27,91 @@ export interface CertificateDeps {
 
 const ISSUER_NAME = 'Advocate Studio';
 
+/** What a certificate says: the course as completed, and the learner as they are named now. */
+interface CertificateFacts {
+  packId: string;
+  packVersion: string;
+  courseId: string;
+  courseTitle: string;
+  courseSummary: string | null;
+  score: number | null;
+}
+
+/** The learner, if they have given the name certificates carry; null while it is the placeholder. */
+export function namedLearner(db: AppDatabase | Transaction): { id: string; name: string } | null {
+  const row = db.select().from(learner).get();
+  return row && row.namedAt !== null ? { id: row.id, name: row.name } : null;
+}
+
 /**
- * Issues the certificate for a completed course inside the completing transaction: an Open Badges 3.0
- * credential signed with the device's key (eddsa-jcs-2022), so it can be checked offline.
+ * Issues the certificate for a completed course inside the completing transaction, when the learner has
+ * given their name: an Open Badges 3.0 credential signed with the device's key (eddsa-jcs-2022), so it can
+ * be checked offline. Without a name it waits (claimCertificate), rather than certify "Learner" for ever.
  */
 export function issueCertificate(
   tx: Transaction,
   deps: CertificateDeps,
-  input: { packId: string; courseId: string; learner: Learner; at: Date },
-): string {
+  input: { packId: string; courseId: string; at: Date },
+): string | null {
+  const person = namedLearner(tx);
+  if (person === null) return null;
   const course = tx
     .select({ title: courses.title, summary: courses.summary, version: packs.version })
     .from(courses)
     .innerJoin(packs, eq(packs.id, courses.packId))
     .where(and(eq(courses.packId, input.packId), eq(courses.id, input.courseId)))
     .get();
-  if (!course) throw new Error(`course ${input.packId}/${input.courseId} vanished while being completed`);
-  const score = courseScore(tx, input.packId, input.courseId);
+  if (!course)
+    throw new AppError(
+      'NOT_FOUND',
+      'That course is no longer installed, so its certificate can’t be issued.',
+    );
+  const facts: CertificateFacts = {
+    packId: input.packId,
+    packVersion: course.version,
+    courseId: input.courseId,
+    courseTitle: course.title,
+    courseSummary: course.summary,
+    score: courseScore(tx, input.packId, input.courseId),
+  };
+  return signAndStore(tx, deps, facts, person, input.at);
+}
+
+function signAndStore(
+  tx: Transaction,
+  deps: CertificateDeps,
+  facts: CertificateFacts,
+  person: { id: string; name: string },
+  at: Date,
+): string {
   const id = randomUUID();
   const key = deps.issuerKey();
   const credential = signCredential(
     buildAchievementCredential({
       certificateId: id,
       issuer: { id: key.did, name: ISSUER_NAME },
-      learner: { id: input.learner.id, name: input.learner.name },
+      learner: person,
       course: {
-        packId: input.packId,
-        courseId: input.courseId,
-        title: course.title,
-        version: course.version,
-        description: course.summary ?? course.title,
+        packId: facts.packId,
+        courseId: facts.courseId,
+        title: facts.courseTitle,
+        version: facts.packVersion,
+        description: facts.courseSummary ?? facts.courseTitle,
       },
       criteriaNarrative: 'Completed every lesson, knowledge check, exercise and reflection of the course.',
-      issuedAt: input.at,
-      ...(score === null ? {} : { score }),
+      issuedAt: at,
+      ...(facts.score === null ? {} : { score: facts.score }),
     }),
     key,
-    input.at,
+    at,
   );
   tx.insert(certificates)
     .values({
       id,
-      packId: input.packId,
-      packVersion: course.version,
-      courseId: input.courseId,
-      courseTitle: course.title,
-      courseSummary: course.summary,
-      learnerId: input.learner.id,
-      learnerName: input.learner.name,
-      issuedAt: input.at,
-      score,
+      ...facts,
+      learnerId: person.id,
+      learnerName: person.name,
+      issuedAt: at,
       credential: credential as unknown as Record<string, unknown>,
     })
     .run();
@@ -91,28 +136,132 @@ function courseScore(tx: Transaction, packId: string, courseId: string): number 
   return best.reduce((total, score) => total + score, 0) / quizIds.length;
 }
 
+/**
+ * Re-issues a certificate under the name the learner gives now (a corrected spelling, a new surname): a
+ * new credential with a new signature, for the same achievement and score. The old one stays in history,
+ * marked replaced; portfolio and expertise references move to the new one.
+ */
+export function reissueCertificate(
+  db: AppDatabase,
+  deps: CertificateDeps & { now: () => Date },
+  certificateId: string,
+): CertificateDetail {
+  const old = findRow(db, certificateId);
+  if (old.replacedBy !== null)
+    throw new AppError('CONFLICT', 'A newer copy of this certificate exists; re-issue that one instead.');
+  const person = namedLearner(db);
+  if (person === null)
+    throw new AppError('CONFLICT', 'Give your name first: it is what the certificate will carry.');
+  if (person.name === old.learnerName)
+    throw new AppError('CONFLICT', `This certificate already carries your name, ${person.name}.`);
+  const id = db.transaction((tx) => {
+    // One current certificate per course (a unique index): the old one steps aside before the new one is stored.
+    tx.update(certificates)
+      .set({ replacedBy: certificateId })
+      .where(eq(certificates.id, certificateId))
+      .run();
+    const { packId, packVersion, courseId, courseTitle, courseSummary, score } = old;
+    const facts = { packId, packVersion, courseId, courseTitle, courseSummary, score };
+    const created = signAndStore(tx, deps, facts, person, deps.now());
+    tx.update(certificates).set({ replacedBy: created }).where(eq(certificates.id, certificateId)).run();
+    moveCertificateReferences(tx, certificateId, created);
+    return created;
+  });
+  return getCertificate(db, id);
+}
+
+/**
+ * Issues the certificate of a course completed while the learner had not given their name, now that they
+ * have; the welcome asks for it again at the completion moment.
+ */
+export function claimCertificate(
+  db: AppDatabase,
+  deps: CertificateDeps & { now: () => Date },
+  packId: string,
+  courseId: string,
+): CertificateDetail {
+  const completed = db
+    .select()
+    .from(courseCompletions)
+    .where(and(eq(courseCompletions.packId, packId), eq(courseCompletions.courseId, courseId)))
+    .get();
+  if (!completed) throw new AppError('CONFLICT', 'That course is not completed yet.');
+  const current = db
+    .select({ id: certificates.id })
+    .from(certificates)
+    .where(
+      and(
+        eq(certificates.packId, packId),
+        eq(certificates.courseId, courseId),
+        isNull(certificates.replacedBy),
+      ),
+    )
+    .get();
+  if (current) return getCertificate(db, current.id);
+  const id = db.transaction((tx) => issueCertificate(tx, deps, { packId, courseId, at: deps.now() }));
+  if (id === null)
+    throw new AppError('CONFLICT', 'Give your name first: it is what the certificate will carry.');
+  return getCertificate(db, id);
+}
+
+/** Portfolio visibility and expertise evidence follow a certificate to its re-issued copy. */
+function moveCertificateReferences(tx: Transaction, from: string, to: string): void {
+  tx.update(portfolioVisibility)
+    .set({ sourceId: to })
+    .where(and(eq(portfolioVisibility.source, 'certificate'), eq(portfolioVisibility.sourceId, from)))
+    .run();
+  for (const area of tx.select().from(expertiseAreas).all()) {
+    if (!area.evidenceRefs.some((ref) => ref.kind === 'certificate' && ref.id === from)) continue;
+    const evidenceRefs = area.evidenceRefs.map((ref) =>
+      ref.kind === 'certificate' && ref.id === from ? { ...ref, id: to } : ref,
+    );
+    tx.update(expertiseAreas).set({ evidenceRefs }).where(eq(expertiseAreas.id, area.id)).run();
+  }
+}
+
+/** The current certificates, one per course, newest first. */
 export function listCertificates(db: AppDatabase): CertificateSummary[] {
   return db
     .select()
     .from(certificates)
+    .where(isNull(certificates.replacedBy))
     .orderBy(desc(certificates.issuedAt))
     .all()
     .map((row) => summary(row));
 }
 
 export function getCertificate(db: AppDatabase, id: string): CertificateDetail {
-  const row = db.select().from(certificates).where(eq(certificates.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', 'There is no such certificate on this device.');
+  const row = findRow(db, id);
   const verification = verifyCredential(row.credential);
+  const history = db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.packId, row.packId), eq(certificates.courseId, row.courseId)))
+    .orderBy(desc(certificates.issuedAt))
+    .all()
+    .filter((other) => other.id !== row.id)
+    .map((other) => ({
+      id: other.id,
+      learnerName: other.learnerName,
+      issuedAt: other.issuedAt.toISOString(),
+    }));
   return {
     ...summary(row),
     courseSummary: row.courseSummary,
     credential: row.credential,
     signatureValid: verification.ok,
+    replacedBy: row.replacedBy,
+    history,
   };
 }
 
-function summary(row: typeof certificates.$inferSelect): CertificateSummary {
+function findRow(db: AppDatabase, id: string): CertificateRow {
+  const row = db.select().from(certificates).where(eq(certificates.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', 'There is no such certificate on this device.');
+  return row;
+}
+
+function summary(row: CertificateRow): CertificateSummary {
   return {
     id: row.id,
     packId: row.packId,

@@ -2,7 +2,13 @@ import type { DomainHandlers } from '../api/dispatch';
 import type { Catalogue } from './catalogue';
 import type { Progress } from './progress';
 import { searchItems } from './search';
-import { getCertificate, listCertificates } from './certificates';
+import {
+  claimCertificate,
+  getCertificate,
+  listCertificates,
+  reissueCertificate,
+  type CertificateDeps,
+} from './certificates';
 import type { HostPlatform } from '../core/platform';
 import { AppError } from '../../src-shared/api/errors';
 import type { DatabaseHandle } from '../db/open';
@@ -12,6 +18,7 @@ export function trainingHandlers(
   progress: Progress,
   database: DatabaseHandle,
   platform: HostPlatform,
+  certificates: CertificateDeps & { now: () => Date },
 ): DomainHandlers<
   | 'listCourses'
   | 'getCourse'
@@ -26,6 +33,8 @@ export function trainingHandlers(
   | 'saveReflection'
   | 'listCertificates'
   | 'getCertificate'
+  | 'claimCertificate'
+  | 'reissueCertificate'
   | 'saveCertificatePdf'
 > {
   return {
@@ -43,6 +52,8 @@ export function trainingHandlers(
     saveReflection: ({ packId, itemId, text }) => progress.saveReflection(packId, itemId, text),
     listCertificates: () => listCertificates(database.db),
     getCertificate: ({ certificateId }) => getCertificate(database.db, certificateId),
+    claimCertificate: ({ packId, courseId }) => claimCertificate(database.db, certificates, packId, courseId),
+    reissueCertificate: ({ certificateId }) => reissueCertificate(database.db, certificates, certificateId),
     saveCertificatePdf: async ({ certificateId }) => {
       const certificate = getCertificate(database.db, certificateId);
       if (!platform.savePageAsPdf) {

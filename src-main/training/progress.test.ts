@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src-shared/api/errors';
+import type { QuizAttempt } from '../../src-shared/training/schemas';
 import { installPackFolder } from '../packs/install';
 import { testPackFiles, writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from '../testing/app-core';
@@ -44,6 +45,14 @@ async function setUp(packYaml = manifest) {
 
 const ref = (itemId: string) => ({ packId: 'test-pack', itemId });
 
+/** The position a choice was shown at in this attempt: choices are shuffled for each. */
+function shown(attempt: QuizAttempt, questionId: string, text: string): number {
+  const question = attempt.questions.find((candidate) => candidate.id === questionId);
+  const position = question && 'choices' in question ? question.choices.indexOf(text) : -1;
+  if (position < 0) throw new Error(`no choice "${text}" in ${questionId}`);
+  return position;
+}
+
 describe('learner progress', () => {
   it('records starting an item once, and completing a lesson, each as an xAPI statement', async () => {
     const { call, verbs, statements } = await setUp();
@@ -62,37 +71,49 @@ describe('learner progress', () => {
 
   it('gives feedback on each answer, fails then passes a knowledge check, and keeps the best score', async () => {
     const { core, call, verbs, statements } = await setUp();
-    const first = await call<{ attemptId: string }>('startQuiz', ref('check'));
+    const first = await call<QuizAttempt>('startQuiz', ref('check'));
     expect(
       await call('answerQuestion', {
         attemptId: first.attemptId,
         questionId: 'one',
-        answer: { type: 'single', choice: 1 },
+        answer: { type: 'single', choice: shown(first, 'one', 'Wrong') },
       }),
     ).toEqual({
       correct: false,
       explanation: 'Because.',
       correctAnswer: 'Right',
     });
-    expect(await call('finishQuiz', first)).toMatchObject({
+    expect(await call('finishQuiz', { attemptId: first.attemptId })).toMatchObject({
       points: 0,
       max: 2,
       passed: false,
       passMark: 0.75,
+      missed: [
+        { id: 'one', prompt: 'Pick one' },
+        { id: 'two', prompt: 'True?' },
+      ],
     });
 
-    const second = await call<{ attemptId: string }>('startQuiz', ref('check'));
+    // The retry points out what went wrong last time.
+    const second = await call<QuizAttempt>('startQuiz', ref('check'));
+    expect(second.missedLastTime).toEqual(['one', 'two']);
     await call('answerQuestion', {
       attemptId: second.attemptId,
       questionId: 'one',
-      answer: { type: 'single', choice: 0 },
+      answer: { type: 'single', choice: shown(second, 'one', 'Right') },
     });
     await call('answerQuestion', {
       attemptId: second.attemptId,
       questionId: 'two',
       answer: { type: 'truefalse', value: true },
     });
-    expect(await call('finishQuiz', second)).toMatchObject({ points: 2, max: 2, scaled: 1, passed: true });
+    expect(await call('finishQuiz', { attemptId: second.attemptId })).toMatchObject({
+      points: 2,
+      max: 2,
+      scaled: 1,
+      passed: true,
+      missed: [],
+    });
     expect(verbs()).toEqual([
       'attempted check',
       'answered one',
@@ -112,7 +133,7 @@ describe('learner progress', () => {
       courseId: 'basics',
     });
     expect(course.modules[0]?.items.find((item) => item.id === 'check')?.status).toBe('completed');
-    expect(await core.dispatch('finishQuiz', second)).toMatchObject({
+    expect(await core.dispatch('finishQuiz', { attemptId: second.attemptId })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -120,21 +141,25 @@ describe('learner progress', () => {
 
   it('completes the course when its last item is done, once', async () => {
     const { core, call, verbs } = await setUp(withoutExercise);
+    await call('updateLearner', { name: 'Ada Lovelace' });
     await call('completeItem', ref('hello'));
     await call('saveReflection', { ...ref('think'), text: 'I learnt to lead with the insight.' });
     await call('completeItem', ref('think'));
-    const attempt = await call<{ attemptId: string }>('startQuiz', ref('check'));
+    const attempt = await call<QuizAttempt>('startQuiz', ref('check'));
     await call('answerQuestion', {
       attemptId: attempt.attemptId,
       questionId: 'one',
-      answer: { type: 'single', choice: 0 },
+      answer: { type: 'single', choice: shown(attempt, 'one', 'Right') },
     });
     await call('answerQuestion', {
       attemptId: attempt.attemptId,
       questionId: 'two',
       answer: { type: 'truefalse', value: true },
     });
-    expect(await call('finishQuiz', attempt)).toMatchObject({ passed: true, courseCompleted: true });
+    expect(await call('finishQuiz', { attemptId: attempt.attemptId })).toMatchObject({
+      passed: true,
+      courseCompleted: true,
+    });
     expect(verbs().at(-1)).toBe('completed basics');
     const courses = await call<{ completed: boolean; completedItems: number }[]>('listCourses', {});
     expect(courses[0]).toMatchObject({ completed: true, completedItems: 3, resumeItemId: null });
@@ -145,7 +170,7 @@ describe('learner progress', () => {
       {},
     );
     expect(certificates).toMatchObject([
-      { courseTitle: 'Basics', packVersion: '1.2.0', score: 1, learnerName: 'Learner' },
+      { courseTitle: 'Basics', packVersion: '1.2.0', score: 1, learnerName: 'Ada Lovelace' },
     ]);
     const certificate = await call<{ signatureValid: boolean; credential: Record<string, unknown> }>(
       'getCertificate',

@@ -1,18 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
-import type { Question } from '../../src-shared/packs/items';
-import { describeCorrectAnswer, gradeQuiz, isCorrect, type QuizAnswer } from '../../src-shared/training/quiz';
 import type { ActivityRef } from '../../src-shared/xapi/statements';
 import type { DatabaseHandle } from '../db/open';
-import { courseCompletions, itemProgress, items, quizAttempts, reflectionNotes } from '../db/schema';
+import { courseCompletions, itemProgress, items, reflectionNotes } from '../db/schema';
 import { issueCertificate, type CertificateDeps } from './certificates';
 import { findItemInContext } from './item-query';
+import { createQuizAttempts } from './quiz-attempts';
 import { localLearner, recordStatement } from './statements';
 
 export interface ProgressDeps extends CertificateDeps {
   database: DatabaseHandle;
   now: () => Date;
+  /** Numbers in [0, 1) that shuffle each attempt's choices; tests may fix them. */
+  random?: () => number;
 }
 
 export interface ItemProgressView {
@@ -21,13 +21,6 @@ export interface ItemProgressView {
   attempts: number;
   courseCompleted: boolean;
 }
-
-const interactionTypes = {
-  single: 'choice',
-  multiple: 'choice',
-  truefalse: 'true-false',
-  written: 'long-fill-in',
-} as const;
 
 /**
  * The learner's progress. Every change writes its xAPI statement to the outbox in the same
@@ -80,9 +73,13 @@ export function createProgress(deps: ProgressDeps) {
     return view(packId, itemId);
   }
 
-  /** An exercise is done when its draft is marked ready (called by the writing studio's drafts service). */
-  function completeExercise(packId: string, itemId: string): ItemProgressView {
-    return markCompleted(packId, itemId);
+  /**
+   * An exercise is done when its draft is marked ready (called by the writing studio's drafts service, which
+   * has checked the exercise's rules). Answers with the course this completed, if it did.
+   */
+  function completeExercise(packId: string, itemId: string): { packId: string; courseId: string } | null {
+    const { item } = findItem(packId, itemId);
+    return markCompleted(packId, itemId).courseCompleted ? { packId, courseId: item.courseId } : null;
   }
 
   /** Lessons and reflections are done when the learner says so; quizzes by passing, exercises by a ready draft. */
@@ -180,114 +177,9 @@ export function createProgress(deps: ProgressDeps) {
       object: course,
       result: { completion: true },
     });
-    issueCertificate(tx, deps, { packId, courseId, learner, at });
+    // Without a name given yet, the certificate waits for one (claimCertificate).
+    issueCertificate(tx, deps, { packId, courseId, at });
     return true;
-  }
-
-  function startQuiz(packId: string, itemId: string): { attemptId: string } {
-    const { item } = findItem(packId, itemId);
-    if (item.kind !== 'quiz') throw new AppError('CONFLICT', `“${item.title}” is not a knowledge check.`);
-    openItem(packId, itemId);
-    const attemptId = randomUUID();
-    db.insert(quizAttempts)
-      .values({ id: attemptId, packId, itemId, answers: {}, startedAt: deps.now() })
-      .run();
-    return { attemptId };
-  }
-
-  function attempt(attemptId: string) {
-    const row = db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).get();
-    if (!row)
-      throw new AppError('NOT_FOUND', 'That attempt does not exist; start the knowledge check again.');
-    if (row.finishedAt)
-      throw new AppError('CONFLICT', 'That attempt is finished; start a new one to try again.');
-    const found = findItem(row.packId, row.itemId);
-    const questions = (found.item.details['questions'] ?? []) as Question[];
-    return { row, ...found, questions };
-  }
-
-  function answerQuestion(attemptId: string, questionId: string, answer: QuizAnswer) {
-    const { row, object, parents, questions } = attempt(attemptId);
-    const question = questions.find((candidate) => candidate.id === questionId);
-    if (!question) throw new AppError('NOT_FOUND', `This knowledge check has no question "${questionId}".`);
-    if (questionId in row.answers)
-      throw new AppError('CONFLICT', 'That question was already answered in this attempt.');
-    const correct = isCorrect(question, answer);
-    const at = deps.now();
-    const learner = localLearner(db, deps.now);
-    db.transaction((tx) => {
-      tx.update(quizAttempts)
-        .set({ answers: { ...row.answers, [questionId]: answer } })
-        .where(eq(quizAttempts.id, attemptId))
-        .run();
-      recordStatement(tx, {
-        timestamp: at,
-        learner,
-        verb: 'answered',
-        object: {
-          kind: 'question',
-          packId: row.packId,
-          id: `${row.itemId}/${questionId}`,
-          title: question.prompt,
-        },
-        parents: [object, ...parents],
-        registration: attemptId,
-        interactionType: interactionTypes[question.type],
-        result: { success: correct, response: responseText(answer) },
-      });
-    });
-    return { correct, explanation: question.explanation, correctAnswer: describeCorrectAnswer(question) };
-  }
-
-  function finishQuiz(attemptId: string) {
-    const { row, item, object, parents, questions, passMark } = attempt(attemptId);
-    const grade = gradeQuiz(questions, row.answers as Record<string, QuizAnswer>, passMark);
-    const at = deps.now();
-    const learner = localLearner(db, deps.now);
-    let courseCompleted = false;
-    db.transaction((tx) => {
-      tx.update(quizAttempts)
-        .set({ finishedAt: at, score: grade.scaled, passed: grade.passed })
-        .where(eq(quizAttempts.id, attemptId))
-        .run();
-      const progress = tx
-        .select()
-        .from(itemProgress)
-        .where(and(eq(itemProgress.packId, row.packId), eq(itemProgress.itemId, row.itemId)))
-        .get();
-      const firstPass = grade.passed && !progress?.completedAt;
-      tx.update(itemProgress)
-        .set({
-          attempts: (progress?.attempts ?? 0) + 1,
-          bestScore: Math.max(progress?.bestScore ?? 0, grade.scaled),
-          ...(firstPass ? { completedAt: at } : {}),
-        })
-        .where(and(eq(itemProgress.packId, row.packId), eq(itemProgress.itemId, row.itemId)))
-        .run();
-      recordStatement(tx, {
-        timestamp: at,
-        learner,
-        verb: grade.passed ? 'passed' : 'failed',
-        object,
-        parents,
-        registration: attemptId,
-        result: {
-          score: { scaled: grade.scaled, raw: grade.points, min: 0, max: grade.max },
-          success: grade.passed,
-          completion: true,
-        },
-      });
-      if (firstPass)
-        courseCompleted = completeCourseIfDone(
-          tx,
-          row.packId,
-          item.courseId,
-          parents[0] as ActivityRef,
-          at,
-          learner,
-        );
-    });
-    return { ...grade, passMark, courseCompleted };
   }
 
   function readReflection(packId: string, itemId: string): { text: string; updatedAt: string | null } {
@@ -314,13 +206,13 @@ export function createProgress(deps: ProgressDeps) {
     return { updatedAt: updatedAt.toISOString() };
   }
 
+  const quizzes = createQuizAttempts(deps, { findItem, openItem, completeCourseIfDone });
+
   return {
     openItem,
     completeItem,
     completeExercise,
-    startQuiz,
-    answerQuestion,
-    finishQuiz,
+    ...quizzes,
     view,
     readReflection,
     saveReflection,
@@ -328,16 +220,3 @@ export function createProgress(deps: ProgressDeps) {
 }
 
 export type Progress = ReturnType<typeof createProgress>;
-
-function responseText(answer: QuizAnswer): string {
-  switch (answer.type) {
-    case 'single':
-      return String(answer.choice);
-    case 'multiple':
-      return answer.choices.join('[,]');
-    case 'truefalse':
-      return String(answer.value);
-    case 'written':
-      return answer.text;
-  }
-}

@@ -15,18 +15,15 @@ export function recordStatement(tx: Transaction, input: Omit<StatementInput, 'id
   return id;
 }
 
+/** What the learner is called until they give their name; certificates are never issued under it. */
+export const PLACEHOLDER_NAME = 'Learner';
+
 /** The device's learner, created on first use with a random id (the xAPI account name). */
 export function localLearner(db: AppDatabase, now: () => Date): Learner {
   const existing = db.select().from(learner).get();
   if (existing) return { id: existing.id, name: existing.name };
-  const created = { id: randomUUID(), name: 'Learner', createdAt: now() };
+  const created = { id: randomUUID(), name: PLACEHOLDER_NAME, createdAt: now() };
   db.insert(learner).values(created).onConflictDoNothing().run();
   const row = db.select().from(learner).where(eq(learner.id, created.id)).get() ?? created;
   return { id: row.id, name: row.name };
-}
-
-export function renameLearner(db: AppDatabase, now: () => Date, name: string): Learner {
-  const current = localLearner(db, now);
-  db.update(learner).set({ name }).where(eq(learner.id, current.id)).run();
-  return { id: current.id, name };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src-shared/writing/drafts';
+import { storyOfWords } from '../../src-packs/testing/exercise-answers';
 import { useDraftsCore } from '../testing/drafts-core';
 import { useTempDirs } from '../testing/temp-dir';
 
@@ -51,6 +52,17 @@ describe('drafts', () => {
     });
     expect(again.id).toBe(draft.id);
 
+    // The untouched template is refused (exercise-readiness.test.ts has the rules); a real answer completes it.
+    expect(await core.dispatch('updateDraft', { draftId: draft.id, status: 'ready' })).toMatchObject({
+      ok: false,
+      error: { code: 'EXERCISE_INCOMPLETE' },
+    });
+    await call('saveDraft', {
+      draftId: draft.id,
+      title: 'Write it',
+      body: `## Situation\n${storyOfWords(40)}`,
+      baseRevision: draft.revision,
+    });
     await call('updateDraft', { draftId: draft.id, status: 'ready' });
     const course = await call<{ modules: { items: { id: string; status: string }[] }[] }>('getCourse', {
       packId: 'test-pack',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import type { Channel } from '../../src-shared/packs/items';
-import type { Draft, DraftStatus } from '../../src-shared/writing/drafts';
+import type { Draft, DraftStatus, SavedDraft, UpdatedDraft } from '../../src-shared/writing/drafts';
 import { countWords } from '../../src-shared/writing/text-metrics';
 import type { DatabaseHandle } from '../db/open';
 import { drafts } from '../db/schema';
@@ -10,6 +10,7 @@ import { findItemInContext } from '../training/item-query';
 import type { Progress } from '../training/progress';
 import { findDraftRow, toDraft, type DraftRow } from './draft-rows';
 import type { Guidelines } from './guidelines';
+import { createReadiness } from './readiness';
 import { addToSearchIndex, updateSearchIndex } from './search-index';
 import { findDraftTemplate } from './templates';
 import { keepVersionAfterPause } from './versions';
@@ -35,6 +36,7 @@ export function createDrafts(deps: DraftsDeps) {
   const { db, sqlite } = deps.database;
   const row = (id: string) => findDraftRow(db, id);
   const present = (found: DraftRow) => toDraft(found, deps.guidelines);
+  const readiness = createReadiness({ db, guidelines: deps.guidelines });
 
   function create(input: {
     title: string;
@@ -122,10 +124,20 @@ export function createDrafts(deps: DraftsDeps) {
     });
   }
 
-  /** Autosave: every change lands here within a second of the last keystroke. */
+  /**
+   * Autosave: every change lands here within a second of the last keystroke. A ready draft whose new text
+   * no longer qualifies (a "must" finding to check, an exercise rule broken) goes back to drafting, and the
+   * answer says why.
+   */
   function save(input: { draftId: string; title: string; body: string; baseRevision: number }) {
     const at = deps.now();
-    let result = { revision: 0, savedAt: at.toISOString(), versionKept: false };
+    let result: SavedDraft = {
+      revision: 0,
+      savedAt: at.toISOString(),
+      versionKept: false,
+      status: 'drafting',
+      statusNote: null,
+    };
     db.transaction((tx) => {
       const current = row(input.draftId);
       if (current.deletedAt)
@@ -138,12 +150,24 @@ export function createDrafts(deps: DraftsDeps) {
       }
       const versionKept = keepVersionAfterPause(db, current, at);
       const revision = current.revision + 1;
+      const statusNote =
+        current.status === 'ready'
+          ? readiness.whyNoLongerReady({ ...current, title: input.title, body: input.body })
+          : null;
+      const status = statusNote === null ? current.status : 'drafting';
       tx.update(drafts)
-        .set({ title: input.title, body: input.body, words: countWords(input.body), revision, updatedAt: at })
+        .set({
+          title: input.title,
+          body: input.body,
+          words: countWords(input.body),
+          status,
+          revision,
+          updatedAt: at,
+        })
         .where(eq(drafts.id, current.id))
         .run();
       updateSearchIndex(sqlite, current.searchRowid, input.title, input.body);
-      result = { revision, savedAt: at.toISOString(), versionKept };
+      result = { revision, savedAt: at.toISOString(), versionKept, status, statusNote };
     });
     return result;
   }
@@ -155,15 +179,23 @@ export function createDrafts(deps: DraftsDeps) {
     tags?: string[] | undefined;
     audience?: string | undefined;
     publishedUrl?: string | null | undefined;
-  }): Draft {
+  }): UpdatedDraft {
     const at = deps.now();
+    let completedCourse: UpdatedDraft['completedCourse'] = null;
     db.transaction((tx) => {
       const current = row(input.draftId);
-      const status = input.status ?? current.status;
       const channel = input.channel ?? current.channel;
+      let status = input.status ?? current.status;
+      const changed = { ...current, channel };
+      if (status === current.status) {
+        // A ready draft moved to a channel whose rules it breaks (a length limit, say) is no longer ready.
+        if (status === 'ready' && readiness.whyNoLongerReady(changed) !== null) status = 'drafting';
+      } else if (status === 'ready' || status === 'published') {
+        // Ready means checked: every guideline finding read, and the exercise it answers done as asked.
+        deps.guidelines.requireAcknowledged(changed);
+        readiness.requireExerciseMet(changed);
+      }
       const ready = status === 'ready' || status === 'published';
-      // Ready means checked: every guideline finding must have been acknowledged by the writer.
-      if (ready && status !== current.status) deps.guidelines.requireAcknowledged({ ...current, channel });
       tx.update(drafts)
         .set({
           channel,
@@ -176,12 +208,18 @@ export function createDrafts(deps: DraftsDeps) {
         })
         .where(eq(drafts.id, current.id))
         .run();
-      // Marking an exercise's draft ready completes the exercise, in this same transaction.
-      if (ready && current.exercisePackId && current.exerciseItemId) {
-        deps.progress.completeExercise(current.exercisePackId, current.exerciseItemId);
+      // Marking an exercise's draft ready completes the exercise, in this same transaction; a draft that was
+      // ready before its exercise had rules completes it only once it meets them.
+      if (
+        ready &&
+        current.exercisePackId &&
+        current.exerciseItemId &&
+        readiness.unmet(changed).length === 0
+      ) {
+        completedCourse = deps.progress.completeExercise(current.exercisePackId, current.exerciseItemId);
       }
     });
-    return present(row(input.draftId));
+    return { ...present(row(input.draftId)), completedCourse };
   }
 
   /** Records that the writer has read a guideline finding (or takes that back). */
@@ -191,5 +229,13 @@ export function createDrafts(deps: DraftsDeps) {
     return present(row(draftId));
   }
 
-  return { create, get: (id: string) => present(row(id)), duplicate, save, update, acknowledge };
+  return {
+    create,
+    get: (id: string) => present(row(id)),
+    duplicate,
+    save,
+    update,
+    acknowledge,
+    requirements: (id: string) => readiness.exerciseOf(row(id)),
+  };
 }

@@ -23,6 +23,7 @@ export function writingHandlers(
   | 'emptyDraftTrash'
   | 'listGuidelineSets'
   | 'acknowledgeFinding'
+  | 'getDraftRequirements'
   | 'duplicateDraft'
   | 'listDraftTemplates'
   | 'listDraftTags'
@@ -52,5 +53,6 @@ export function writingHandlers(
     listDraftTemplates: () => draftTemplates(sqlite),
     listDraftTags: () => tagsInUse(sqlite),
     acknowledgeFinding: ({ draftId, key, acknowledged }) => drafts.acknowledge(draftId, key, acknowledged),
+    getDraftRequirements: ({ draftId }) => drafts.requirements(draftId),
   };
 }

@@ -7,6 +7,7 @@ import type { AppDatabase, DatabaseHandle } from '../db/open';
 import { drafts, draftVersions } from '../db/schema';
 import { findDraftRow, toDraft, type DraftRow } from './draft-rows';
 import type { Guidelines } from './guidelines';
+import { createReadiness } from './readiness';
 import { updateSearchIndex } from './search-index';
 
 export interface DraftVersionsDeps {
@@ -54,6 +55,7 @@ function insertVersion(db: AppDatabase, current: DraftRow, reason: VersionReason
 /** A draft's version history: kept on pauses, on demand and before each restore. */
 export function createDraftVersions(deps: DraftVersionsDeps) {
   const { db, sqlite } = deps.database;
+  const readiness = createReadiness({ db, guidelines: deps.guidelines });
 
   function keep(draftId: string, reason: 'manual' | 'before-restore' = 'manual'): void {
     insertVersion(db, findDraftRow(db, draftId), reason, deps.now());
@@ -101,10 +103,14 @@ export function createDraftVersions(deps: DraftVersionsDeps) {
       if (owner?.draftId !== draftId)
         throw new AppError('NOT_FOUND', 'That version belongs to another draft.');
       keep(draftId, 'before-restore');
+      // A ready draft restored to text that no longer qualifies goes back to drafting, as a save would.
+      const restored = { ...current, title: target.title, body: target.body };
+      const stillReady = current.status !== 'ready' || readiness.whyNoLongerReady(restored) === null;
       tx.update(drafts)
         .set({
           title: target.title,
           body: target.body,
+          status: stillReady ? current.status : 'drafting',
           words: countWords(target.body),
           revision: current.revision + 1,
           updatedAt: deps.now(),

@@ -6,6 +6,7 @@ import {
   CreateDraftInput,
   Draft,
   DraftId,
+  DraftRequirements,
   DraftSummary,
   DraftVersion,
   DraftVersionSummary,
@@ -17,6 +18,7 @@ import {
   SaveDraftInput,
   SavedDraft,
   UpdateDraftInput,
+  UpdatedDraft,
   VersionRef,
 } from '../writing/drafts';
 import {
@@ -31,6 +33,7 @@ import {
   SearchInput,
   AnswerInput,
   ItemProgress,
+  QuizAttempt,
   QuizAttemptRef,
   QuizResult,
   CourseDetail,
@@ -70,7 +73,10 @@ export const contract = {
   getPreferences: { input: noInput, output: Preferences },
   updatePreferences: { input: PreferencesPatch, output: Preferences },
   getLearner: { input: noInput, output: Learner },
+  /** Gives the name certificates carry (and optionally a work email and role); answers the welcome. */
   updateLearner: { input: LearnerPatch, output: Learner },
+  /** Passes the first-run welcome without a name; it is asked again before the first certificate. */
+  skipWelcome: { input: noInput, output: Learner },
 
   listPacks: { input: noInput, output: z.array(PackSummary) },
   removePack: { input: RemovePackInput, output: z.strictObject({ removed: z.string() }) },
@@ -83,7 +89,8 @@ export const contract = {
   getItem: { input: ItemRef, output: ItemDetail },
   openItem: { input: ItemRef, output: ItemProgress },
   completeItem: { input: ItemRef, output: ItemProgress },
-  startQuiz: { input: ItemRef, output: QuizAttemptRef },
+  /** A new attempt: its questions with choices shuffled and no answers; feedback comes from answerQuestion. */
+  startQuiz: { input: ItemRef, output: QuizAttempt },
   answerQuestion: { input: AnswerInput, output: AnswerFeedback },
   finishQuiz: { input: QuizAttemptRef, output: QuizResult },
   getReflection: { input: ItemRef, output: ReflectionNote },
@@ -91,11 +98,15 @@ export const contract = {
   searchItems: { input: SearchInput, output: z.array(SearchHit) },
   listCertificates: { input: noInput, output: z.array(CertificateSummary) },
   getCertificate: { input: CertificateRef, output: CertificateDetail },
+  /** Issues the certificate of a course completed before the learner gave their name. */
+  claimCertificate: { input: CourseRef, output: CertificateDetail },
+  /** A new certificate under the learner's current name; the old one stays in its history. */
+  reissueCertificate: { input: CertificateRef, output: CertificateDetail },
   listDrafts: { input: ListDraftsInput, output: z.array(DraftSummary) },
   createDraft: { input: CreateDraftInput, output: Draft },
   getDraft: { input: DraftId, output: Draft },
   saveDraft: { input: SaveDraftInput, output: SavedDraft },
-  updateDraft: { input: UpdateDraftInput, output: Draft },
+  updateDraft: { input: UpdateDraftInput, output: UpdatedDraft },
   keepDraftVersion: { input: DraftId, output: z.array(DraftVersionSummary) },
   listDraftVersions: { input: DraftId, output: z.array(DraftVersionSummary) },
   getDraftVersion: { input: VersionRef, output: DraftVersion },
@@ -106,6 +117,8 @@ export const contract = {
   /** The companies' guidelines that came with installed course packs; the editor checks drafts against them. */
   listGuidelineSets: { input: noInput, output: z.array(InstalledGuidelines) },
   acknowledgeFinding: { input: AcknowledgeInput, output: Draft },
+  /** The exercise a draft answers and its completion rules, which the studio checks as the writer types. */
+  getDraftRequirements: { input: DraftId, output: DraftRequirements },
   duplicateDraft: { input: DraftId, output: Draft },
   listDraftTemplates: { input: noInput, output: z.array(DraftTemplate) },
   listDraftTags: { input: noInput, output: z.array(DraftTag) },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ItemKind, Slug } from '../packs/manifest';
 import { QuizAnswer } from './quiz';
+import { AttemptQuestion } from './quiz-attempt';
 
 export const PackSummary = z.object({
   id: z.string(),
@@ -39,6 +40,7 @@ export const CourseSummary = z.object({
   /** Where "Continue" goes: the item last opened and not yet done, else the first not done. */
   resumeItemId: z.string().nullable(),
   completed: z.boolean(),
+  completedAt: z.string().nullable(),
 });
 export type CourseSummary = z.infer<typeof CourseSummary>;
 
@@ -55,6 +57,10 @@ export const CourseDetail = z.object({
   totalItems: z.number().int(),
   resumeItemId: z.string().nullable(),
   completed: z.boolean(),
+  /** When the course was completed; null until it is. */
+  completedAt: z.string().nullable(),
+  /** The course's current certificate; null until it is issued (it waits for the learner's name). */
+  certificate: z.object({ id: z.string(), learnerName: z.string() }).nullable(),
   modules: z.array(
     z.object({
       id: z.string(),
@@ -82,7 +88,10 @@ export const ItemDetail = z.object({
   body: z.string(),
   minutes: z.number().int().nullable(),
   passMark: z.number().nullable(),
+  /** The front matter's fields for an exercise (template, channel, completion); none for a quiz. */
   details: z.record(z.string(), z.unknown()),
+  /** A quiz's size: its questions arrive with each attempt (startQuiz), without their answers. */
+  quiz: z.object({ questions: z.number().int(), marked: z.number().int() }).nullable(),
   /** Images the body refers to, as data: URLs keyed by the address written in the Markdown. */
   images: z.record(z.string(), z.string()),
   /** PDFs the body links to, keyed by the address written in the Markdown, for the learner to save. */
@@ -106,6 +115,16 @@ export const ItemProgress = z.object({
 
 export const QuizAttemptRef = z.strictObject({ attemptId: z.uuid() });
 
+/** An attempt as the window sees it: its questions, choices shuffled, and no answers in them. */
+export const QuizAttempt = z.object({
+  attemptId: z.string(),
+  questions: z.array(AttemptQuestion),
+  passMark: z.number(),
+  /** Marked questions the last finished attempt got wrong or left out, by id; empty on a first try. */
+  missedLastTime: z.array(z.string()),
+});
+export type QuizAttempt = z.infer<typeof QuizAttempt>;
+
 export const AnswerInput = z.strictObject({
   attemptId: z.uuid(),
   questionId: z.string().min(1).max(100),
@@ -113,15 +132,22 @@ export const AnswerInput = z.strictObject({
 });
 
 export const AnswerFeedback = z.object({
-  correct: z.boolean(),
+  /** Null for a written answer: it is not marked. */
+  correct: z.boolean().nullable(),
   explanation: z.string(),
+  /** The right answer; for a written question, the model answer to compare with. */
   correctAnswer: z.string(),
 });
 export type AnswerFeedback = z.infer<typeof AnswerFeedback>;
 
 export const QuizResult = z.object({
   points: z.number().int(),
+  /** The marked questions; written answers are recorded but never counted. */
   max: z.number().int(),
+  /** Written answers recorded in this attempt. */
+  written: z.number().int(),
+  /** The marked questions this attempt got wrong or left out, for the learner to look at again. */
+  missed: z.array(z.object({ id: z.string(), prompt: z.string() })),
   scaled: z.number(),
   passed: z.boolean(),
   passMark: z.number(),
@@ -165,6 +191,10 @@ export const CertificateDetail = CertificateSummary.extend({
   credential: z.record(z.string(), z.unknown()),
   /** Whether the credential's signature checks out now. */
   signatureValid: z.boolean(),
+  /** The copy that replaced this one, re-issued under a corrected name; null for the current one. */
+  replacedBy: z.string().nullable(),
+  /** The other copies of this course's certificate, newest first: earlier names, or the newer one. */
+  history: z.array(z.object({ id: z.string(), learnerName: z.string(), issuedAt: z.string() })),
 });
 export type CertificateDetail = z.infer<typeof CertificateDetail>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CompletionRules } from '../packs/completion';
 import { Channel } from '../packs/items';
 import { Slug } from '../packs/manifest';
 import { GuidelineSet } from './guideline-rules';
@@ -84,7 +85,25 @@ export const SavedDraft = z.object({
   revision: z.number().int(),
   savedAt: z.string(),
   versionKept: z.boolean(),
+  /** The draft's status after the save: a ready draft whose text no longer qualifies goes back to drafting. */
+  status: DraftStatus,
+  /** Why this save changed the status, for the writer; null when it did not. */
+  statusNote: z.string().nullable(),
 });
+export type SavedDraft = z.infer<typeof SavedDraft>;
+
+/**
+ * The exercise a draft answers, with the template it started from and the rules that decide when it may be
+ * marked ready; null for a draft that answers none. The studio checks the rules as the writer types.
+ */
+export const DraftRequirements = z
+  .object({
+    exercise: z.object({ packId: z.string(), itemId: z.string(), title: z.string() }),
+    template: z.string(),
+    rules: CompletionRules,
+  })
+  .nullable();
+export type DraftRequirements = z.infer<typeof DraftRequirements>;
 
 export const UpdateDraftInput = z.strictObject({
   draftId: z.uuid(),
@@ -97,6 +116,13 @@ export const UpdateDraftInput = z.strictObject({
     .nullable()
     .optional(),
 });
+
+/** A draft after a change of its details; marking an exercise's draft ready may complete its course. */
+export const UpdatedDraft = Draft.extend({
+  /** The course this change completed (the exercise was its last item), for the completion moment. */
+  completedCourse: z.object({ packId: z.string(), courseId: z.string() }).nullable(),
+});
+export type UpdatedDraft = z.infer<typeof UpdatedDraft>;
 
 export const AcknowledgeInput = z.strictObject({
   draftId: z.uuid(),

@@ -52,6 +52,11 @@ export function countWords(text: string): number {
   return text.match(WORD)?.length ?? 0;
 }
 
+/** The words of `text`, in order, as {@link countWords} counts them. */
+export function wordsOf(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
 /** Where the word after the first `count` words starts, or undefined when there are no more. */
 export function offsetAfterWords(text: string, count: number): number | undefined {
   let seen = 0;

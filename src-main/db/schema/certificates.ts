@@ -1,6 +1,10 @@
+import { sql } from 'drizzle-orm';
 import { integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
-/** Issued when a learner completes a course; kept even if the pack is removed later. */
+/**
+ * Issued when a learner completes a course; kept even if the pack is removed later. Re-issuing one under a
+ * corrected name adds a certificate and marks the old one replaced, so history keeps every signed copy.
+ */
 export const certificates = sqliteTable(
   'certificates',
   {
@@ -17,6 +21,13 @@ export const certificates = sqliteTable(
     score: real('score'),
     /** The signed Open Badges 3.0 credential. */
     credential: text('credential', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    /** The certificate that replaced this one (re-issued under a corrected name); null for the current one. */
+    replacedBy: text('replaced_by'),
   },
-  (table) => [uniqueIndex('certificates_course').on(table.packId, table.courseId)],
+  // One current certificate per course; replaced ones stay beside it.
+  (table) => [
+    uniqueIndex('certificates_current_course')
+      .on(table.packId, table.courseId)
+      .where(sql`${table.replacedBy} IS NULL`),
+  ],
 );

@@ -3,8 +3,17 @@ import { integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite
 /** The person learning on this device; the actor of every statement it records. */
 export const learner = sqliteTable('learner', {
   id: text('id').primaryKey(),
+  /** "Learner" until the person gives their name (`namedAt`). */
   name: text('name').notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  /** Optional, from the welcome: offered when connecting to the company's hub. */
+  email: text('email'),
+  /** Optional, from the welcome: the profile's headline until the person writes one. */
+  role: text('role'),
+  /** When the person gave the name certificates carry; null while it is still the placeholder. */
+  namedAt: integer('named_at', { mode: 'timestamp_ms' }),
+  /** When the first-run welcome was answered or skipped. */
+  welcomedAt: integer('welcomed_at', { mode: 'timestamp_ms' }),
 });
 
 /**
@@ -32,7 +41,10 @@ export const quizAttempts = sqliteTable('quiz_attempts', {
   id: text('id').primaryKey(),
   packId: text('pack_id').notNull(),
   itemId: text('item_id').notNull(),
+  /** Answers by question id, with choices as the pack numbers them (not as shown). */
   answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+  /** The order the choices of each question were shown in this attempt: pack indices, by question id. */
+  choiceOrder: text('choice_order', { mode: 'json' }).notNull().default({}).$type<Record<string, number[]>>(),
   startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
   score: real('score'),

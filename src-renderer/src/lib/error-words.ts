@@ -37,6 +37,8 @@ export function describeError(error: ApiError): ErrorWords {
       return { title: 'This course pack has problems', body: error.message };
     case 'GUIDELINES_UNACKNOWLEDGED':
       return { title: 'Check the guideline findings first', body: error.message };
+    case 'EXERCISE_INCOMPLETE':
+      return { title: 'The exercise asks for a little more first', body: error.message };
     case 'TOO_LARGE':
       return { title: 'That is too large', body: error.message };
     case 'FORBIDDEN':

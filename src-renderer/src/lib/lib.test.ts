@@ -3,6 +3,7 @@ import { errorCodes } from '../../../src-shared/api/errors';
 import { readAccessToken, takeAccessTokenFromHash } from './access-token';
 import { describeError } from './error-words';
 import { formatBytes } from './format';
+import { describeCourseWork } from './item-kinds';
 import { hashForScreen, screenForShortcut, screenFromHash, screens } from './screens';
 
 class MemoryStorage implements Storage {
@@ -75,5 +76,14 @@ describe('error words', () => {
     expect(formatBytes(812)).toBe('812 bytes');
     expect(formatBytes(20480)).toBe('20 KiB');
     expect(formatBytes(3.5 * 1024 * 1024)).toBe('3.5 MiB');
+  });
+});
+
+describe('what a course took', () => {
+  it('names each kind of item done, in one sentence', () => {
+    expect(describeCourseWork({ lesson: 14, quiz: 7, exercise: 1, reflection: 0 })).toBe(
+      '14 lessons, 7 knowledge checks passed and 1 exercise that ended in a real draft',
+    );
+    expect(describeCourseWork({ lesson: 1, quiz: 0, exercise: 0, reflection: 0 })).toBe('1 lesson');
   });
 });

@@ -40,6 +40,8 @@ export function screenForShortcut(key: string): ScreenId | null {
 /** Where a course and an item live in the Learn screen. */
 export const learnRoutes = {
   course: (packId: string, courseId: string) => hashForScreen('learn', packId, courseId),
+  /** The moment a course is completed: what it took, the certificate, the badge and what next. */
+  completed: (packId: string, courseId: string) => hashForScreen('learn', packId, courseId, 'completed'),
   item: (packId: string, itemId: string) => hashForScreen('learn', packId, 'item', itemId),
   certificate: (certificateId: string) => hashForScreen('learn', 'certificate', certificateId),
 };

@@ -1,12 +1,16 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
-import type { Question } from '../../../../src-shared/packs/items';
 import type { QuizAnswer } from '../../../../src-shared/training/quiz';
-import type { AnswerFeedback, QuizResult } from '../../../../src-shared/training/schemas';
+import type { AttemptQuestion } from '../../../../src-shared/training/quiz-attempt';
+import type { AnswerFeedback, QuizAttempt, QuizResult } from '../../../../src-shared/training/schemas';
 import { api, toApiError } from '../../lib/api';
 
-/** A knowledge check, one question at a time, with feedback after each answer and a score at the end. */
+/**
+ * A knowledge check, one question at a time: each attempt brings its own questions (choices shuffled, no
+ * answers in them), feedback follows each answer, and a score the end. A retry marks the questions the last
+ * attempt got wrong.
+ */
 export class QuizPlayer {
-  attemptId = $state<string | null>(null);
+  attempt = $state<QuizAttempt | null>(null);
   index = $state(0);
   feedback = $state<AnswerFeedback | null>(null);
   result = $state<QuizResult | null>(null);
@@ -15,15 +19,15 @@ export class QuizPlayer {
 
   /** `quiz` is read on each use, so the player follows the component's current props. */
   constructor(
-    private readonly quiz: () => { packId: string; itemId: string; questions: readonly Question[] },
+    private readonly quiz: () => { packId: string; itemId: string },
     private readonly onFinished: (result: QuizResult) => void,
   ) {}
 
-  get questions(): readonly Question[] {
-    return this.quiz().questions;
+  get questions(): readonly AttemptQuestion[] {
+    return this.attempt?.questions ?? [];
   }
 
-  get question(): Question | undefined {
+  get question(): AttemptQuestion | undefined {
     return this.questions[this.index];
   }
 
@@ -31,11 +35,16 @@ export class QuizPlayer {
     return this.index >= this.questions.length - 1;
   }
 
+  /** Whether the last attempt got this question wrong, so the learner can take more care with it. */
+  get missedLastTime(): boolean {
+    const question = this.question;
+    return question !== undefined && (this.attempt?.missedLastTime.includes(question.id) ?? false);
+  }
+
   async start(): Promise<void> {
     await this.guard(async () => {
       const { packId, itemId } = this.quiz();
-      const { attemptId } = await api.startQuiz({ packId, itemId });
-      this.attemptId = attemptId;
+      this.attempt = await api.startQuiz({ packId, itemId });
       this.index = 0;
       this.feedback = null;
       this.result = null;
@@ -43,10 +52,14 @@ export class QuizPlayer {
   }
 
   async answer(answer: QuizAnswer): Promise<void> {
-    const { attemptId, question } = this;
-    if (!attemptId || !question || this.feedback) return;
+    const { attempt, question } = this;
+    if (!attempt || !question || this.feedback) return;
     await this.guard(async () => {
-      this.feedback = await api.answerQuestion({ attemptId, questionId: question.id, answer });
+      this.feedback = await api.answerQuestion({
+        attemptId: attempt.attemptId,
+        questionId: question.id,
+        answer,
+      });
     });
   }
 
@@ -56,11 +69,11 @@ export class QuizPlayer {
       this.feedback = null;
       return;
     }
-    const attemptId = this.attemptId;
-    if (!attemptId) return;
+    const attempt = this.attempt;
+    if (!attempt) return;
     await this.guard(async () => {
-      this.result = await api.finishQuiz({ attemptId });
-      this.attemptId = null;
+      this.result = await api.finishQuiz({ attemptId: attempt.attemptId });
+      this.attempt = null;
       this.onFinished(this.result);
     });
   }

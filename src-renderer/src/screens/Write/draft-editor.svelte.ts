@@ -17,6 +17,8 @@ export class DraftEditor {
   saveState = $state<SaveState>('saved');
   savedAt = $state<string | null>(null);
   error = $state<ApiError | null>(null);
+  /** Why a save took the draft out of "ready" (a rule broken, a finding added); cleared by the next status change. */
+  statusNote = $state<string | null>(null);
   /** The text the preview shows: follows the editor after a short pause, so previews never slow typing. */
   previewBody = $state('');
   /** Counted on the same pause as the preview and the guideline check, so all three agree and typing stays light. */
@@ -68,6 +70,10 @@ export class DraftEditor {
         const saved = await api.saveDraft({ draftId, title, body, baseRevision: this.revision });
         this.revision = saved.revision;
         this.savedAt = saved.savedAt;
+        if (this.draft && saved.status !== this.draft.status) {
+          this.draft = { ...this.draft, status: saved.status };
+          this.statusNote = saved.statusNote;
+        }
         this.error = null;
         // Typing that arrived during the save is saved by the next flush.
         this.saveState = title === this.title && body === this.body ? 'saved' : 'unsaved';

@@ -1,0 +1,238 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { AppError } from '../../src-shared/api/errors';
+import type { Question } from '../../src-shared/packs/items';
+import {
+  describeCorrectAnswer,
+  gradeQuiz,
+  isCorrect,
+  isMarked,
+  missedQuestions,
+  type QuizAnswer,
+} from '../../src-shared/training/quiz';
+import { attemptQuestion, choiceOrderFor, toPackAnswer } from '../../src-shared/training/quiz-attempt';
+import type { AnswerFeedback, QuizAttempt, QuizResult } from '../../src-shared/training/schemas';
+import type { ActivityRef } from '../../src-shared/xapi/statements';
+import type { AppDatabase } from '../db/open';
+import { itemProgress, quizAttempts } from '../db/schema';
+import type { ProgressDeps } from './progress';
+import { localLearner, recordStatement } from './statements';
+
+type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
+
+/** What attempts need of the rest of progress: the item in context, starting it, and completing its course. */
+export interface QuizAttemptsHost {
+  findItem(
+    packId: string,
+    itemId: string,
+  ): {
+    item: { id: string; kind: string; title: string; courseId: string; details: Record<string, unknown> };
+    object: ActivityRef;
+    parents: ActivityRef[];
+    passMark: number;
+  };
+  openItem(packId: string, itemId: string): unknown;
+  completeCourseIfDone(
+    tx: Transaction,
+    packId: string,
+    courseId: string,
+    course: ActivityRef,
+    at: Date,
+    learner: ReturnType<typeof localLearner>,
+  ): boolean;
+}
+
+const interactionTypes = {
+  single: 'choice',
+  multiple: 'choice',
+  truefalse: 'true-false',
+  written: 'long-fill-in',
+} as const;
+
+/** A random number in [0, 1) from the operating system's generator. */
+const secureRandom = () => randomInt(2 ** 47) / 2 ** 47;
+
+/**
+ * Attempts at knowledge checks: each shows the questions in a fresh order of choices and without their
+ * answers, marks each answer as it is given (feedback comes only then), and grades the marked questions.
+ * Every answer and outcome is an xAPI statement written with it, in one transaction.
+ */
+export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
+  const { db } = deps.database;
+  const random = deps.random ?? secureRandom;
+
+  function questionsOf(details: Record<string, unknown>): Question[] {
+    return (details['questions'] ?? []) as Question[];
+  }
+
+  /** The marked questions the learner's last finished attempt got wrong, so a retry can point them out. */
+  function missedLastTime(packId: string, itemId: string, questions: readonly Question[]): string[] {
+    const last = db
+      .select({ answers: quizAttempts.answers })
+      .from(quizAttempts)
+      .where(
+        and(
+          eq(quizAttempts.packId, packId),
+          eq(quizAttempts.itemId, itemId),
+          isNotNull(quizAttempts.finishedAt),
+        ),
+      )
+      .orderBy(desc(quizAttempts.finishedAt))
+      .get();
+    if (!last) return [];
+    return missedQuestions(questions, last.answers as Record<string, QuizAnswer>).map(
+      (question) => question.id,
+    );
+  }
+
+  function startQuiz(packId: string, itemId: string): QuizAttempt {
+    const { item, passMark } = host.findItem(packId, itemId);
+    if (item.kind !== 'quiz') throw new AppError('CONFLICT', `“${item.title}” is not a knowledge check.`);
+    host.openItem(packId, itemId);
+    const questions = questionsOf(item.details);
+    const choiceOrder = choiceOrderFor(questions, random);
+    const attemptId = randomUUID();
+    db.insert(quizAttempts)
+      .values({ id: attemptId, packId, itemId, answers: {}, choiceOrder, startedAt: deps.now() })
+      .run();
+    return {
+      attemptId,
+      questions: questions.map((question) => attemptQuestion(question, choiceOrder)),
+      passMark,
+      missedLastTime: missedLastTime(packId, itemId, questions),
+    };
+  }
+
+  function attempt(attemptId: string) {
+    const row = db.select().from(quizAttempts).where(eq(quizAttempts.id, attemptId)).get();
+    if (!row)
+      throw new AppError('NOT_FOUND', 'That attempt does not exist; start the knowledge check again.');
+    if (row.finishedAt)
+      throw new AppError('CONFLICT', 'That attempt is finished; start a new one to try again.');
+    const found = host.findItem(row.packId, row.itemId);
+    return { row, ...found, questions: questionsOf(found.item.details) };
+  }
+
+  function answerQuestion(attemptId: string, questionId: string, given: QuizAnswer): AnswerFeedback {
+    const { row, object, parents, questions } = attempt(attemptId);
+    const question = questions.find((candidate) => candidate.id === questionId);
+    if (!question) throw new AppError('NOT_FOUND', `This knowledge check has no question "${questionId}".`);
+    if (questionId in row.answers)
+      throw new AppError('CONFLICT', 'That question was already answered in this attempt.');
+    const answer = toPackAnswer(given, row.choiceOrder[questionId]);
+    if (answer === null)
+      throw new AppError('INVALID_INPUT', 'That answer names a choice the question did not show.');
+    const marked = isMarked(question);
+    const correct = marked ? isCorrect(question, answer) : null;
+    const at = deps.now();
+    const learner = localLearner(db, deps.now);
+    db.transaction((tx) => {
+      tx.update(quizAttempts)
+        .set({ answers: { ...row.answers, [questionId]: answer } })
+        .where(eq(quizAttempts.id, attemptId))
+        .run();
+      recordStatement(tx, {
+        timestamp: at,
+        learner,
+        verb: 'answered',
+        object: {
+          kind: 'question',
+          packId: row.packId,
+          id: `${row.itemId}/${questionId}`,
+          title: question.prompt,
+        },
+        parents: [object, ...parents],
+        registration: attemptId,
+        interactionType: interactionTypes[question.type],
+        // A written answer is recorded word for word, and not judged (xAPI 2.0 §4.2.4.3: success is optional).
+        result:
+          correct === null
+            ? { response: responseText(answer) }
+            : { success: correct, response: responseText(answer) },
+      });
+    });
+    return { correct, explanation: question.explanation, correctAnswer: describeCorrectAnswer(question) };
+  }
+
+  function finishQuiz(attemptId: string): QuizResult {
+    const { row, item, object, parents, questions, passMark } = attempt(attemptId);
+    const answers = row.answers as Record<string, QuizAnswer>;
+    const grade = gradeQuiz(questions, answers, passMark);
+    const at = deps.now();
+    const learner = localLearner(db, deps.now);
+    let courseCompleted = false;
+    db.transaction((tx) => {
+      tx.update(quizAttempts)
+        .set({ finishedAt: at, score: grade.scaled, passed: grade.passed })
+        .where(eq(quizAttempts.id, attemptId))
+        .run();
+      const firstPass = recordAttempt(tx, row, grade, at);
+      recordStatement(tx, {
+        timestamp: at,
+        learner,
+        verb: grade.passed ? 'passed' : 'failed',
+        object,
+        parents,
+        registration: attemptId,
+        result: {
+          score: { scaled: grade.scaled, raw: grade.points, min: 0, max: grade.max },
+          success: grade.passed,
+          completion: true,
+        },
+      });
+      if (firstPass)
+        courseCompleted = host.completeCourseIfDone(
+          tx,
+          row.packId,
+          item.courseId,
+          parents[0] as ActivityRef,
+          at,
+          learner,
+        );
+    });
+    return {
+      ...grade,
+      written: questions.filter((question) => !isMarked(question) && question.id in answers).length,
+      missed: missedQuestions(questions, answers).map(({ id, prompt }) => ({ id, prompt })),
+      passMark,
+      courseCompleted,
+    };
+  }
+
+  /** Counts the attempt and keeps the best score; true when this attempt is the first to pass. */
+  function recordAttempt(
+    tx: Transaction,
+    row: { packId: string; itemId: string },
+    grade: { scaled: number; passed: boolean },
+    at: Date,
+  ): boolean {
+    const where = and(eq(itemProgress.packId, row.packId), eq(itemProgress.itemId, row.itemId));
+    const progress = tx.select().from(itemProgress).where(where).get();
+    const firstPass = grade.passed && !progress?.completedAt;
+    tx.update(itemProgress)
+      .set({
+        attempts: (progress?.attempts ?? 0) + 1,
+        bestScore: Math.max(progress?.bestScore ?? 0, grade.scaled),
+        ...(firstPass ? { completedAt: at } : {}),
+      })
+      .where(where)
+      .run();
+    return firstPass;
+  }
+
+  return { startQuiz, answerQuestion, finishQuiz };
+}
+
+/** The answer as xAPI's `result.response`: choices as the pack numbers them, written answers in full. */
+function responseText(answer: QuizAnswer): string {
+  switch (answer.type) {
+    case 'single':
+      return String(answer.choice);
+    case 'multiple':
+      return answer.choices.join('[,]');
+    case 'truefalse':
+      return String(answer.value);
+    case 'written':
+      return answer.text;
+  }
+}
