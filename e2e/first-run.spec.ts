@@ -15,6 +15,7 @@ test.describe('on a new device', () => {
     page,
     host,
   }) => {
+    test.slow(); // every screen, each with a screenshot and an axe run
     await page.goto(host.url);
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome' })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Works offline' })).toContainText('saved on this device');

@@ -216,12 +216,15 @@ test('a trainer signs in, enrols a team, publishes a pack, and exports who compl
     .setInputFiles(await packZip({ 'pack.yaml': 'id: test-pack\nversion: one\n' }));
   await expect(page.getByRole('list', { name: 'Problems' }).getByRole('listitem').first()).toContainText(
     /^pack\.yaml:\d+: /,
+    { timeout: 30_000 }, // the check runs in a worker, which takes a while to start on a busy machine
   );
   await screenshot(page, 'hub-dashboard-pack-problems');
   await expectAccessible(page);
   // A good one is checked first: its contents and what publishing it does, then published on confirmation.
   await page.getByLabel('Pack zip').setInputFiles(await packZip());
-  await expect(page.getByRole('list', { name: 'Contents' })).toContainText('Basics: 1 module, 4 items');
+  await expect(page.getByRole('list', { name: 'Contents' })).toContainText('Basics: 1 module, 4 items', {
+    timeout: 30_000,
+  });
   await expect(
     page.getByText('“Test pack” 1.2.0 is new: every device gets it at its next sync.'),
   ).toBeVisible();

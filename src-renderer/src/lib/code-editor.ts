@@ -113,6 +113,9 @@ export function createCodeEditor(
         EditorView.contentAttributes.of({
           'aria-label': options.label,
           'aria-multiline': 'true',
+          // Already in the tab order as contenteditable; said outright so checkers (axe) see the scrolling
+          // editor has keyboard access.
+          tabindex: '0',
           spellcheck: 'true',
           autocorrect: 'on',
           autocapitalize: 'sentences',
