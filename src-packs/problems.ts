@@ -37,3 +37,8 @@ export function problemLines(listed: readonly PackProblem[], count: number, noun
   if (more > 0) lines.push(`and ${more.toLocaleString('en')} more ${noun}${more === 1 ? '' : 's'}`);
   return lines;
 }
+
+/** A field's dotted path as problems name it: `modules.0.items`, or `(file)` for the whole file. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(file)' : path.map(String).join('.');
+}

@@ -1,7 +1,6 @@
 import { isAlias, isCollection, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import { PACK_LIMITS } from '../src-shared/packs/limits';
-import type { PackProblem } from './problems';
-import { fieldName } from './zod-problems';
+import { fieldName, type PackProblem } from './problems';
 
 export interface StructureContext {
   file: string;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { PackProblem } from './problems';
+import { fieldName, type PackProblem } from './problems';
 import type { YamlSource } from './yaml-source';
 
 /** Turns zod's issues into located problems, one per unknown key so each gets its own line. */
@@ -30,10 +30,6 @@ export function problemsFromIssues(
     });
   }
   return problems;
-}
-
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(file)' : path.map(String).join('.');
 }
 
 function wordsFor(issue: z.core.$ZodIssue): string {
