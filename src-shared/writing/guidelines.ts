@@ -10,13 +10,18 @@ import type { z } from 'zod';
 import type { Channel } from '../packs/items';
 import type {
   Check,
+  DisclosureCheck,
   GuidelineSet,
   InternalLinksCheck,
   LengthCheck,
   LengthLimit,
   PatternsCheck,
+  ProfanityCheck,
+  Rule,
 } from './guideline-rules';
 import { compilePattern, patternSpans } from './guideline-patterns';
+import { blankOut, codeSpans, normaliseForMatching } from './guideline-text';
+import { secretSpans } from './secrets';
 import { offsetAfterCharacters, offsetAfterWords, postSpans, type Span } from './text-metrics';
 import { findUrls, xLength } from './x-count';
 
@@ -89,6 +94,65 @@ function allMatches(regex: RegExp, text: string, offset = 0): Span[] {
   return spans;
 }
 
+/** Endings a swear word takes: "shits", "damned", "fucking", "crapper", "shitty", "crappiest", "arsehole". */
+const INFLECTIONS = 's|es|d|ed|ing|in|er|ers|y|ier|iest|iness|ily|head|heads|hole|holes|bag|bags';
+/** The same after a doubled final consonant: "shitty", "crappy", "sodding". */
+const DOUBLED_INFLECTIONS = 'y|ier|iest|ed|ing|in|er|ers';
+
+/**
+ * The profanity rule's expression: each listed phrase as a whole word and, with `inflections`, each one-word
+ * entry with the endings above (its final consonant doubled or not), so a list of stems catches the forms
+ * people write without listing every one.
+ */
+function profanityRegExp(words: readonly string[], inflections: boolean): RegExp {
+  if (!inflections) return phraseRegExp(words, false);
+  const alternatives = [...new Set(words.map((word) => word.trim().toLowerCase()))]
+    .filter((word) => word !== '')
+    .sort((a, b) => b.length - a.length)
+    .map((word) => {
+      if (/\s/.test(word) || !WORD_CHAR.test(word.charAt(word.length - 1))) {
+        return word
+          .split(/\s+/)
+          .map(escapeRegExp)
+          .join(String.raw`\s+`);
+      }
+      const stem = escapeRegExp(word);
+      const last = word.charAt(word.length - 1);
+      const doubled = /[bcdfgklmnprstvz]/.test(last) ? `|${stem}${last}(?:${DOUBLED_INFLECTIONS})` : '';
+      return `${stem}(?:${INFLECTIONS})?${doubled}`;
+    });
+  return new RegExp(`(?<!${WORD_CLASS})(?:${alternatives.join('|')})(?!${WORD_CLASS})`, 'giu');
+}
+
+function profanityMatcher(check: z.infer<typeof ProfanityCheck>): Matcher {
+  const regex = profanityRegExp(check.words, check.inflections !== false);
+  const allow = check.allow === undefined ? undefined : phraseRegExp(check.allow, false);
+  return (text) => {
+    const spans = allMatches(regex, text);
+    if (allow === undefined || spans.length === 0) return spans;
+    const allowed = allMatches(allow, text);
+    return spans.filter((span) => !allowed.some((ok) => span.start >= ok.start && span.end <= ok.end));
+  };
+}
+
+function disclosureMatcher(check: z.infer<typeof DisclosureCheck>): Matcher {
+  const employer = phraseRegExp(check.employer, false);
+  const disclosure = phraseRegExp(check.disclosurePhrases, false);
+  const patterns = (check.disclosurePatterns ?? []).flatMap((pattern) => {
+    const compiled = compilePattern(pattern.regex, pattern.flags);
+    return compiled.ok ? [compiled.regex] : [];
+  });
+  const discloses = (text: string): boolean => {
+    disclosure.lastIndex = 0;
+    return disclosure.test(text) || patterns.some((regex) => regex.matcher(text).find());
+  };
+  return (text, context) => {
+    if (discloses(text)) return [];
+    if (context.title !== undefined && discloses(normaliseForMatching(context.title))) return [];
+    return allMatches(employer, text);
+  };
+}
+
 // ---- Links ----------------------------------------------------------------------------------------------
 
 /** `[text](target "title")`: the whole link is marked. */
@@ -104,6 +168,9 @@ const BARE_LINK = new RegExp(
     String.raw`(?::\d{1,5})?(?:[/?#][^\s<>"'\x60]*)?(?![\p{L}\p{N}_.\-]*@)`,
   'giu',
 );
+
+/** Words before a dotted number that make it a version rather than an address. */
+const VERSION_BEFORE = /\b(?:version|release|build|v)\s*$/i;
 
 /** Drops punctuation that ends the sentence rather than the URL, and a `)` that closes prose. */
 function trimUrl(url: string): string {
@@ -160,6 +227,58 @@ export function isPrivateHost(host: string): boolean {
   return false;
 }
 
+/** Names every machine or platform has: they say nothing about the company's network. */
+const GENERIC_HOSTS = new Set([
+  'host.docker.internal',
+  'gateway.docker.internal',
+  'kubernetes.docker.internal',
+  'metadata.google.internal',
+  'kubernetes.default.svc.cluster.local',
+  'kubernetes.default.svc',
+]);
+/** Default addresses of home routers, Docker, emulators and VirtualBox: in every tutorial, revealing nothing. */
+const DEFAULT_ADDRESSES = new Set([
+  '192.168.0.1',
+  '192.168.1.1',
+  '192.168.1.254',
+  '10.0.0.1',
+  '10.0.2.2',
+  '10.0.2.15',
+  '172.17.0.1',
+  '172.17.0.2',
+]);
+/** Whether `octets` with `/prefix` is a block's network address (its host bits zero), below /32. */
+function isNetworkAddress(octets: readonly number[], prefix: number): boolean {
+  if (prefix >= 32) return false;
+  const value = octets.reduce((sum, octet) => sum * 256 + octet, 0);
+  return value % 2 ** (32 - prefix) === 0;
+}
+
+/**
+ * Whether a private address says something about the company's network: a private IP, or a name under
+ * .local, .internal, .lan, .corp, .intranet or .home.arpa, that is not loopback, link-local, a well-known
+ * name, a default address or a generic block (an address ending in .0 or .255, or a block written in CIDR
+ * such as 10.20.0.0/16). `url` is the whole match, so a `/prefix` after the address counts.
+ */
+export function revealsPrivateAddress(host: string, url: string): boolean {
+  if (host === 'localhost' || host.endsWith('.localhost') || GENERIC_HOSTS.has(host)) return false;
+  const octets = ipv4(host);
+  if (octets !== undefined) {
+    const [a = 0, b = 0, , d = 0] = octets;
+    if (a === 127 || (a === 169 && b === 254) || !isPrivateHost(host)) return false;
+    if (DEFAULT_ADDRESSES.has(host) || d === 0 || d === 255) return false;
+    // A block in CIDR (10.20.0.0/16) names a range, not a machine; a single host (/32) still does.
+    const prefix = /^\/(\d{1,2})(?![\d.])/.exec(url.slice(url.toLowerCase().indexOf(host) + host.length));
+    if (prefix?.[1] !== undefined && isNetworkAddress(octets, Number(prefix[1]))) return false;
+    return true;
+  }
+  if (host.startsWith('[')) {
+    const address = host.slice(1, -1);
+    return /^f[cd][0-9a-f]{2}:/.test(address);
+  }
+  return isPrivateHost(host) || /\.(?:lan|corp|intranet|home\.arpa)$/.test(host);
+}
+
 /** Whether `host` is one of `patterns`: `example.com` covers itself and its subdomains, `*.example.com` only subdomains. */
 function hostMatches(host: string, patterns: readonly string[]): boolean {
   return patterns.some((raw) => {
@@ -173,7 +292,9 @@ function linkMatcher(check: z.infer<typeof InternalLinksCheck>): Matcher {
   const flagged = (url: string): boolean => {
     const host = urlHost(url);
     if (host === undefined) return false;
-    return hostMatches(host, check.hosts) || (check.privateAddresses === true && isPrivateHost(host));
+    return (
+      hostMatches(host, check.hosts) || (check.privateAddresses === true && revealsPrivateAddress(host, url))
+    );
   };
   return (text) => {
     const covered: Span[] = [];
@@ -193,6 +314,8 @@ function linkMatcher(check: z.infer<typeof InternalLinksCheck>): Matcher {
       const url = trimUrl(match[0]);
       const span = { start: match.index, end: match.index + url.length };
       if (overlaps(span.start, span.end)) continue;
+      // "version 10.4.2.1" is a version number, not an address.
+      if (VERSION_BEFORE.test(text.slice(Math.max(0, span.start - 12), span.start))) continue;
       if (flagged(url)) spans.push(span);
     }
     return spans;
@@ -296,25 +419,16 @@ function lengthMatcher(check: z.infer<typeof LengthCheck>): Matcher {
 
 function compile(check: Check): Matcher {
   switch (check.kind) {
-    case 'disclosure': {
-      const employer = phraseRegExp(check.employer, false);
-      const disclosure = phraseRegExp(check.disclosurePhrases, false);
-      return (text, context) => {
-        disclosure.lastIndex = 0;
-        if (disclosure.test(text)) return [];
-        disclosure.lastIndex = 0;
-        if (context.title !== undefined && disclosure.test(context.title)) return [];
-        return allMatches(employer, text);
-      };
-    }
+    case 'disclosure':
+      return disclosureMatcher(check);
     case 'terms': {
       const regex = phraseRegExp(check.terms, check.caseSensitive === true);
       return (text) => allMatches(regex, text);
     }
-    case 'profanity': {
-      const regex = phraseRegExp(check.words, false);
-      return (text) => allMatches(regex, text);
-    }
+    case 'profanity':
+      return profanityMatcher(check);
+    case 'secrets':
+      return (text) => secretSpans(text, check.kinds, check.allow);
     case 'patterns':
       return patternMatcher(check);
     case 'internal-links':
@@ -348,10 +462,14 @@ export function checkGuidelines(
   sets: readonly GuidelineSet[],
 ): Finding[] {
   const findings: Omit<Finding, 'occurrence'>[] = [];
+  const normalised = normaliseForMatching(text);
+  let withoutCode: string | undefined;
+  const textFor = (rule: Rule): string =>
+    rule.skipCode === true ? (withoutCode ??= blankOut(normalised, codeSpans(normalised))) : normalised;
   for (const set of sets) {
     for (const rule of set.rules) {
       if (rule.channels !== undefined && !rule.channels.includes(context.channel)) continue;
-      for (const { start, end } of matcherFor(rule.check)(text, context)) {
+      for (const { start, end } of matcherFor(rule.check)(textFor(rule), context)) {
         findings.push({
           ruleId: rule.id,
           setId: set.id,
