@@ -120,17 +120,27 @@ The fix took a day. The test that would have caught it took an afternoon.
 
 What is the date bug that taught you the most?`,
 
-  'write-an-x-thread': `1/6 Our payroll close had a time-zone bug for three years. Six customers found it on the same morning. The fix took a day; the test that would have caught it took an afternoon. Thread on "whose midnight?"
+  'write-an-x-thread': `Our payroll close had a time-zone bug for three years. Six customers found it on the same morning. The fix took a day; the test that would have caught it took an afternoon. A thread on "whose midnight?"
 
-2/6 Each customer paid a few employees for a day they had not worked. All of them had started night shifts for stock counts in February.
+---
 
-3/6 The close decided which day a shift belonged to in head office time. A shift ending after midnight in Lisbon was still the previous day in the Azores.
+Each customer paid a few employees for a day they had not worked. All of them had started night shifts for stock counts in February.
 
-4/6 Anyone who stores dates for people in more than one place can hit this: shifts, bookings, deadlines, billing periods.
+---
 
-5/6 The check: for every date you store, write down whose midnight it is, and test one case on each side of midnight in two zones.
+The close decided which day a shift belonged to in head office time. A shift ending after midnight in Lisbon was still the previous day in the Azores.
 
-6/6 Have you been bitten by a date that belonged to the wrong place? How did you catch it?`,
+---
+
+Anyone who stores dates for people in more than one place can hit this: shifts, bookings, deadlines, billing periods.
+
+---
+
+The check: for every date you store, write down whose midnight it is, and test one case on each side of midnight in two zones.
+
+---
+
+Have you been bitten by a date that belonged to the wrong place? How did you catch it?`,
 
   'make-it-safe-to-publish': `Good week: we moved a large grocery retailer onto a new integration, and it taught me something worth sharing.
 

@@ -184,6 +184,8 @@ const forecasts: CorpusSample[] = [
     "I'm betting our revenue will cross $100M before the IPO.",
     'We will raise guidance after this launch.',
     'EPS is going to jump when the cost cuts land.',
+    'Between this and the new launch, I reckon our retail revenue will double next year.',
+    'I think our margins will improve a lot once the migration is done.',
   ].map((text) => ({ set: 'bundled' as const, rule: 'forward-looking-statements', flag: true, text })),
   ...[
     'Your sales table will grow quickly, so partition it by month.',
@@ -211,6 +213,8 @@ const forecasts: CorpusSample[] = [
     'Margin of error will grow with smaller samples.',
     'We hit our hiring goals for the year.',
     'The earnings call transcript is public; here is the link.',
+    'I think sales engineers will love the new demo mode.',
+    'I believe the revenue report will load faster after the fix.',
   ].map((text) => ({ set: 'bundled' as const, rule: 'forward-looking-statements', flag: false, text })),
 ];
 
