@@ -150,6 +150,16 @@ If your stock looks hours behind while prices look fine, check whether both trav
 
 Anyone else split feeds like this? Would love to compare notes.`,
 
+  'reply-to-a-hostile-comment': `You're right that the outage came first, and I'm sorry it cost you a day of sales; that is a real loss, not an inconvenience.
+
+The retry fix in this post is one of the follow-ups from that incident, and the full report, including what we are changing, is here: https://status.example.com/incidents/2291
+
+If you want to go through what happened to your stores, I've asked our support lead to get in touch today, or message me and I'll make sure it reaches the right person.`,
+
+  'during-an-incident': `@retail_ops_sam Yes, card payments are failing for some customers right now and the incident team is on it. Updates as they happen: https://status.example.com
+
+I'm sorry, I know what this does to your stores on a Saturday. If you need support directly, reply here and I'll get you the right contact.`,
+
   'write-your-about-page': `## About me
 I help finance and support teams find out why their payroll and bank data stopped matching, and fix it before payday.
 
