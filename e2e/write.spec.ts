@@ -125,7 +125,7 @@ test('an exercise opens the studio with its template, says what is missing, and 
   await page.getByRole('button', { name: 'Write my draft' }).click();
   await expect(page.getByLabel('Text (Markdown)')).not.toHaveText('');
   const missing = page.getByRole('group', { name: /still asks for/ });
-  await expect(missing).toContainText('5 placeholders left, such as “[who]”');
+  await expect(missing).toContainText('9 placeholders left, such as “[who]”');
   await expect(missing).toContainText(/about \d+ more words/);
   await expect(page.getByRole('button', { name: /^Exercise: \d things before ready$/ })).toBeVisible();
   await screenshot(page, 'write-exercise-requirements');
@@ -164,6 +164,16 @@ test('the X thread exercise is written post by post with --- breaks, numbered by
   await expect(posts).toHaveCount(6);
   await expect(posts.first()).toContainText('1/6');
   await expect(posts.last()).toContainText('6/6');
+  // In the editor, each --- line is a post break, not a Markdown heading under the post above it.
+  await expect(page.locator('.cm-post-break')).toHaveCount(5);
+  // A --- right under a line of text leaves that line plain (not a heading), and breaks the post.
+  await page.getByLabel('Text (Markdown)').fill('First post, plain text\n---\nSecond post?');
+  await expect(posts).toHaveCount(2);
+  await expect(page.locator('.cm-post-break')).toHaveCount(1);
+  await expect(page.locator('.cm-line', { hasText: 'First post, plain text' }).locator('span')).toHaveCount(
+    0,
+  );
+  await page.getByLabel('Text (Markdown)').fill(bundledAnswers['write-an-x-thread'] ?? '');
   await expect(page.getByRole('group', { name: /Ready to mark ready/ })).toBeVisible();
   await screenshot(page, 'write-exercise-x-thread');
 

@@ -210,4 +210,54 @@ End every post with a question people can answer from their own work in one sent
 
 ### Where I'd like help
 A review of the blog draft by someone in the payroll team, and half an hour with our communications lead to check that the customer examples are generic enough.`,
+
+  'nominate-someone': `## Who, and what they know
+Priya Nair, senior support engineer. She is the person the whole team asks about failed bank-feed syncs: she wrote the runbook we use, and has handled more than three hundred of them across twelve countries.
+
+## Why them, and why now
+Customers quote her ticket notes back to us, and her explanations of date and time-zone problems are the clearest I have read. The same question about weekend bank holidays came up in four public forum threads last month and was answered badly each time; she could answer it properly in twenty minutes.
+
+## What you offer
+Two hours a week in her sprint plan, starting next sprint, reviewed after three months. The Advocate Foundations course. Answers to "can I name this customer?" questions from Dan in communications within one working day, and a same-day read of any draft she wants a second opinion on.
+
+## How you will ask
+In our one-to-one on Thursday, not by e-mail. I will say what I have noticed, what is on offer, and that "not now" is a perfectly good answer that changes nothing about how I see her work.`,
+
+  'review-a-draft': `## Sam's draft (leave it as it is)
+
+> Huge thanks to Quillmere Grocers for trusting us with their Easter cutover! At Northwind we're all about best-in-class, seamless integrations, and this project was no exception. Our team worked incredibly hard, and I couldn't be prouder of everyone involved in making it happen.
+>
+> The interesting bit: their stock feed and price feed were one feed, so every stock change re-sent every price and updates queued for hours. Splitting them fixed it. Here's the call I used to test it: curl -u feedadmin:Quillmere2024 https://api.northwind.example/feeds
+>
+> Anyone else split feeds like this?
+
+## Must change, with the rule
+First, the retailer is not on our reference list, so we need their permission before naming them; until the account team confirms it, "a large grocery retailer" tells the story just as well. Second, the curl command carries a user name and password. Swap them for placeholders such as USER:PASSWORD, and since this looks like a real credential, tell security so they can rotate it.
+
+## Suggestions, Sam's to take or leave
+Your second paragraph is the post: specific, useful, and only you could have written it. I would open with it. The "best-in-class, seamless" line reads like an advert and I would drop it; the thanks to the team could be one line at the end. Since it is about our product, say in the post that you work here.
+
+## Your note to Sam
+Great find, and people will want it. Two must-fixes above; everything else is your call. Post whenever you are happy with it, no need to send it back to me.`,
+
+  'programme-one-pager': `## The people
+Four to start: Priya on bank feeds, Tom on payroll tax changes, Aisha on API migrations and Lee on retail integrations. Each of them answers the same hard questions every week, and none of them posts in public today. I will ask each of them in a one-to-one next week, say what I have noticed, and make it clear that saying no, or not yet, is fine and changes nothing.
+
+## Time
+Two hours a week each, written into the sprint plan for six months, with a review of how it is going at three months.
+
+## Fast answers
+Dan in communications answers "ask first" questions within one working day, with Mira as his deputy when he is away. We keep a shared page of cleared customers, public dates and standard incident wording so the common questions answer themselves.
+
+## Review
+Only when someone asks, or when a post touches a topic on our ask-first list. Same-day turnaround, suggestions rather than rewrites, and the post stays the author's.
+
+## Recognition
+Specific thanks in the monthly team meeting, advocacy counted as work in the objectives of those who take part, and speaking and writing invitations passed on to them. No prizes, points or share counts.
+
+## Measures
+Each month: questions answered, posts linked from tickets or documentation, invitations and inbound, how many are still writing, and our own answer and review times. For leadership, those numbers plus one concrete story.
+
+## What we won't do
+Script posts for people to share, make it compulsory, watch anyone's personal accounts, require approval for everything, or reward volume over usefulness.`,
 };
