@@ -161,6 +161,9 @@ export function createCodeEditor(
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({
+          // Already in the tab order as contenteditable; said explicitly so that checkers (axe's
+          // scrollable-region-focusable) see the scrolling editor has keyboard-focusable content.
+          tabindex: '0',
           'aria-label': options.label,
           'aria-multiline': 'true',
           spellcheck: 'true',
