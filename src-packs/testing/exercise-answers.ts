@@ -156,9 +156,9 @@ The retry fix in this post is one of the follow-ups from that incident, and the 
 
 If you want to go through what happened to your stores, I've asked our support lead to get in touch today, or message me and I'll make sure it reaches the right person.`,
 
-  'during-an-incident': `@retail_ops_sam Yes, card payments are failing for some customers right now and the incident team is on it. Updates as they happen: https://status.example.com
+  'during-an-incident': `@retail_ops_sam Yes, card payments are failing for some stores right now and the incident team is on it. Live updates: https://status.example.com
 
-I'm sorry, I know what this does to your stores on a Saturday. If you need support directly, reply here and I'll get you the right contact.`,
+So sorry, I know what this does to a Saturday. Need support directly? Reply here and I'll send you the contact.`,
 
   'write-your-about-page': `## About me
 I help finance and support teams find out why their payroll and bank data stopped matching, and fix it before payday.
