@@ -151,6 +151,39 @@ test('an exercise opens the studio with its template, says what is missing, and 
   await expect(page.getByText('Done: your draft is marked ready.')).toBeVisible();
 });
 
+test('the X thread exercise is written post by post with --- breaks, numbered by the studio', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.goto(`${host.origin}/#/learn/advocate-foundations/item/write-an-x-thread`);
+  await expect(page.getByText('put a line of three hyphens')).toBeVisible();
+  await page.getByRole('button', { name: 'Write my draft' }).click();
+  const posts = page.getByRole('list', { name: 'Posts in the thread' }).getByRole('listitem');
+  // The template itself is six posts, one per --- break, with no numbers typed by hand.
+  await expect(posts).toHaveCount(6);
+  await page.getByLabel('Text (Markdown)').fill(bundledAnswers['write-an-x-thread'] ?? '');
+  await expect(posts).toHaveCount(6);
+  await expect(posts.first()).toContainText('1/6');
+  await expect(posts.last()).toContainText('6/6');
+  // In the editor, each --- line is a post break, not a Markdown heading under the post above it.
+  await expect(page.locator('.cm-post-break')).toHaveCount(5);
+  // A --- right under a line of text leaves that line plain (not a heading), and breaks the post.
+  await page.getByLabel('Text (Markdown)').fill('First post, plain text\n---\nSecond post?');
+  await expect(posts).toHaveCount(2);
+  await expect(page.locator('.cm-post-break')).toHaveCount(1);
+  await expect(page.locator('.cm-line', { hasText: 'First post, plain text' }).locator('span')).toHaveCount(
+    0,
+  );
+  await page.getByLabel('Text (Markdown)').fill(bundledAnswers['write-an-x-thread'] ?? '');
+  await expect(page.getByRole('group', { name: /Ready to mark ready/ })).toBeVisible();
+  await screenshot(page, 'write-exercise-x-thread');
+
+  await page.goto(`${host.origin}/#/learn/advocate-foundations/item/reply-to-a-hostile-comment`);
+  await expect(page.getByText('Funny how your company only posts about reliability')).toBeVisible();
+  await screenshot(page, 'exercise-hostile-reply');
+});
+
 test('an X thread is previewed post by post, each within 280 characters as X counts them', async ({
   page,
   host,

@@ -13,9 +13,13 @@ const tempDir = useTempDirs();
 const startCore = useTestCores();
 const bundledDir = join(import.meta.dirname, '..', '..', 'resources', 'packs');
 const packId = 'advocate-foundations';
-const exercises = (validatePackFolder(join(bundledDir, packId)).pack?.items ?? []).filter(
-  (item) => item.kind === 'exercise',
-);
+const bundled = validatePackFolder(join(bundledDir, packId)).pack;
+const exercises = (bundled?.items ?? []).filter((item) => item.kind === 'exercise');
+/** The course an item belongs to: the pack has Advocate Foundations and Running an advocacy programme. */
+const courseOf = (itemId: string): string =>
+  bundled?.manifest.courses.find((course) =>
+    course.modules.some((module) => module.items.some((item) => item.id === itemId)),
+  )?.id ?? 'none';
 
 /** The bundled course installed, and one exercise's draft begun, with calls that type and mark it ready. */
 async function startExercise(itemId: string) {
@@ -43,7 +47,7 @@ async function startExercise(itemId: string) {
   const status = async () => {
     const course = await call<{ modules: { items: { id: string; status: string }[] }[] }>('getCourse', {
       packId,
-      courseId: 'foundations',
+      courseId: courseOf(itemId),
     });
     return course.modules.flatMap((module) => module.items).find((item) => item.id === itemId)?.status;
   };

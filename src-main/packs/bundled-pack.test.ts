@@ -13,6 +13,7 @@ describe('the bundled Advocate Foundations pack', () => {
   it('validates without a problem or a warning', () => {
     expect([...report.problems, ...report.warnings].map(formatProblem)).toEqual([]);
     expect(guidelines?.rules.map((rule) => rule.id)).toEqual([
+      'no-secrets',
       'no-private-addresses',
       'forward-looking-statements',
       'keep-it-professional',
@@ -20,7 +21,7 @@ describe('the bundled Advocate Foundations pack', () => {
     ]);
   });
 
-  it('ships basics that flag private links, forecasts, swearing and over-long LinkedIn posts', () => {
+  it('ships basics that flag secrets, private links, forecasts, swearing and over-long LinkedIn posts', () => {
     if (!guidelines) throw new Error('the pack has no guidelines');
     const found = (text: string, channel: 'blog' | 'linkedin' = 'blog') =>
       checkGuidelines(text, { channel }, [guidelines]).map((finding) => [finding.ruleId, finding.excerpt]);
@@ -31,6 +32,11 @@ describe('the bundled Advocate Foundations pack', () => {
       ['forward-looking-statements', 'we will double our revenue'],
     ]);
     expect(found('That outage was a bloody nightmare.')).toEqual([['keep-it-professional', 'bloody']]);
+    expect(found('I tested with api_key = "9fK2xQ7LmZ4pT8wR3vN6" and it worked.')).toEqual([
+      ['no-secrets', '9fK2xQ7LmZ4pT8wR3vN6'],
+    ]);
+    // What every tutorial has is not a finding, nor is an address in code.
+    expect(found('Open http://localhost:3000 or `curl http://10.2.3.4/health`.')).toEqual([]);
     expect(found('a'.repeat(3001), 'linkedin')).toEqual([['fit-the-channel', 'a']]);
     expect(found('a'.repeat(3001), 'blog')).toEqual([]);
   });

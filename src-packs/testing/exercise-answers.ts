@@ -120,17 +120,27 @@ The fix took a day. The test that would have caught it took an afternoon.
 
 What is the date bug that taught you the most?`,
 
-  'write-an-x-thread': `1/6 Our payroll close had a time-zone bug for three years. Six customers found it on the same morning. The fix took a day; the test that would have caught it took an afternoon. Thread on "whose midnight?"
+  'write-an-x-thread': `Our payroll close had a time-zone bug for three years. Six customers found it on the same morning. The fix took a day; the test that would have caught it took an afternoon. A thread on "whose midnight?"
 
-2/6 Each customer paid a few employees for a day they had not worked. All of them had started night shifts for stock counts in February.
+---
 
-3/6 The close decided which day a shift belonged to in head office time. A shift ending after midnight in Lisbon was still the previous day in the Azores.
+Each customer paid a few employees for a day they had not worked. All of them had started night shifts for stock counts in February.
 
-4/6 Anyone who stores dates for people in more than one place can hit this: shifts, bookings, deadlines, billing periods.
+---
 
-5/6 The check: for every date you store, write down whose midnight it is, and test one case on each side of midnight in two zones.
+The close decided which day a shift belonged to in head office time. A shift ending after midnight in Lisbon was still the previous day in the Azores.
 
-6/6 Have you been bitten by a date that belonged to the wrong place? How did you catch it?`,
+---
+
+Anyone who stores dates for people in more than one place can hit this: shifts, bookings, deadlines, billing periods.
+
+---
+
+The check: for every date you store, write down whose midnight it is, and test one case on each side of midnight in two zones.
+
+---
+
+Have you been bitten by a date that belonged to the wrong place? How did you catch it?`,
 
   'make-it-safe-to-publish': `Good week: we moved a large grocery retailer onto a new integration, and it taught me something worth sharing.
 
@@ -139,6 +149,16 @@ The trick was splitting the price feed from the stock feed. Prices change rarely
 If your stock looks hours behind while prices look fine, check whether both travel together before you buy bigger servers.
 
 Anyone else split feeds like this? Would love to compare notes.`,
+
+  'reply-to-a-hostile-comment': `You're right that the outage came first, and I'm sorry it cost you a day of sales; that is a real loss, not an inconvenience.
+
+The retry fix in this post is one of the follow-ups from that incident, and the full report, including what we are changing, is here: https://status.example.com/incidents/2291
+
+If you want to go through what happened to your stores, I've asked our support lead to get in touch today, or message me and I'll make sure it reaches the right person.`,
+
+  'during-an-incident': `@retail_ops_sam Yes, card payments are failing for some stores right now and the incident team is on it. Live updates: https://status.example.com
+
+So sorry, I know what this does to a Saturday. Need support directly? Reply here and I'll send you the contact.`,
 
   'write-your-about-page': `## About me
 I help finance and support teams find out why their payroll and bank data stopped matching, and fix it before payday.
@@ -190,4 +210,54 @@ End every post with a question people can answer from their own work in one sent
 
 ### Where I'd like help
 A review of the blog draft by someone in the payroll team, and half an hour with our communications lead to check that the customer examples are generic enough.`,
+
+  'nominate-someone': `## Who, and what they know
+Priya Nair, senior support engineer. She is the person the whole team asks about failed bank-feed syncs: she wrote the runbook we use, and has handled more than three hundred of them across twelve countries.
+
+## Why them, and why now
+Customers quote her ticket notes back to us, and her explanations of date and time-zone problems are the clearest I have read. The same question about weekend bank holidays came up in four public forum threads last month and was answered badly each time; she could answer it properly in twenty minutes.
+
+## What you offer
+Two hours a week in her sprint plan, starting next sprint, reviewed after three months. The Advocate Foundations course. Answers to "can I name this customer?" questions from Dan in communications within one working day, and a same-day read of any draft she wants a second opinion on.
+
+## How you will ask
+In our one-to-one on Thursday, not by e-mail. I will say what I have noticed, what is on offer, and that "not now" is a perfectly good answer that changes nothing about how I see her work.`,
+
+  'review-a-draft': `## Sam's draft (leave it as it is)
+
+> Huge thanks to Quillmere Grocers for trusting us with their Easter cutover! At Northwind we're all about best-in-class, seamless integrations, and this project was no exception. Our team worked incredibly hard, and I couldn't be prouder of everyone involved in making it happen.
+>
+> The interesting bit: their stock feed and price feed were one feed, so every stock change re-sent every price and updates queued for hours. Splitting them fixed it. Here's the call I used to test it: curl -u feedadmin:Quillmere2024 https://api.northwind.example/feeds
+>
+> Anyone else split feeds like this?
+
+## Must change, with the rule
+First, the retailer is not on our reference list, so we need their permission before naming them; until the account team confirms it, "a large grocery retailer" tells the story just as well. Second, the curl command carries a user name and password. Swap them for placeholders such as USER:PASSWORD, and since this looks like a real credential, tell security so they can rotate it.
+
+## Suggestions, Sam's to take or leave
+Your second paragraph is the post: specific, useful, and only you could have written it. I would open with it. The "best-in-class, seamless" line reads like an advert and I would drop it; the thanks to the team could be one line at the end. Since it is about our product, say in the post that you work here.
+
+## Your note to Sam
+Great find, and people will want it. Two must-fixes above; everything else is your call. Post whenever you are happy with it, no need to send it back to me.`,
+
+  'programme-one-pager': `## The people
+Four to start: Priya on bank feeds, Tom on payroll tax changes, Aisha on API migrations and Lee on retail integrations. Each of them answers the same hard questions every week, and none of them posts in public today. I will ask each of them in a one-to-one next week, say what I have noticed, and make it clear that saying no, or not yet, is fine and changes nothing.
+
+## Time
+Two hours a week each, written into the sprint plan for six months, with a review of how it is going at three months.
+
+## Fast answers
+Dan in communications answers "ask first" questions within one working day, with Mira as his deputy when he is away. We keep a shared page of cleared customers, public dates and standard incident wording so the common questions answer themselves.
+
+## Review
+Only when someone asks, or when a post touches a topic on our ask-first list. Same-day turnaround, suggestions rather than rewrites, and the post stays the author's.
+
+## Recognition
+Specific thanks in the monthly team meeting, advocacy counted as work in the objectives of those who take part, and speaking and writing invitations passed on to them. No prizes, points or share counts.
+
+## Measures
+Each month: questions answered, posts linked from tickets or documentation, invitations and inbound, how many are still writing, and our own answer and review times. For leadership, those numbers plus one concrete story.
+
+## What we won't do
+Script posts for people to share, make it compulsory, watch anyone's personal accounts, require approval for everything, or reward volume over usefulness.`,
 };

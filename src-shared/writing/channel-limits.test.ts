@@ -17,6 +17,18 @@ describe('limitStatus', () => {
     });
   });
 
+  it("uses the exercise's own length instead of the channel's when the draft answers one", () => {
+    expect(limitStatus('blog', 300, 1800, { min: 200, max: 400 })).toEqual({
+      text: '300 words (aim for 200–400 for this exercise)',
+      state: 'within',
+    });
+    expect(limitStatus('internal', 90, 500, { min: 120 })).toEqual({
+      text: '90 words (aim for at least 120 for this exercise)',
+      state: 'short',
+    });
+    expect(limitStatus('linkedin', 200, 1400, { min: 150, max: 300 })?.text).toBe('1,400 / 3,000 characters');
+  });
+
   it('leaves threads (counted per post) and internal posts alone', () => {
     expect(limitStatus('x', 100, 600)).toBeNull();
     expect(limitStatus('internal', 5000, 30000)).toBeNull();

@@ -34,8 +34,17 @@ export interface LimitStatus {
 
 const number = (value: number) => value.toLocaleString('en-GB');
 
-/** Where a draft stands against its channel's limit; null for channels without one (and for threads). */
-export function limitStatus(channel: Channel, words: number, characters: number): LimitStatus | null {
+/**
+ * Where a draft stands against its channel's limit; null for channels without one (and for threads). An
+ * exercise's own length (its completion rules' `words`) replaces the channel's reading range, so the meter
+ * agrees with the exercise: an About page of 200–400 words is not "short" against a blog's 600.
+ */
+export function limitStatus(
+  channel: Channel,
+  words: number,
+  characters: number,
+  exerciseWords?: { min?: number | undefined; max?: number | undefined },
+): LimitStatus | null {
   const limit = channelLimits[channel];
   if (limit.maxCharacters !== undefined) {
     return {
@@ -43,15 +52,19 @@ export function limitStatus(channel: Channel, words: number, characters: number)
       state: characters > limit.maxCharacters ? 'over' : 'within',
     };
   }
-  if (limit.words !== undefined) {
-    const { min, max } = limit.words;
-    const range =
+  if (channel === 'x') return null;
+  const range = exerciseWords ?? limit.words;
+  if (range !== undefined && (range.min !== undefined || range.max !== undefined)) {
+    const { min, max } = range;
+    const aim =
       min !== undefined && max !== undefined
         ? `aim for ${number(min)}–${number(max)}`
-        : `aim for at most ${number(max ?? 0)}`;
+        : max !== undefined
+          ? `aim for at most ${number(max)}`
+          : `aim for at least ${number(min ?? 0)}`;
     const state =
       min !== undefined && words < min ? 'short' : max !== undefined && words > max ? 'long' : 'within';
-    return { text: `${number(words)} words (${range})`, state };
+    return { text: `${number(words)} words (${aim}${exerciseWords ? ' for this exercise' : ''})`, state };
   }
   return null;
 }

@@ -119,3 +119,14 @@ describe('the patterns of a set together', () => {
     expect(findings.map((finding) => finding.excerpt)).toEqual(['revenue']);
   });
 });
+
+describe('a group named flag', () => {
+  it('marks only the group, the rest of the match being context', () => {
+    expect(
+      spansOf(String.raw`(?<flag>we'll grow revenue)(?:\s+\d)`, "So we'll grow revenue 40%.", 'i'),
+    ).toEqual(["we'll grow revenue"]);
+    expect(spansOf(String.raw`we'll grow revenue(?:\s+\d)`, "So we'll grow revenue 40%.", 'i')).toEqual([
+      "we'll grow revenue 4",
+    ]);
+  });
+});

@@ -95,14 +95,20 @@ export interface PatternSpan {
   end: number;
 }
 
-/** Every non-empty match of `regex` in `text`, as UTF-16 offsets (shifted by `offset`), for the editor's marks. */
+/**
+ * Every non-empty match of `regex` in `text`, as UTF-16 offsets (shifted by `offset`), for the editor's marks.
+ * When the pattern has a group named `flag`, only that group is marked: the rest of the match is context
+ * that must be there (a sentence start before, an amount after) but is not the problem itself.
+ */
 export function patternSpans(regex: RE2JS, text: string, offset = 0): PatternSpan[] {
   const spans: PatternSpan[] = [];
-  for (const match of regex.matchAll(text)) {
-    const found = match[0] ?? '';
-    const index = match.index ?? 0;
-    if (found === '') continue;
-    spans.push({ start: offset + index, end: offset + index + found.length });
+  const flagged = Object.hasOwn(regex.namedGroups(), 'flag');
+  const matcher = regex.matcher(text);
+  while (matcher.find()) {
+    const start = flagged ? matcher.start('flag') : matcher.start();
+    const end = flagged ? matcher.end('flag') : matcher.end();
+    if (start < 0 || end <= start) continue;
+    spans.push({ start: offset + start, end: offset + end });
   }
   return spans;
 }

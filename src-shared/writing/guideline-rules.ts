@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Channel } from '../packs/items';
 import { compilePattern, MAX_SET_PATTERNS, MAX_SET_PROGRAM } from './guideline-patterns';
+import { SECRET_KINDS } from './secrets';
 
 export { MAX_PATTERN_LENGTH } from './guideline-patterns';
 
@@ -15,23 +16,25 @@ const Prose = z.string().trim().min(1).max(4000);
 const Phrase = z.string().trim().min(1).max(200);
 const Phrases = z.array(Phrase).min(1).max(2000);
 
+export const Pattern = z.strictObject({
+  regex: z.string().min(1),
+  flags: z.string().optional(),
+});
+
 export const DisclosureCheck = z.strictObject({
   kind: z.literal('disclosure'),
   /** Names and product names that count as mentioning the employer. */
   employer: Phrases,
   /** Phrases that disclose the relationship, e.g. "I work at", "my employer", "#employee", "disclosure:". */
   disclosurePhrases: Phrases,
+  /** Regular expressions that disclose it too, for shapes a phrase can't hold ("I'm a … at Northwind"). */
+  disclosurePatterns: z.array(Pattern).min(1).max(50).optional(),
 });
 
 export const TermsCheck = z.strictObject({
   kind: z.literal('terms'),
   terms: Phrases,
   caseSensitive: z.boolean().optional(),
-});
-
-export const Pattern = z.strictObject({
-  regex: z.string().min(1),
-  flags: z.string().optional(),
 });
 
 export const PatternsCheck = z.strictObject({
@@ -43,13 +46,30 @@ export const InternalLinksCheck = z.strictObject({
   kind: z.literal('internal-links'),
   /** Hosts whose links stay inside: `intranet.example.com` (and its subdomains) or `*.corp.example`. */
   hosts: z.array(Phrase).max(500).default([]),
-  /** Also flag links to private addresses: 10.x, 192.168.x, 172.16–31.x, 127.x, localhost, *.local, *.internal. */
+  /**
+   * Also flag private addresses that reveal something: 10.x, 192.168.x, 172.16–31.x, *.local, *.internal,
+   * *.lan, *.corp, *.intranet, in links or in prose; not loopback (localhost, 127.x, ::1), link-local,
+   * well-known names (host.docker.internal, metadata.google.internal) or default addresses and generic
+   * blocks every network has (192.168.1.1, 10.0.0.0/8, 172.16.0.0/12).
+   */
   privateAddresses: z.boolean().optional(),
 });
 
 export const ProfanityCheck = z.strictObject({
   kind: z.literal('profanity'),
   words: Phrases,
+  /** Also flag inflected forms of one-word entries: "shit" finds "shitty", "crap" finds "crappy" (default true). */
+  inflections: z.boolean().optional(),
+  /** Phrases in which a listed word is innocent: "Damn Vulnerable Web Application", "damning". */
+  allow: z.array(Phrase).max(500).optional(),
+});
+
+export const SecretsCheck = z.strictObject({
+  kind: z.literal('secrets'),
+  /** Which shapes to look for; every one when absent. */
+  kinds: z.array(z.enum(SECRET_KINDS)).min(1).optional(),
+  /** Values that are known to be harmless (a published example key): a match containing one is left alone. */
+  allow: z.array(Phrase).max(500).optional(),
 });
 
 export const LengthLimit = z.strictObject({
@@ -70,6 +90,7 @@ export const Check = z.discriminatedUnion('kind', [
   InternalLinksCheck,
   ProfanityCheck,
   LengthCheck,
+  SecretsCheck,
 ]);
 export type Check = z.infer<typeof Check>;
 
@@ -86,22 +107,31 @@ export const Rule = z
     severity: z.enum(['must', 'should']),
     /** Only check drafts for these channels; every channel when absent. */
     channels: z.array(Channel).min(1).optional(),
+    /** Don't read code: fenced code blocks and inline code are left out of the check (default false). */
+    skipCode: z.boolean().optional(),
     check: Check,
   })
   .superRefine((rule, ctx) => {
-    if (rule.check.kind !== 'patterns') return;
-    rule.check.patterns.forEach((pattern, index) => {
+    const [field, patterns] = rulePatterns(rule.check);
+    patterns.forEach((pattern, index) => {
       const compiled = compilePattern(pattern.regex, pattern.flags);
       if (!compiled.ok) {
         ctx.addIssue({
           code: 'custom',
-          path: ['check', 'patterns', index, 'regex'],
+          path: ['check', field, index, 'regex'],
           message: `Rule "${rule.id}": pattern /${pattern.regex}/ ${compiled.problem}`,
         });
       }
     });
   });
 export type Rule = z.infer<typeof Rule>;
+
+/** The regular expressions a check carries, and the field that holds them. */
+function rulePatterns(check: Check): [string, readonly z.infer<typeof Pattern>[]] {
+  if (check.kind === 'patterns') return ['patterns', check.patterns];
+  if (check.kind === 'disclosure') return ['disclosurePatterns', check.disclosurePatterns ?? []];
+  return ['patterns', []];
+}
 
 /** A company's guidelines, as written in a pack's `guidelines.yaml`. */
 export const GuidelineSet = z
@@ -134,8 +164,8 @@ function patternBudget(rules: readonly Rule[], ctx: z.RefinementCtx): void {
   let patterns = 0;
   let program = 0;
   for (const [r, rule] of rules.entries()) {
-    if (rule.check.kind !== 'patterns') continue;
-    for (const [p, pattern] of rule.check.patterns.entries()) {
+    const [field, list] = rulePatterns(rule.check);
+    for (const [p, pattern] of list.entries()) {
       const compiled = compilePattern(pattern.regex, pattern.flags);
       patterns += 1;
       program += compiled.ok ? compiled.program : 0;
@@ -146,7 +176,7 @@ function patternBudget(rules: readonly Rule[], ctx: z.RefinementCtx): void {
           : `brings the set's patterns to ${program} steps; the limit is ${MAX_SET_PROGRAM} in all`;
       ctx.addIssue({
         code: 'custom',
-        path: ['rules', r, 'check', 'patterns', p, 'regex'],
+        path: ['rules', r, 'check', field, p, 'regex'],
         message: `Rule "${rule.id}": pattern /${pattern.regex}/ ${over}`,
       });
       return;

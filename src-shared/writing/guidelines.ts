@@ -10,17 +10,23 @@ import type { z } from 'zod';
 import type { Channel } from '../packs/items';
 import type {
   Check,
+  DisclosureCheck,
   GuidelineSet,
-  InternalLinksCheck,
   LengthCheck,
   LengthLimit,
   PatternsCheck,
+  ProfanityCheck,
+  Rule,
 } from './guideline-rules';
 import { compilePattern, patternSpans } from './guideline-patterns';
+import { blankOut, codeSpans, normaliseForMatching } from './guideline-text';
+import { linkMatcher } from './guideline-links';
+import { secretSpans } from './secrets';
 import { offsetAfterCharacters, offsetAfterWords, postSpans, type Span } from './text-metrics';
 import { findUrls, xLength } from './x-count';
 
 export * from './guideline-rules';
+export { isPrivateHost, revealsPrivateAddress, urlHost } from './guideline-links';
 
 // ---- Findings -------------------------------------------------------------------------------------------
 
@@ -89,113 +95,62 @@ function allMatches(regex: RegExp, text: string, offset = 0): Span[] {
   return spans;
 }
 
-// ---- Links ----------------------------------------------------------------------------------------------
+/** Endings a swear word takes: "shits", "damned", "fucking", "crapper", "shitty", "crappiest", "arsehole". */
+const INFLECTIONS = 's|es|d|ed|ing|in|er|ers|y|ier|iest|iness|ily|head|heads|hole|holes|bag|bags';
+/** The same after a doubled final consonant: "shitty", "crappy", "sodding". */
+const DOUBLED_INFLECTIONS = 'y|ier|iest|ed|ing|in|er|ers';
 
-/** `[text](target "title")`: the whole link is marked. */
-const MARKDOWN_LINK = /!?\[[^\]\n]*\]\(\s*<?([^\s()<>]+)>?(?:\s+"[^"\n]*")?\s*\)/g;
-/** `<https://…>`: the whole autolink is marked. */
-const AUTOLINK = /<((?:https?|ftp):\/\/[^\s<>]+)>/gi;
-/** A URL with a scheme, or a bare host name (with an optional port and path) that is not part of an e-mail. */
-const BARE_LINK = new RegExp(
-  String.raw`(?:https?|ftp):\/\/[^\s<>"'\x60]+` +
-    '|' +
-    String.raw`(?<![\p{L}\p{N}_@.\-/:])` +
-    String.raw`(?:(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?|localhost(?=:\d))` +
-    String.raw`(?::\d{1,5})?(?:[/?#][^\s<>"'\x60]*)?(?![\p{L}\p{N}_.\-]*@)`,
-  'giu',
-);
-
-/** Drops punctuation that ends the sentence rather than the URL, and a `)` that closes prose. */
-function trimUrl(url: string): string {
-  let result = url;
-  for (;;) {
-    const last = result.charAt(result.length - 1);
-    if ('.,;:!?\'"*_'.includes(last) && result.length > 1) {
-      result = result.slice(0, -1);
-    } else if (last === ')' && result.split('(').length < result.split(')').length) {
-      result = result.slice(0, -1);
-    } else {
-      return result;
-    }
-  }
-}
-
-/** The lower-case host of a URL or bare host, or undefined for a relative link. */
-export function urlHost(url: string): string | undefined {
-  const match = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/?#@\s]*@)?(\[[^\]]*\]|[^/?#:\s]+)/i.exec(url);
-  const host = match?.[1];
-  if (host === undefined || url.startsWith('/') || url.startsWith('#') || url.startsWith('.'))
-    return undefined;
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !host.includes('.') && host.toLowerCase() !== 'localhost') {
-    return undefined;
-  }
-  return host.toLowerCase().replace(/\.$/, '');
-}
-
-function ipv4(host: string): number[] | undefined {
-  const parts = host.split('.');
-  if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part))) return undefined;
-  const octets = parts.map(Number);
-  return octets.every((octet) => octet <= 255) ? octets : undefined;
-}
-
-/** Whether `host` is a loopback, private (RFC 1918), link-local or local-only name or address. */
-export function isPrivateHost(host: string): boolean {
-  if (host === 'localhost' || /\.(?:localhost|local|internal)$/.test(host)) return true;
-  const octets = ipv4(host);
-  if (octets !== undefined) {
-    const [a = 0, b = 0] = octets;
-    return (
-      a === 10 ||
-      a === 127 ||
-      (a === 192 && b === 168) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 169 && b === 254)
-    );
-  }
-  if (host.startsWith('[')) {
-    const address = host.slice(1, -1);
-    return address === '::1' || /^f[cd][0-9a-f]{2}:/.test(address) || /^fe[89ab][0-9a-f]:/.test(address);
-  }
-  return false;
-}
-
-/** Whether `host` is one of `patterns`: `example.com` covers itself and its subdomains, `*.example.com` only subdomains. */
-function hostMatches(host: string, patterns: readonly string[]): boolean {
-  return patterns.some((raw) => {
-    const pattern = raw.trim().toLowerCase().replace(/\.$/, '');
-    if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1));
-    return host === pattern || host.endsWith(`.${pattern}`);
-  });
-}
-
-function linkMatcher(check: z.infer<typeof InternalLinksCheck>): Matcher {
-  const flagged = (url: string): boolean => {
-    const host = urlHost(url);
-    if (host === undefined) return false;
-    return hostMatches(host, check.hosts) || (check.privateAddresses === true && isPrivateHost(host));
-  };
-  return (text) => {
-    const covered: Span[] = [];
-    const spans: Span[] = [];
-    const overlaps = (start: number, end: number): boolean =>
-      covered.some((span) => start < span.end && end > span.start);
-    for (const regex of [MARKDOWN_LINK, AUTOLINK]) {
-      for (const match of text.matchAll(regex)) {
-        const span = { start: match.index, end: match.index + match[0].length };
-        if (overlaps(span.start, span.end)) continue;
-        covered.push(span);
-        if (flagged(match[1] ?? '')) spans.push(span);
+/**
+ * The profanity rule's expression: each listed phrase as a whole word and, with `inflections`, each one-word
+ * entry with the endings above (its final consonant doubled or not), so a list of stems catches the forms
+ * people write without listing every one.
+ */
+function profanityRegExp(words: readonly string[], inflections: boolean): RegExp {
+  if (!inflections) return phraseRegExp(words, false);
+  const alternatives = [...new Set(words.map((word) => word.trim().toLowerCase()))]
+    .filter((word) => word !== '')
+    .sort((a, b) => b.length - a.length)
+    .map((word) => {
+      if (/\s/.test(word) || !WORD_CHAR.test(word.charAt(word.length - 1))) {
+        return word
+          .split(/\s+/)
+          .map(escapeRegExp)
+          .join(String.raw`\s+`);
       }
-    }
-    if (!text.includes('.') && !text.includes(':')) return spans;
-    for (const match of text.matchAll(BARE_LINK)) {
-      const url = trimUrl(match[0]);
-      const span = { start: match.index, end: match.index + url.length };
-      if (overlaps(span.start, span.end)) continue;
-      if (flagged(url)) spans.push(span);
-    }
-    return spans;
+      const stem = escapeRegExp(word);
+      const last = word.charAt(word.length - 1);
+      const doubled = /[bcdfgklmnprstvz]/.test(last) ? `|${stem}${last}(?:${DOUBLED_INFLECTIONS})` : '';
+      return `${stem}(?:${INFLECTIONS})?${doubled}`;
+    });
+  return new RegExp(`(?<!${WORD_CLASS})(?:${alternatives.join('|')})(?!${WORD_CLASS})`, 'giu');
+}
+
+function profanityMatcher(check: z.infer<typeof ProfanityCheck>): Matcher {
+  const regex = profanityRegExp(check.words, check.inflections !== false);
+  const allow = check.allow === undefined ? undefined : phraseRegExp(check.allow, false);
+  return (text) => {
+    const spans = allMatches(regex, text);
+    if (allow === undefined || spans.length === 0) return spans;
+    const allowed = allMatches(allow, text);
+    return spans.filter((span) => !allowed.some((ok) => span.start >= ok.start && span.end <= ok.end));
+  };
+}
+
+function disclosureMatcher(check: z.infer<typeof DisclosureCheck>): Matcher {
+  const employer = phraseRegExp(check.employer, false);
+  const disclosure = phraseRegExp(check.disclosurePhrases, false);
+  const patterns = (check.disclosurePatterns ?? []).flatMap((pattern) => {
+    const compiled = compilePattern(pattern.regex, pattern.flags);
+    return compiled.ok ? [compiled.regex] : [];
+  });
+  const discloses = (text: string): boolean => {
+    disclosure.lastIndex = 0;
+    return disclosure.test(text) || patterns.some((regex) => regex.matcher(text).find());
+  };
+  return (text, context) => {
+    if (discloses(text)) return [];
+    if (context.title !== undefined && discloses(normaliseForMatching(context.title))) return [];
+    return allMatches(employer, text);
   };
 }
 
@@ -296,25 +251,16 @@ function lengthMatcher(check: z.infer<typeof LengthCheck>): Matcher {
 
 function compile(check: Check): Matcher {
   switch (check.kind) {
-    case 'disclosure': {
-      const employer = phraseRegExp(check.employer, false);
-      const disclosure = phraseRegExp(check.disclosurePhrases, false);
-      return (text, context) => {
-        disclosure.lastIndex = 0;
-        if (disclosure.test(text)) return [];
-        disclosure.lastIndex = 0;
-        if (context.title !== undefined && disclosure.test(context.title)) return [];
-        return allMatches(employer, text);
-      };
-    }
+    case 'disclosure':
+      return disclosureMatcher(check);
     case 'terms': {
       const regex = phraseRegExp(check.terms, check.caseSensitive === true);
       return (text) => allMatches(regex, text);
     }
-    case 'profanity': {
-      const regex = phraseRegExp(check.words, false);
-      return (text) => allMatches(regex, text);
-    }
+    case 'profanity':
+      return profanityMatcher(check);
+    case 'secrets':
+      return (text) => secretSpans(text, check.kinds, check.allow);
     case 'patterns':
       return patternMatcher(check);
     case 'internal-links':
@@ -348,10 +294,14 @@ export function checkGuidelines(
   sets: readonly GuidelineSet[],
 ): Finding[] {
   const findings: Omit<Finding, 'occurrence'>[] = [];
+  const normalised = normaliseForMatching(text);
+  let withoutCode: string | undefined;
+  const textFor = (rule: Rule): string =>
+    rule.skipCode === true ? (withoutCode ??= blankOut(normalised, codeSpans(normalised))) : normalised;
   for (const set of sets) {
     for (const rule of set.rules) {
       if (rule.channels !== undefined && !rule.channels.includes(context.channel)) continue;
-      for (const { start, end } of matcherFor(rule.check)(text, context)) {
+      for (const { start, end } of matcherFor(rule.check)(textFor(rule), context)) {
         findings.push({
           ruleId: rule.id,
           setId: set.id,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkGuidelines } from './guidelines';
 import type { GuidelineSet } from './guideline-rules';
 import {
+  isPostBreak,
   countCharacters,
   countWords,
   graphemes,
@@ -90,5 +91,18 @@ describe('the editor and the guideline length rule count alike', () => {
       expect(findings(text, 'words', words), text).toBe(0);
       expect(findings(`${text} more`, 'words', words), text).toBe(1);
     }
+  });
+});
+
+describe('isPostBreak', () => {
+  it('is a line of three hyphens, with spaces or tabs around it, and nothing else', () => {
+    expect(['---', '  ---', '---\t', ' --- '].map(isPostBreak)).toEqual([true, true, true, true]);
+    expect(['----', '--', '--- x', '- - -', '***'].map(isPostBreak)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

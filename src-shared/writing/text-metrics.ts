@@ -70,6 +70,11 @@ export function offsetAfterWords(text: string, count: number): number | undefine
 /** A line of exactly `---` (spaces or tabs around it allowed). */
 export const POST_BREAK = /^[ \t]*---[ \t]*$/m;
 
+/** Whether one line of a draft (without its line break) is a post break of a thread. */
+export function isPostBreak(line: string): boolean {
+  return /^[ \t]*---[ \t]*$/.test(line);
+}
+
 /** The posts of a thread: the text between `---` lines, each trimmed, empty ones left out, as spans. */
 export function postSpans(text: string): Span[] {
   const spans: Span[] = [];

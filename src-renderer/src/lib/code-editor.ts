@@ -1,8 +1,18 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorSelection, EditorState, StateEffect, StateField } from '@codemirror/state';
+import {
+  Compartment,
+  EditorSelection,
+  EditorState,
+  RangeSetBuilder,
+  StateEffect,
+  StateField,
+  type Extension,
+  type Text,
+} from '@codemirror/state';
 import { Decoration, drawSelection, EditorView, keymap, type DecorationSet } from '@codemirror/view';
+import { isPostBreak } from '../../../src-shared/writing/text-metrics';
 
 /** A span of the text to mark, such as a guideline finding. */
 export interface MarkedSpan {
@@ -19,6 +29,8 @@ export interface CodeEditor {
   /** Replaces the whole text (loading a draft, restoring a version) unless it is already the text. */
   setText(text: string): void;
   setMarks(spans: readonly MarkedSpan[]): void;
+  /** Whether the text is an X thread, whose `---` lines are post breaks rather than Markdown. */
+  setThread(thread: boolean): void;
   /** Selects a span, scrolls it into view and puts the cursor there. */
   select(start: number, end: number): void;
   focus(): void;
@@ -54,6 +66,36 @@ const marksField = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+const postBreak = Decoration.line({
+  class: 'cm-post-break',
+  attributes: { title: 'Post break: the next post of the thread starts below this line' },
+});
+
+function postBreakLines(doc: Text): DecorationSet {
+  const builder = new RangeSetBuilder<Decoration>();
+  for (let number = 1; number <= doc.lines; number += 1) {
+    const line = doc.line(number);
+    if (isPostBreak(line.text)) builder.add(line.from, line.from, postBreak);
+  }
+  return builder.finish();
+}
+
+/** The `---` lines of a thread, marked as post breaks. */
+const postBreaksField = StateField.define<DecorationSet>({
+  create: (state) => postBreakLines(state.doc),
+  update: (lines, transaction) => (transaction.docChanged ? postBreakLines(transaction.state.doc) : lines),
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+/**
+ * Markdown, and for a thread also its post breaks: a `---` line under a paragraph would otherwise make that
+ * paragraph a (setext) heading, so the thread's Markdown has no setext headings and the line is shown as the
+ * break between two posts, which is what the studio's thread splitter makes of it.
+ */
+function language(thread: boolean): Extension {
+  return thread ? [markdown({ extensions: { remove: ['SetextHeading'] } }), postBreaksField] : markdown();
+}
+
 // The app's colour variables (light and dark) inherit into the shadow root.
 const theme = EditorView.theme({
   '&': {
@@ -80,6 +122,12 @@ const theme = EditorView.theme({
   },
   '.cm-finding-must': { textDecorationColor: 'var(--danger-border)', background: 'var(--danger-bg)' },
   '.cm-finding-should': { textDecorationColor: 'var(--focus)' },
+  '.cm-post-break': {
+    color: 'var(--muted, inherit)',
+    borderBottom: '2px dashed var(--border)',
+    marginBottom: '0.4rem',
+  },
+  '.cm-post-break::after': { content: '"post break"', marginLeft: '0.75rem', fontSize: '0.8em' },
 });
 
 /**
@@ -90,8 +138,10 @@ const theme = EditorView.theme({
  */
 export function createCodeEditor(
   host: HTMLElement,
-  options: { text: string; label: string; onChange: (text: string) => void },
+  options: { text: string; label: string; onChange: (text: string) => void; thread?: boolean },
 ): CodeEditor {
+  const languageCompartment = new Compartment();
+  let thread = options.thread === true;
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const parent = document.createElement('div');
   shadow.replaceChildren(parent);
@@ -107,15 +157,15 @@ export function createCodeEditor(
         history(),
         drawSelection(),
         keymap.of([...defaultKeymap, ...historyKeymap]),
-        markdown(),
+        languageCompartment.of(language(thread)),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({
+          // Already in the tab order as contenteditable; said explicitly so that checkers (axe's
+          // scrollable-region-focusable) see the scrolling editor has keyboard-focusable content.
+          tabindex: '0',
           'aria-label': options.label,
           'aria-multiline': 'true',
-          // Already in the tab order as contenteditable; said outright so checkers (axe) see the scrolling
-          // editor has keyboard access.
-          tabindex: '0',
           spellcheck: 'true',
           autocorrect: 'on',
           autocapitalize: 'sentences',
@@ -143,6 +193,11 @@ export function createCodeEditor(
     },
     setMarks(spans) {
       view.dispatch({ effects: setMarksEffect.of(spans) });
+    },
+    setThread(next) {
+      if (next === thread) return;
+      thread = next;
+      view.dispatch({ effects: languageCompartment.reconfigure(language(thread)) });
     },
     select(start, end) {
       const length = view.state.doc.length;
