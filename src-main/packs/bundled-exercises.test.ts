@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src-shared/api/errors';
-import { placeholderSpans } from '../../src-shared/training/template-text';
+import { modelAnswerOf, placeholderSpans } from '../../src-shared/training/template-text';
 import type { Draft, InstalledGuidelines, SavedDraft } from '../../src-shared/writing/drafts';
 import { acknowledgementKey, checkGuidelines } from '../../src-shared/writing/guidelines';
 import { validatePackFolder } from '../../src-packs/validate';
@@ -87,6 +87,15 @@ describe('the bundled course’s exercises', () => {
       await acknowledgeAll(hurried);
       expect(await markReady()).toMatchObject(refused);
       expect(await status()).toBe('started');
+
+      // The model answer the exercise's page shows, copied out: not the learner's work.
+      const model = modelAnswerOf(exercises.find((item) => item.id === itemId)?.body ?? '');
+      expect(model, 'every bundled exercise has a model answer').not.toBeNull();
+      await type(model ?? '');
+      await acknowledgeAll(model ?? '');
+      const copied = await markReady();
+      expect(copied).toMatchObject(refused);
+      if (!copied.ok) expect(copied.error.message).toContain('the model answer word for word');
 
       const answer = bundledAnswers[itemId] ?? '';
       expect(findings(answer).map((finding) => finding.title)).toEqual([]);

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import type { Channel } from '../../src-shared/packs/items';
 import { completionRulesOf } from '../../src-shared/packs/completion';
+import { modelAnswerOf } from '../../src-shared/training/template-text';
 import {
   describeMissing,
   exerciseRequirements,
@@ -33,7 +34,7 @@ export function createReadiness(deps: { db: AppDatabase; guidelines: Guidelines 
   function exerciseOf(draft: Pick<DraftText, 'exercisePackId' | 'exerciseItemId'>): DraftRequirements {
     if (!draft.exercisePackId || !draft.exerciseItemId) return null;
     const item = deps.db
-      .select({ id: items.id, title: items.title, details: items.details })
+      .select({ id: items.id, title: items.title, details: items.details, body: items.body })
       .from(items)
       .where(
         and(
@@ -49,6 +50,7 @@ export function createReadiness(deps: { db: AppDatabase; guidelines: Guidelines 
       exercise: { packId: draft.exercisePackId, itemId: item.id, title: item.title },
       template,
       rules: completionRulesOf(item.details),
+      modelAnswer: modelAnswerOf(item.body),
     };
   }
 
@@ -61,7 +63,8 @@ export function createReadiness(deps: { db: AppDatabase; guidelines: Guidelines 
       severity: finding.severity,
       acknowledged: acknowledged.has(acknowledgementKey(finding)),
     }));
-    return exerciseRequirements(draft.body, { template: exercise.template, rules: exercise.rules, findings });
+    const { template, rules, modelAnswer } = exercise;
+    return exerciseRequirements(draft.body, { template, rules, modelAnswer, findings });
   }
 
   function unmet(draft: DraftText): Requirement[] {

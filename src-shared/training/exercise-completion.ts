@@ -6,12 +6,14 @@
 import type { CompletionRules, TextCheck } from '../packs/completion';
 import { compilePattern } from '../writing/guideline-patterns';
 import { countWords } from '../writing/text-metrics';
-import { ownWords, placeholderSpans, withoutPlaceholders } from './template-text';
+import { copiedShare, ownWords, placeholderSpans, withoutPlaceholders } from './template-text';
 
 export interface RequirementContext {
   /** The exercise's template, which the draft started from. */
   template: string;
   rules: CompletionRules;
+  /** The exercise's model answer, when its body has one: a draft may not be that answer copied out. */
+  modelAnswer?: string | null;
   /** The draft's guideline findings now, each with whether the writer acknowledged it. */
   findings: readonly { severity: 'must' | 'should'; acknowledged: boolean }[];
 }
@@ -32,6 +34,8 @@ export function exerciseRequirements(text: string, context: RequirementContext):
   const requirements = [wordsRequirement(text, rules.words)];
   if (rules.placeholders === 'none') requirements.push(placeholdersRequirement(text));
   if (rules.ownWords > 0) requirements.push(ownWordsRequirement(text, context.template, rules.ownWords));
+  if (context.modelAnswer)
+    requirements.push(notCopiedRequirement(text, context.modelAnswer, context.template));
   requirements.push(findingsRequirement(context.findings, rules.mustFindings));
   const prose = withoutPlaceholders(text);
   rules.require.forEach((check, index) => {
@@ -133,6 +137,21 @@ function ownWordsRequirement(text: string, template: string, share: number): Req
     missing:
       `${roughly(needed)} more ${plural(needed, 'word', 'words')} of your own ` +
       `(${percent(total === 0 ? 0 : own / total)} of the text is yours; ${percent(share)} needed)`,
+  };
+}
+
+/** More than this share of a draft in the model answer's exact wording is copying, not the exercise. */
+export const MOST_COPIED = 0.25;
+
+function notCopiedRequirement(text: string, modelAnswer: string, template: string): Requirement {
+  const share = copiedShare(text, modelAnswer, template);
+  const rule = 'In your own words, not the model answer’s';
+  if (share <= MOST_COPIED) return { id: 'not-copied', met: true, rule, missing: null };
+  return {
+    id: 'not-copied',
+    met: false,
+    rule,
+    missing: `${percent(share)} of the text is the model answer word for word: write about your own work`,
   };
 }
 

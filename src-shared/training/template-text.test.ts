@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { maskCode, ownWords, placeholderSpans, withoutPlaceholders } from './template-text';
+import {
+  copiedShare,
+  maskCode,
+  modelAnswerOf,
+  ownWords,
+  placeholderSpans,
+  withoutPlaceholders,
+} from './template-text';
 
 const placeholders = (text: string) => placeholderSpans(text).map((span) => text.slice(span.start, span.end));
 
@@ -57,5 +64,55 @@ describe('own words', () => {
 
   it('lets each template word account for one occurrence only', () => {
     expect(ownWords('the the the', 'the')).toEqual({ own: 2, total: 3 });
+  });
+});
+
+describe('the model answer', () => {
+  const body = [
+    'Do the exercise.',
+    '',
+    '## A model answer',
+    '',
+    'Write yours first, then compare.',
+    '',
+    '> ## What I know',
+    '> I help support teams work out why a bank-feed sync failed in under ten minutes.',
+    '',
+    '## Afterwards',
+    'Not part of it.',
+  ].join('\n');
+
+  it('is the body’s “A model answer” section, without its quote marks', () => {
+    expect(modelAnswerOf(body)).toBe(
+      'Write yours first, then compare.\n\n## What I know\nI help support teams work out why a bank-feed sync failed in under ten minutes.',
+    );
+    expect(modelAnswerOf('No section here.')).toBeNull();
+  });
+
+  it('counts runs of six words copied from it, not shared phrasing or the template’s own words', () => {
+    const model = modelAnswerOf(body) ?? '';
+    const template = '## What I know\nI help [who] with [what].';
+    expect(
+      copiedShare(
+        'I help support teams work out why a bank-feed sync failed in under ten minutes.',
+        model,
+        template,
+      ),
+    ).toBe(1);
+    expect(
+      copiedShare(
+        'I help warehouse staff work out why a scanner drops its connection at the loading dock.',
+        model,
+        template,
+      ),
+    ).toBe(0);
+    // Seven words copied, ten their own.
+    expect(
+      copiedShare(
+        'work out why a bank-feed sync failed and then I wrote it all down for my team',
+        model,
+        template,
+      ),
+    ).toBeCloseTo(7 / 17, 2);
   });
 });

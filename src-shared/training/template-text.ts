@@ -85,3 +85,41 @@ export function ownWords(text: string, template: string): OwnWords {
   }
   return { own, total: words.length };
 }
+
+/** The `## A model answer` section of an exercise's body (docs/course-packs.md), or null when it has none. */
+export function modelAnswerOf(body: string): string | null {
+  const lines = body.split('\n');
+  const start = lines.findIndex((line) => /^##[ \t]+A model answer[ \t]*$/i.test(line));
+  if (start === -1) return null;
+  const rest = lines.slice(start + 1);
+  const end = rest.findIndex((line) => /^#{1,2}[ \t]/.test(line));
+  const section = (end === -1 ? rest : rest.slice(0, end)).map((line) => line.replace(/^[ \t]*>[ \t]?/, ''));
+  const text = section.join('\n').trim();
+  return text === '' ? null : text;
+}
+
+/** How many words in a row make a copied passage: shorter runs are shared phrasing, not copying. */
+const RUN = 6;
+
+/**
+ * The share of the text's words that sit in a run of RUN or more words found, in that order, in `source`
+ * (ignoring case) but not in the template: how much of a draft is the model answer's wording.
+ */
+export function copiedShare(text: string, source: string, template: string): number {
+  const words = wordsOf(text).map((word) => word.toLowerCase());
+  if (words.length < RUN) return 0;
+  const runsOf = (input: string) => {
+    const list = wordsOf(input).map((word) => word.toLowerCase());
+    const runs = new Set<string>();
+    for (let at = 0; at + RUN <= list.length; at += 1) runs.add(list.slice(at, at + RUN).join(' '));
+    return runs;
+  };
+  const given = runsOf(template);
+  const copied = [...runsOf(source)].filter((run) => !given.has(run));
+  const runs = new Set(copied);
+  const covered = new Uint8Array(words.length);
+  for (let at = 0; at + RUN <= words.length; at += 1) {
+    if (runs.has(words.slice(at, at + RUN).join(' '))) covered.fill(1, at, at + RUN);
+  }
+  return covered.reduce((sum, flag) => sum + flag, 0) / words.length;
+}

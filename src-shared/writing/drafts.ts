@@ -101,6 +101,8 @@ export const DraftRequirements = z
     exercise: z.object({ packId: z.string(), itemId: z.string(), title: z.string() }),
     template: z.string(),
     rules: CompletionRules,
+    /** The exercise's model answer, which the draft may not copy; null when it has none. */
+    modelAnswer: z.string().nullable(),
   })
   .nullable();
 export type DraftRequirements = z.infer<typeof DraftRequirements>;

@@ -21,6 +21,7 @@ export class RequirementCheck {
     return exerciseRequirements(this.editor.previewBody, {
       template: exercise.template,
       rules: exercise.rules,
+      modelAnswer: exercise.modelAnswer,
       findings: this.guidelines.findings,
     });
   });
