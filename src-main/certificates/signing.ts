@@ -155,7 +155,7 @@ export function signCredential<T extends object>(
   const data = hashData(canonicalDocument(unsecured), canonicalProofConfig(options, unsecured));
   const signature = sign(null, data, key.privateKey);
   const proof: DataIntegrityProof = { ...options, proofValue: multibaseBase58btcEncode(signature) };
-  return { ...credential, proof };
+  return { ...credential, proof: [proof] };
 }
 
 /**
@@ -174,10 +174,23 @@ function verifyOrExplain(signed: unknown): VerificationResult {
   if (typeof signed !== 'object' || signed === null || Array.isArray(signed)) {
     return { ok: false, reason: 'the credential is not a JSON object' };
   }
-  const { proof, ...unsecured } = signed as Record<string, unknown>;
-  if (proof === undefined) return { ok: false, reason: 'the credential has no proof' };
-  if (Array.isArray(proof)) return { ok: false, reason: 'proof sets (several proofs) are not supported' };
-  if (typeof proof !== 'object' || proof === null) return { ok: false, reason: 'the proof is not an object' };
+  const { proof: proofOrSet, ...unsecured } = signed as Record<string, unknown>;
+  if (proofOrSet === undefined) return { ok: false, reason: 'the credential has no proof' };
+  // VC Data Integrity §2.1.1: a proof set of one is that proof (what OB 3.0's schema asks for); a set of
+  // several would need each checked and a policy for which must hold, which no issuer of ours makes.
+  if (Array.isArray(proofOrSet) && proofOrSet.length === 0) {
+    return { ok: false, reason: 'the credential has an empty proof set' };
+  }
+  if (Array.isArray(proofOrSet) && proofOrSet.length > 1) {
+    return {
+      ok: false,
+      reason: `the credential carries ${proofOrSet.length} proofs; only a single proof can be checked here`,
+    };
+  }
+  const proof: unknown = Array.isArray(proofOrSet) ? proofOrSet[0] : proofOrSet;
+  if (typeof proof !== 'object' || proof === null || Array.isArray(proof)) {
+    return { ok: false, reason: 'the proof is not an object' };
+  }
 
   const { proofValue, ...options } = proof as Record<string, unknown>;
   if (options.type !== DATA_INTEGRITY_PROOF)
