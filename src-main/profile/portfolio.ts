@@ -9,7 +9,7 @@ import type {
   Visibility,
 } from '../../src-shared/profile/schemas';
 import type { DatabaseHandle } from '../db/open';
-import { certificates, drafts, portfolioItems, portfolioVisibility } from '../db/schema';
+import { certificates, companyCredentials, drafts, portfolioItems, portfolioVisibility } from '../db/schema';
 
 export interface PortfolioDeps {
   database: DatabaseHandle;
@@ -56,6 +56,17 @@ export function createPortfolio(deps: PortfolioDeps) {
         visibility: chosen.get(`piece:${draft.id}`) ?? 'me',
       }));
     // The current certificate of each course: copies replaced by a re-issue stay in its history only.
+    // The company's badge for the course, when public and not revoked, is what the entry links to: a page
+    // anyone can check, rather than a file signed on this device.
+    const companyPages = new Map(
+      db
+        .select()
+        .from(companyCredentials)
+        .where(and(eq(companyCredentials.public, true), isNull(companyCredentials.revokedAt)))
+        .all()
+        .filter((badge) => badge.pageUrl.startsWith('https://'))
+        .map((badge) => [`${badge.packId}/${badge.courseId}`, badge.pageUrl]),
+    );
     const earned: PortfolioItem[] = db
       .select()
       .from(certificates)
@@ -66,7 +77,7 @@ export function createPortfolio(deps: PortfolioDeps) {
         sourceId: certificate.id,
         kind: 'certificate',
         title: certificate.courseTitle,
-        url: null,
+        url: companyPages.get(`${certificate.packId}/${certificate.courseId}`) ?? null,
         date: day(certificate.issuedAt),
         description: certificate.courseSummary ?? '',
         channel: null,

@@ -9,6 +9,7 @@ import {
 import type { CertificateDetail, CertificateSummary } from '../../src-shared/training/schemas';
 import { signCredential, verifyCredential, type IssuerKey } from '../certificates/signing';
 import type { AppDatabase } from '../db/open';
+import { companyBadgeFor } from './company-badges';
 import {
   certificates,
   courseCompletions,
@@ -294,6 +295,8 @@ export function getCertificate(db: AppDatabase, id: string): CertificateDetail {
     }));
   return {
     ...summary(row),
+    // Only the current copy stands beside the company's badge; history copies are the device's own.
+    company: row.replacedBy === null ? companyBadgeFor(db, row.packId, row.courseId) : null,
     courseSummary: row.courseSummary,
     credential: row.credential,
     signatureValid: verification.ok,
