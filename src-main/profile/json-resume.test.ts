@@ -57,4 +57,20 @@ describe('toJsonResume', () => {
     expect(resume.basics.profiles.map((p) => p.network)).toEqual(['LinkedIn', 'GitHub']);
     expect(resume.basics.url).toBe('https://ada.example.com');
   });
+
+  it('names the company as a certificate’s issuer when the entry links to its badge’s public page', () => {
+    const { profile, portfolio } = mixedProfile();
+    const page = 'https://hub.acme.example/credentials/5f8c2a1e-1111-4222-8333-944455556666';
+    const items = portfolio.map((item) =>
+      item.kind === 'certificate'
+        ? { ...item, title: 'Basics', url: page, visibility: 'public' as const }
+        : item,
+    );
+    const view = profileFor('public', profile, items);
+    expect(toJsonResume(view, at, { [page]: 'Acme Corp' }).certificates).toEqual([
+      { name: 'Basics', date: '2026-10-01', issuer: 'Acme Corp', url: page },
+    ]);
+    expect(toJsonResume(view, at).certificates[0]?.issuer).toBe('Advocate Studio');
+    expect(validateResume(toJsonResume(view, at, { [page]: 'Acme Corp' }))).toEqual([]);
+  });
 });

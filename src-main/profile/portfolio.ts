@@ -8,7 +8,7 @@ import type {
   SavePortfolioItemInput,
   Visibility,
 } from '../../src-shared/profile/schemas';
-import type { DatabaseHandle } from '../db/open';
+import type { AppDatabase, DatabaseHandle } from '../db/open';
 import { certificates, companyCredentials, drafts, portfolioItems, portfolioVisibility } from '../db/schema';
 
 export interface PortfolioDeps {
@@ -159,3 +159,15 @@ export function createPortfolio(deps: PortfolioDeps) {
 }
 
 export type Portfolio = ReturnType<typeof createPortfolio>;
+
+/** The public pages of the company badges (public, not revoked) and their issuers' names, for the exports. */
+export function companyIssuersByPage(db: AppDatabase): Record<string, string> {
+  return Object.fromEntries(
+    db
+      .select({ pageUrl: companyCredentials.pageUrl, issuerName: companyCredentials.issuerName })
+      .from(companyCredentials)
+      .where(and(eq(companyCredentials.public, true), isNull(companyCredentials.revokedAt)))
+      .all()
+      .map((badge) => [badge.pageUrl, badge.issuerName]),
+  );
+}

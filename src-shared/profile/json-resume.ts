@@ -61,7 +61,12 @@ export function topicsOfArea(area: { name: string; evidence: string }, topics: r
  * The view (public, for a file the person shares) as a JSON Resume: expertise as skills, topics as
  * interests, published pieces and articles as publications, talks, podcasts and open source as projects.
  */
-export function toJsonResume(view: ProfileView, generatedAt: Date): JsonResume {
+export function toJsonResume(
+  view: ProfileView,
+  generatedAt: Date,
+  /** Company badges' public pages and their issuers: a certificate linking to one is issued by that company. */
+  issuersByPage: Readonly<Record<string, string>> = {},
+): JsonResume {
   const website = view.links.find((link) => link.kind === 'website');
   const publications = view.portfolio.filter((item) => ['piece', 'article'].includes(item.kind));
   const projects = view.portfolio.filter((item) =>
@@ -92,7 +97,7 @@ export function toJsonResume(view: ProfileView, generatedAt: Date): JsonResume {
       .map((item) => ({
         name: item.title,
         date: day(item.date),
-        issuer: 'Advocate Studio',
+        issuer: (item.url !== null ? issuersByPage[item.url] : undefined) ?? 'Advocate Studio',
         ...optional('url', item.url),
       })),
     publications: publications.map((item) => ({
