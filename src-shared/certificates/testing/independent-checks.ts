@@ -3,12 +3,12 @@
  * AchievementCredential (vendored in ../standards), and Digital Bazaar's VC libraries with their
  * eddsa-jcs-2022 cryptosuite, so a credential is not only accepted by the verifier that made it.
  */
-import Ajv2019 from 'ajv/dist/2019';
+import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { createVerifyCryptosuite } from '@digitalbazaar/eddsa-jcs-2022-cryptosuite';
-import schema from '../standards/ob_v3p0_achievementcredential_schema.json';
+import schema from '../standards/ob_v3p0_achievementcredential_schema.json' with { type: 'json' };
 
 const ajv = new Ajv2019({ strict: false, allErrors: true });
 addFormats(ajv);
