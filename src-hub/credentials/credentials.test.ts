@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStatement } from '../../src-shared/xapi/statements';
@@ -150,6 +151,38 @@ describe.each(testBackends)('company-issued Open Badges, on %s', (backend) => {
     // Unmarked, it is gone from the public again.
     expect((await visibility(device.auth, { id: issued.id, public: false })).status).toBe(200);
     expect((await fetch(issued.pageUrl)).status).toBe(404);
+  });
+
+  it('names itself by the address it was reached at, never by a Host header the device chose', async () => {
+    const device = await hub.enrolDevice('eve@example.com');
+    const { port } = new URL(hub.url);
+    const sent = await new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify([completion(device, 'hosted', 'Hosted')]);
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: Number(port),
+          path: '/xapi/statements',
+          method: 'POST',
+          headers: {
+            host: 'evil.example',
+            authorization: device.auth,
+            'content-type': 'application/json',
+            'x-experience-api-version': '2.0.0',
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(sent).toBe(200);
+    const [issued] = (await mine(device)).credentials;
+    expect(issued?.credential).toMatchObject({ issuer: { id: `did:web:127.0.0.1%3A${port}` } });
+    expect(JSON.stringify(issued?.credential)).not.toContain('evil.example');
   });
 
   it('signs with a new key after rotation, and what the old key signed still verifies', async () => {
