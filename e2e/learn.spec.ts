@@ -238,7 +238,7 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
   >;
   expect(badge).toMatchObject({
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
-    proof: { cryptosuite: 'eddsa-jcs-2022' },
+    proof: [{ cryptosuite: 'eddsa-jcs-2022' }],
   });
   await page.emulateMedia({ media: 'print' });
   await screenshot(page, 'certificate-print');

@@ -5,6 +5,7 @@ import { parseInvitation } from '../src-shared/sync/invitation';
 import { HUB_START_TIMEOUT, basicAuth, makeTestDatabase } from './testing/hub';
 import { runHubCli, startHubProcess } from './testing/process';
 import { mboxStatement } from './testing/statements';
+import { buildStatement } from '../src-shared/xapi/statements';
 import type { DatabaseTarget } from './db/open';
 
 describe('npm run hub', () => {
@@ -137,5 +138,97 @@ describe('npm run hub', () => {
       }
     },
     HUB_START_TIMEOUT,
+  );
+
+  it(
+    'names the company as issuer, lists and revokes the badges it issued, and rotates its key',
+    async () => {
+      const dir = ['--data-dir', target.dataDir, '--public-url', 'https://hub.acme.example'];
+      expect((await runHubCli(['badges', 'revoke', 'not-an-id', ...dir])).code).toBe(2);
+      expect((await runHubCli(['issuer', 'set', ...dir])).stderr).toContain(
+        'issuer set needs --name COMPANY',
+      );
+      const set = await runHubCli([
+        'issuer',
+        'set',
+        '--name',
+        'Acme Corp',
+        '--url',
+        'https://acme.example',
+        '--json',
+        ...dir,
+      ]);
+      expect(set.stderr).toBe('');
+      expect(JSON.parse(set.stdout)).toMatchObject({ name: 'Acme Corp', did: 'did:web:hub.acme.example' });
+      const enrolment = JSON.parse((await runHubCli(['enrolment', 'create', '--json', ...dir])).stdout) as {
+        code: string;
+      };
+
+      const hub = await startHubProcess(dir);
+      let badge: string;
+      try {
+        const enrolled = await fetch(`${hub.url}/enrol`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            code: enrolment.code,
+            name: 'Ada',
+            email: 'ada.cli@example.com',
+            learnerId: 'ada-cli',
+          }),
+        });
+        const device = (await enrolled.json()) as { key: string; secret: string };
+        const auth = basicAuth(device.key, device.secret);
+        const statement = buildStatement({
+          id: crypto.randomUUID(),
+          timestamp: new Date(),
+          learner: { id: 'ada-cli', name: 'Ada' },
+          verb: 'completed',
+          object: { kind: 'course', packId: 'test-pack', id: 'basics', title: 'Basics' },
+        });
+        const sent = await fetch(`${hub.url}/xapi/statements`, {
+          method: 'POST',
+          headers: {
+            authorization: auth,
+            'content-type': 'application/json',
+            'x-experience-api-version': '2.0.0',
+          },
+          body: JSON.stringify([statement]),
+        });
+        expect(sent.status).toBe(200);
+        const mine = (await (
+          await fetch(`${hub.url}/credentials/mine`, { headers: { authorization: auth } })
+        ).json()) as {
+          credentials: { id: string; pageUrl: string; credential: { issuer: { id: string } } }[];
+        };
+        expect(mine.credentials).toHaveLength(1);
+        // Named by its public address, not the loopback one it was reached at.
+        expect(mine.credentials[0]?.credential.issuer.id).toBe('did:web:hub.acme.example');
+        expect(mine.credentials[0]?.pageUrl).toMatch(/^https:\/\/hub\.acme\.example\/credentials\//);
+        badge = mine.credentials[0]?.id ?? '';
+      } finally {
+        hub.child.kill('SIGTERM');
+        await hub.exited;
+      }
+      const listed = JSON.parse((await runHubCli(['badges', 'list', '--json', ...dir])).stdout) as {
+        id: string;
+        revokedAt: string | null;
+      }[];
+      expect(listed).toMatchObject([{ id: badge, revokedAt: null }]);
+      const revoked = await runHubCli(['badges', 'revoke', badge, ...dir]);
+      expect(revoked).toMatchObject({ code: 0, stdout: `revoked ${badge}\n` });
+      expect((await runHubCli(['badges', 'revoke', crypto.randomUUID(), ...dir])).code).toBe(1);
+
+      expect((await runHubCli(['issuer', 'rotate-key', ...dir])).stdout).toContain('key-2');
+      const shown = JSON.parse((await runHubCli(['issuer', 'show', '--json', ...dir])).stdout) as {
+        didDocument: { assertionMethod: string[] };
+      };
+      expect(shown.didDocument.assertionMethod).toEqual([
+        'did:web:hub.acme.example#key-1',
+        'did:web:hub.acme.example#key-2',
+      ]);
+    },
+    // Eight commands, each a process opening the database, and a hub started: several minutes on a busy machine.
+    4 * HUB_START_TIMEOUT,
   );
 });

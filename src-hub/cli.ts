@@ -4,6 +4,9 @@ import { createEnrolmentCode } from './auth/enrolment';
 import { parseHubArgs, UsageError, USAGE, type HubConfig } from './config';
 import { openHubDb } from './db/open';
 import { serveHub } from './serve';
+import { getIssuerProfile, issuerDidDocument, rotateIssuerKey, setIssuerProfile } from './credentials/issuer';
+import { listBadges, revokeBadge } from './credentials/store';
+import { didWebForUrl } from '../src-shared/certificates/did-web';
 
 /** `npm run hub -- …`: start the hub, or run one admin command against its database and exit. */
 async function main(argv: string[]): Promise<number> {
@@ -86,6 +89,62 @@ async function admin(config: HubConfig, db: Awaited<ReturnType<typeof openHubDb>
           invitationText: text,
         },
       );
+      return 0;
+    }
+    case 'issuer-set': {
+      const profile = { name: command.name, url: config.issuerUrl, image: config.issuerImage };
+      await setIssuerProfile(db, profile, 'cli', now);
+      const did = didWebForUrl(config.publicUrl ?? `http://${config.host}:${config.port}/`);
+      print(
+        `The hub now issues Open Badges as ${profile.name}${profile.url ? ` (${profile.url})` : ''}, signed as ${did}.`,
+        { ...profile, did },
+      );
+      return 0;
+    }
+    case 'issuer-show': {
+      const profile = await getIssuerProfile(db);
+      const document = await issuerDidDocument(
+        db,
+        config.publicUrl ?? `http://${config.host}:${config.port}/`,
+      );
+      print(
+        profile
+          ? `name:  ${profile.name}\nurl:   ${profile.url ?? '-'}\nimage: ${profile.image ? 'set' : '-'}\ndid:   ${String(document['id'])}\nkeys:  ${(document['assertionMethod'] as string[]).join(', ')}`
+          : 'No issuer yet: the hub issues no badges until "issuer set --name COMPANY".',
+        { profile, didDocument: document },
+      );
+      return 0;
+    }
+    case 'issuer-rotate-key': {
+      if (!(await getIssuerProfile(db))) {
+        console.error('hub: no issuer yet: name the company first with "issuer set --name COMPANY"');
+        return 1;
+      }
+      const key = await rotateIssuerKey(db, 'cli', now);
+      print(`New badges are signed with ${key}; earlier keys stay published, so their badges still verify.`, {
+        key,
+      });
+      return 0;
+    }
+    case 'badges-list': {
+      const rows = await listBadges(db);
+      const lines = rows.map(
+        (row) =>
+          `${row.id}  ${row.revokedAt ? 'revoked' : 'valid  '}  ${row.public ? 'public ' : 'private'}  ${row.issuedAt.toISOString()}  ${row.learnerName}  ${row.achievementId}`,
+      );
+      print(lines.length > 0 ? lines.join('\n') : 'no badges issued yet', rows);
+      return 0;
+    }
+    case 'badges-revoke': {
+      const outcome = await revokeBadge(db, command.id, 'cli', now);
+      if (outcome === 'unknown') {
+        console.error(`hub: no badge has the id ${command.id}`);
+        return 1;
+      }
+      print(outcome === 'already' ? `${command.id} was already revoked` : `revoked ${command.id}`, {
+        revoked: command.id,
+        already: outcome === 'already',
+      });
       return 0;
     }
     default:

@@ -15,6 +15,11 @@ export const USAGE = `Usage:
   npm run hub -- credentials revoke KEY
   npm run hub -- credentials list
   npm run hub -- enrolment create [--expires 7d] [--email PERSON@COMPANY] [--team TEAM]
+  npm run hub -- issuer set --name COMPANY [--url https://company.example] [--image LOGO-URL]
+  npm run hub -- issuer show
+  npm run hub -- issuer rotate-key
+  npm run hub -- badges list
+  npm run hub -- badges revoke ID
 
 The database is PGlite in the data folder (default ~/.advocate-hub, or HUB_DATA_DIR),
 or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.
@@ -22,7 +27,10 @@ or PostgreSQL when DATABASE_URL is set. Add --json for machine-readable output.
 dashboard cookie's Secure flag follow each client's own address and protocol: the proxy's addresses or
 CIDR ranges, comma-separated (127.0.0.1, 10.0.0.0/8, loopback), a hop count (1), or true for any.
 --public-url (or HUB_PUBLIC_URL) is the address learners reach the hub at (https://hub.example.com), used in
-invitations and the start line; it defaults to the address the hub listens on.
+invitations and the start line, and in the company's Open Badges (its did:web, status lists and
+verification pages); it defaults to the address the hub listens on (and, for badges, the one a request reached).
+The hub issues badges only after "issuer set" has named the company; "issuer rotate-key" signs from now on
+with a new key (the old stays published so its badges still verify); "badges revoke" revokes one.
 --cors-origins (or HUB_CORS_ORIGINS) lets browser pages from these origins call /xapi/, comma-separated
 (https://lms.example.com); none by default.`;
 
@@ -38,6 +46,16 @@ const Options = z.object({
   expires: z.string().default('7d'),
   email: z.email().optional(),
   team: z.string().trim().min(1).max(200).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  image: z
+    .string()
+    .trim()
+    .max(500_000)
+    .refine(
+      (value) => /^(https:\/\/|data:image\/(png|svg\+xml|jpeg|webp)[;,])/.test(value),
+      'must be an https address or a data:image URI',
+    )
+    .optional(),
   json: z.boolean().default(false),
   help: z.boolean().default(false),
 });
@@ -48,6 +66,11 @@ export type HubCommand =
   | { kind: 'credentials-revoke'; key: string }
   | { kind: 'credentials-list' }
   | { kind: 'enrolment-create' }
+  | { kind: 'issuer-set'; name: string }
+  | { kind: 'issuer-show' }
+  | { kind: 'issuer-rotate-key' }
+  | { kind: 'badges-list' }
+  | { kind: 'badges-revoke'; id: string }
   | { kind: 'help' };
 
 export interface HubConfig {
@@ -68,6 +91,9 @@ export interface HubConfig {
   email: string | null;
   /** For enrolment codes: the team whoever redeems it joins. */
   team: string | null;
+  /** For `issuer set`: the company's site and logo. */
+  issuerUrl: string | null;
+  issuerImage: string | null;
   json: boolean;
 }
 
@@ -91,6 +117,8 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
         expires: { type: 'string' },
         email: { type: 'string' },
         team: { type: 'string' },
+        url: { type: 'string' },
+        image: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -124,6 +152,8 @@ export function parseHubArgs(argv: string[], env: NodeJS.ProcessEnv): HubConfig 
     expiresInMs,
     email: o.email ?? null,
     team: o.team ?? null,
+    issuerUrl: o.url ?? null,
+    issuerImage: o.image ?? null,
     json: o.json,
   };
 }
@@ -139,6 +169,18 @@ function command(positionals: string[], name: string | undefined): HubCommand {
   if (noun === 'credentials' && verb === 'revoke' && arg) return { kind: 'credentials-revoke', key: arg };
   if (noun === 'credentials' && verb === 'list' && arg === undefined) return { kind: 'credentials-list' };
   if (noun === 'enrolment' && verb === 'create' && arg === undefined) return { kind: 'enrolment-create' };
+  if (noun === 'issuer' && verb === 'set' && arg === undefined) {
+    if (!name) throw new UsageError('issuer set needs --name COMPANY');
+    return { kind: 'issuer-set', name };
+  }
+  if (noun === 'issuer' && verb === 'show' && arg === undefined) return { kind: 'issuer-show' };
+  if (noun === 'issuer' && verb === 'rotate-key' && arg === undefined) return { kind: 'issuer-rotate-key' };
+  if (noun === 'badges' && verb === 'list' && arg === undefined) return { kind: 'badges-list' };
+  if (noun === 'badges' && verb === 'revoke' && arg) {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(arg))
+      throw new UsageError(`badges revoke takes a badge id (a UUID, as badges list shows), not ${arg}`);
+    return { kind: 'badges-revoke', id: arg.toLowerCase() };
+  }
   throw new UsageError(`unknown command: ${positionals.join(' ')}`);
 }
 

@@ -9,6 +9,8 @@ import { HubError } from '../src-shared/hub/schemas';
 import { mixedProfile } from '../src-shared/testing/profile-fixtures';
 import { companyProfileRecord } from '../src-shared/profile/visibility';
 import { createEnrolmentCode } from './auth/enrolment';
+import { setIssuerProfile } from './credentials/issuer';
+import { buildStatement } from '../src-shared/xapi/statements';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, type TestHub } from './testing/hub';
 
 // Every route of the hub contract, called on a real hub: each answer must parse with the contract's schema, as
@@ -113,6 +115,38 @@ describe.each(testBackends)('the hub answers every route as its contract says, o
       ((await check('browseStatements', { query: '?person=ada' })) as { statements: unknown[] }).statements,
     ).toHaveLength(1);
     await check('signOut');
+  });
+
+  it('for devices: their company credentials, and marking one public', async () => {
+    const { code } = await createEnrolmentCode(hub.database.db, 60_000, 'test', new Date());
+    const enrolled = (await check('enrol', {
+      body: { code, name: 'Eve', email: 'eve@example.com', learnerId: 'eve' },
+    })) as { key: string; secret: string };
+    const device = `Basic ${Buffer.from(`${enrolled.key}:${enrolled.secret}`).toString('base64')}`;
+    await setIssuerProfile(hub.database.db, { name: 'Acme', url: null, image: null }, 'test', new Date());
+    const completed = buildStatement({
+      id: crypto.randomUUID(),
+      timestamp: new Date(),
+      learner: { id: 'eve', name: 'Eve' },
+      verb: 'completed',
+      object: { kind: 'course', packId: 'test-pack', id: 'basics', title: 'Basics' },
+    });
+    const sent = await fetch(`${hub.url}/xapi/statements`, {
+      method: 'POST',
+      headers: {
+        authorization: device,
+        'content-type': 'application/json',
+        'x-experience-api-version': '2.0.0',
+      },
+      body: JSON.stringify([completed]),
+    });
+    expect(sent.status).toBe(200);
+    const mine = (await check('myCredentials', { auth: device })) as { credentials: { id: string }[] };
+    expect(mine.credentials).toHaveLength(1);
+    await check('setCredentialVisibility', {
+      auth: device,
+      body: { id: mine.credentials[0]?.id, public: true },
+    });
   });
 
   it('covered every route, and refuses in the contract’s error shape', async () => {

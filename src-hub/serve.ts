@@ -14,6 +14,7 @@ export async function serveHub(config: HubConfig): Promise<void> {
     logger: { level: process.env['HUB_LOG_LEVEL'] ?? 'info' },
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
+    publicUrl: config.publicUrl,
   });
   let stopping = false;
   const stop = (signal: string) => {

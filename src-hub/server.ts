@@ -12,6 +12,7 @@ import { ActivityCache } from './xapi/activity-store';
 import { registerDocumentRoutes } from './xapi/documents';
 import { registerPackRoutes } from './packs/routes';
 import { registerProfileRoutes } from './profiles/routes';
+import { registerCredentialRoutes } from './credentials/routes';
 import { registerDashboardApi } from './dashboard/routes';
 import { registerDashboardPage } from './dashboard/static';
 
@@ -36,6 +37,11 @@ export interface HubOptions {
   corsOrigins?: readonly string[];
   /** The built dashboard (default out/hub-dashboard). */
   dashboardDir?: string;
+  /**
+   * The hub's public address (https://hub.example.com/): its did:web, status lists and credential pages. Without
+   * it, the address each request reached the hub at.
+   */
+  publicUrl?: string | null;
 }
 
 export type TrustProxy = boolean | number | string;
@@ -112,11 +118,14 @@ export function buildHub(options: HubOptions): FastifyInstance {
     activities: new ActivityCache(),
     maxJsonBytes: maxBodyBytes,
     maxMultipartBytes: options.maxMultipartBytes ?? DEFAULT_MAX_MULTIPART_BYTES,
+    publicUrl: options.publicUrl ?? null,
   });
   registerDocumentRoutes(app, { db, now, guard: anyCredential });
   const trainer = requireCredential(verifier, limits, ['trainer']);
   registerPackRoutes(app, { db, now, anyone: anyCredential, trainer });
-  registerProfileRoutes(app, { db, now, trainer, device: requireCredential(verifier, limits, ['device']) });
+  const device = requireCredential(verifier, limits, ['device']);
+  registerProfileRoutes(app, { db, now, trainer, device });
+  registerCredentialRoutes(app, { db, now, device, publicUrl: options.publicUrl ?? null });
   registerDashboardApi(app, { db, now, verifier, limits });
   registerDashboardPage(app, options.dashboardDir);
   return app;

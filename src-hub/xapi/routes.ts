@@ -10,7 +10,9 @@ import { learnerIfis } from './agents';
 import type { ActivityCache } from './activity-store';
 import { registerLookups } from './lookups';
 import { registerStatementReads } from './statement-reads';
-import { StatementError, storeStatements, type Writer } from './store';
+import { StatementError, storeStatements, type StoreOptions, type Writer } from './store';
+import { issueForCompletions } from '../credentials/issue';
+import { requestOrigin } from '../credentials/origin';
 import { readStatementUpload, StatementUpload, type AttachmentPart } from './upload';
 
 /** The homePage of the accounts in `authority`: each hub credential vouches for what it sends. */
@@ -32,11 +34,33 @@ export interface XapiRouteDeps {
   maxJsonBytes: number;
   /** The largest multipart/mixed statement request, attachments included. */
   maxMultipartBytes: number;
+  /** The hub's public address (its did:web and status lists); null: the address the request reached. */
+  publicUrl: string | null;
 }
 
 /** The statements resource, the Agents and Activities resources, and /about (xAPI 2.0 Communication 2). */
 export function registerXapiRoutes(app: FastifyInstance, deps: XapiRouteDeps): void {
   const { db, now, guard } = deps;
+  /** A device's learner earns the company's credential for each course completion it sends. */
+  const issuing = (request: FastifyRequest, at: Date): StoreOptions['onStored'] => {
+    const learner = request.principal?.learner;
+    if (!learner) return undefined;
+    const publicUrl = deps.publicUrl ?? requestOrigin(request);
+    return async (tx, added) => {
+      await issueForCompletions(
+        tx,
+        added.map((p) => ({
+          id: p.id,
+          statement: p.statement,
+          activityId: p.index.activityId,
+          verbId: p.index.verbId,
+        })),
+        learner,
+        publicUrl,
+        at,
+      );
+    };
+  };
 
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/xapi/') || request.method === 'OPTIONS') return;
@@ -97,9 +121,11 @@ export function registerXapiRoutes(app: FastifyInstance, deps: XapiRouteDeps): v
       async (request, reply) => {
         const { statements, parts } = uploaded(request.body);
         const batch = Array.isArray(statements) ? statements : [statements];
-        const ids = await storeStatements(db, batch, writerFor(request.principal), now(), {
+        const at = now();
+        const ids = await storeStatements(db, batch, writerFor(request.principal), at, {
           parts,
           activities: deps.activities,
+          onStored: issuing(request, at),
         });
         return reply.code(200).send(ids);
       },
@@ -121,14 +147,16 @@ export function registerXapiRoutes(app: FastifyInstance, deps: XapiRouteDeps): v
         ) {
           throw new StatementError(400, 'id: does not match the statementId parameter');
         }
+        const at = now();
         await storeStatements(
           db,
           [{ ...statement, id: query.statementId }],
           writerFor(request.principal),
-          now(),
+          at,
           {
             parts,
             activities: deps.activities,
+            onStored: issuing(request, at),
           },
         );
         return reply.code(204).send();

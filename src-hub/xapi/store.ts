@@ -65,6 +65,8 @@ export async function storeStatements(
         writer.allowedActors === null,
         options.activities,
       );
+      // In the same transaction: what the new statements earn (a company credential) is issued exactly once.
+      if (options.onStored && added.length > 0) await options.onStored(tx, added);
     }),
   );
   for (const [id, definition] of definitions) options.activities.set(id, definition);
@@ -75,6 +77,8 @@ export interface StoreOptions {
   /** The attachments' bytes of a multipart/mixed request; null or absent for application/json. */
   parts?: Map<string, AttachmentPart> | null;
   activities: ActivityCache;
+  /** Runs inside the storing transaction with the statements that were new. */
+  onStored?: (tx: HubTx, added: Prepared[]) => Promise<void>;
 }
 
 /**

@@ -16,6 +16,10 @@ import {
 } from '../../src-shared/certificates/open-badges';
 import type { AchievementCredential } from '../../src-shared/certificates/open-badges';
 import {
+  obSchemaErrors,
+  verifyWithDigitalBazaar,
+} from '../../src-shared/certificates/testing/independent-checks';
+import {
   ISSUER_KEY_FILE,
   hashData,
   issuerKeyFromPrivateKey,
@@ -70,8 +74,9 @@ describe('signCredential and verifyCredential', () => {
   const key = freshKey();
   const signed = signCredential(certificate(key), key, CREATED);
 
-  it('signs a built certificate with an eddsa-jcs-2022 DataIntegrityProof that verifies', () => {
-    expect(signed.proof).toEqual({
+  it('signs a built certificate with an eddsa-jcs-2022 DataIntegrityProof, as a set of one, that verifies', () => {
+    expect(signed.proof).toHaveLength(1);
+    expect(signed.proof[0]).toEqual({
       type: 'DataIntegrityProof',
       cryptosuite: 'eddsa-jcs-2022',
       created: '2026-11-25T12:00:01Z',
@@ -80,9 +85,22 @@ describe('signCredential and verifyCredential', () => {
       '@context': signed['@context'],
       proofValue: expect.stringMatching(/^z[1-9A-HJ-NP-Za-km-z]{86,88}$/),
     });
-    expect(multibaseBase58btcDecode(signed.proof.proofValue)).toHaveLength(64);
+    expect(multibaseBase58btcDecode(signed.proof[0].proofValue)).toHaveLength(64);
     expect(verifyCredential(signed)).toEqual({ ok: true });
     expect(achievementCredentialSchema.safeParse(signed).success).toBe(true);
+  });
+
+  it('is accepted by 1EdTech’s schema and by Digital Bazaar’s verifier, which refuses it once changed', async () => {
+    expect(obSchemaErrors(signed)).toEqual([]);
+    expect(await verifyWithDigitalBazaar(signed)).toMatchObject({ verified: true });
+    const changed = tampered(signed, (c) => (c.credentialSubject.achievement.name = 'Advocate Mastery'));
+    expect(await verifyWithDigitalBazaar(changed)).toMatchObject({ verified: false });
+  });
+
+  it('still verifies a single proof given as an object, as credentials were signed before proof sets', () => {
+    expect(verifyCredential({ ...signed, proof: signed.proof[0] })).toEqual({ ok: true });
+    const changed = tampered({ ...signed, proof: signed.proof[0] }, (c) => (c.name = 'Advocate Mastery'));
+    expect(verifyCredential(changed)).toEqual({ ok: false, reason: expect.stringMatching(/does not match/) });
   });
 
   it('does not change the credential it signs', () => {
@@ -96,7 +114,7 @@ describe('signCredential and verifyCredential', () => {
     const pretty = JSON.stringify(signed, null, 2);
     expect(verifyCredential(JSON.parse(pretty))).toEqual({ ok: true });
     const reversed = JSON.stringify(reverseKeys(signed));
-    expect(reversed.startsWith('{"proof":{"proofValue":')).toBe(true);
+    expect(reversed.startsWith('{"proof":[{"proofValue":')).toBe(true);
     expect(verifyCredential(JSON.parse(reversed))).toEqual({ ok: true });
   });
 
@@ -104,7 +122,7 @@ describe('signCredential and verifyCredential', () => {
     ['the name', (c) => (c.name = 'Advocate Mastery')],
     ['the score', (c) => c.credentialSubject.result?.forEach((result) => (result.value = '100'))],
     ['validFrom', (c) => (c.validFrom = '2020-01-01T00:00:00Z')],
-    ['proof.created', (c) => (c.proof.created = '2026-11-25T12:00:02Z')],
+    ['proof.created', (c) => (c.proof[0].created = '2026-11-25T12:00:02Z')],
     [
       'the learner name',
       (c) => c.credentialSubject.identifier.forEach((id) => (id.identityHash = 'Mallory')),
@@ -113,7 +131,7 @@ describe('signCredential and verifyCredential', () => {
     ['the issuer name', (c) => (c.issuer.name = 'Someone Else')],
     ['the criteria', (c) => (c.credentialSubject.achievement.criteria.narrative = 'Nothing.')],
     ['an added property', (c) => Object.assign(c, { validUntil: '2030-01-01T00:00:00Z' })],
-    ['an added proof option', (c) => Object.assign(c.proof, { domain: 'example.com' })],
+    ['an added proof option', (c) => Object.assign(c.proof[0], { domain: 'example.com' })],
   ])('fails with a reason when %s is changed', (_label, edit) => {
     const changed = tampered(signed, edit);
     expect(changed).not.toEqual(signed);
@@ -161,7 +179,7 @@ describe('signCredential and verifyCredential', () => {
     const result = verifyCredential(
       tampered(signed, (c) => {
         c.issuer.id = other.did;
-        c.proof.verificationMethod = other.verificationMethod;
+        c.proof[0].verificationMethod = other.verificationMethod;
       }),
     );
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/signature does not match/) });
@@ -171,52 +189,63 @@ describe('signCredential and verifyCredential', () => {
     ['not an object', 'credential', /not a JSON object/],
     ['null', null, /not a JSON object/],
     ['without a proof', { ...certificate(key) }, /no proof/],
-    ['with a proof set', { ...signed, proof: [signed.proof] }, /proof sets/],
+    [
+      'with a set of two proofs',
+      { ...signed, proof: [signed.proof[0], signed.proof[0]] },
+      /carries 2 proofs/,
+    ],
+    ['with an empty proof set', { ...signed, proof: [] }, /empty proof set/],
     [
       'with another proof type',
-      { ...signed, proof: { ...signed.proof, type: 'Ed25519Signature2020' } },
+      { ...signed, proof: [{ ...signed.proof[0], type: 'Ed25519Signature2020' }] },
       /DataIntegrityProof/,
     ],
     [
       'with another cryptosuite',
-      { ...signed, proof: { ...signed.proof, cryptosuite: 'eddsa-rdfc-2022' } },
+      { ...signed, proof: [{ ...signed.proof[0], cryptosuite: 'eddsa-rdfc-2022' }] },
       /cryptosuite/,
     ],
     [
       'with another purpose',
-      { ...signed, proof: { ...signed.proof, proofPurpose: 'authentication' } },
+      { ...signed, proof: [{ ...signed.proof[0], proofPurpose: 'authentication' }] },
       /purpose/,
     ],
-    ['with a bad created', { ...signed, proof: { ...signed.proof, created: 'yesterday' } }, /created/],
-    ['without a proofValue', { ...signed, proof: { ...signed.proof, proofValue: undefined } }, /proofValue/],
+    ['with a bad created', { ...signed, proof: [{ ...signed.proof[0], created: 'yesterday' }] }, /created/],
+    [
+      'without a proofValue',
+      { ...signed, proof: [{ ...signed.proof[0], proofValue: undefined }] },
+      /proofValue/,
+    ],
     [
       'with a non-base58 proofValue',
-      { ...signed, proof: { ...signed.proof, proofValue: 'z0OIl' } },
+      { ...signed, proof: [{ ...signed.proof[0], proofValue: 'z0OIl' }] },
       /base58btc/,
     ],
     [
       'with a short proofValue',
-      { ...signed, proof: { ...signed.proof, proofValue: 'z2NEpo7TZRRrLZSi2U' } },
+      { ...signed, proof: [{ ...signed.proof[0], proofValue: 'z2NEpo7TZRRrLZSi2U' }] },
       /64-byte/,
     ],
     [
       'with an https verification method',
-      { ...signed, proof: { ...signed.proof, verificationMethod: 'https://acme.example/keys/1' } },
+      { ...signed, proof: [{ ...signed.proof[0], verificationMethod: 'https://acme.example/keys/1' }] },
       /not a did:key/,
     ],
     [
       'with a did:key fragment that is not the key',
-      { ...signed, proof: { ...signed.proof, verificationMethod: `${key.did}#keys-1` } },
+      { ...signed, proof: [{ ...signed.proof[0], verificationMethod: `${key.did}#keys-1` }] },
       /not a did:key|fragment/,
     ],
     [
       'with a did:key that is not Ed25519',
       {
         ...signed,
-        proof: {
-          ...signed.proof,
-          verificationMethod: `did:key:${multibaseBase58btcEncode(Uint8Array.from([0xec, 0x01, ...new Uint8Array(32)]))}#${multibaseBase58btcEncode(Uint8Array.from([0xec, 0x01, ...new Uint8Array(32)]))}`,
-        },
+        proof: [
+          {
+            ...signed.proof[0],
+            verificationMethod: `did:key:${multibaseBase58btcEncode(Uint8Array.from([0xec, 0x01, ...new Uint8Array(32)]))}#${multibaseBase58btcEncode(Uint8Array.from([0xec, 0x01, ...new Uint8Array(32)]))}`,
+          },
+        ],
       },
       /not an Ed25519/,
     ],
@@ -261,7 +290,7 @@ describe('eddsa-jcs-2022 test vectors (W3C vc-di-eddsa, TestVectors/eddsa-jcs-20
     const verificationMethod =
       'https://vc.example/issuers/5678#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2';
     const signed = signCredential(unsecured, { ...vectorKey, verificationMethod }, created);
-    expect(signed.proof).toEqual({
+    expect(signed.proof[0]).toEqual({
       type: 'DataIntegrityProof',
       cryptosuite: 'eddsa-jcs-2022',
       created: '2023-02-24T23:36:38Z',

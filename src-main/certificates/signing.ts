@@ -27,19 +27,15 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { multibaseBase58btcDecode, multibaseBase58btcEncode } from '../../src-shared/certificates/base58';
 import {
-  ASSERTION_METHOD,
-  DATA_INTEGRITY_PROOF,
-  EDDSA_JCS_2022,
-  canonicalDocument,
-  canonicalProofConfig,
-  isDateTimeStamp,
-  proofOptions,
-} from '../../src-shared/certificates/data-integrity';
-import type { DataIntegrityProof, Signed } from '../../src-shared/certificates/data-integrity';
-import { didKeyFromEd25519PublicKey, resolveEd25519DidKey } from '../../src-shared/certificates/did-key';
-import { canonicalize } from '../../src-shared/certificates/jcs';
+  createProof,
+  hashData as sharedHashData,
+  verifyProof,
+  type ProofChecker,
+  type VerificationResult,
+} from '../../src-shared/certificates/proofs';
+import type { Signed } from '../../src-shared/certificates/data-integrity';
+import { didKeyFromEd25519PublicKey } from '../../src-shared/certificates/did-key';
 
 export const ISSUER_KEY_FILE = 'issuer-key.json';
 
@@ -52,7 +48,7 @@ export interface IssuerKey {
   publicKey: KeyObject;
 }
 
-export type VerificationResult = { ok: true } | { ok: false; reason: string };
+export type { VerificationResult } from '../../src-shared/certificates/proofs';
 
 const keyFileSchema = z.object({
   version: z.literal(1),
@@ -136,123 +132,49 @@ export function issuerKeyFromPrivateKey(privateKey: KeyObject): IssuerKey {
   return { did, verificationMethod, privateKey, publicKey };
 }
 
-/**
- * Adds an eddsa-jcs-2022 DataIntegrityProof (§3.3.1 Create Proof). The credential must be JSON (see
- * canonicalize) and must not carry a proof already. `created` is written to the second, in UTC.
- */
+/** SHA-256 and Ed25519 from node:crypto, for the shared proof code. */
+export const nodeProofCrypto: ProofChecker = {
+  sha256: (text) => createHash('sha256').update(text, 'utf8').digest(),
+  verify: (data, publicKey, signature) =>
+    verify(
+      null,
+      data,
+      createPublicKey({
+        key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(publicKey).toString('base64url') },
+        format: 'jwk',
+      }),
+      signature,
+    ),
+};
+
+/** Adds an eddsa-jcs-2022 DataIntegrityProof under this key, as a proof set of one (see createProof). */
 export function signCredential<T extends object>(
   credential: T,
   key: Pick<IssuerKey, 'verificationMethod' | 'privateKey'>,
   created: Date,
 ): Signed<T> {
-  if ('proof' in credential) throw new Error('The credential already has a proof');
-  const unsecured = credential as Record<string, unknown>;
-  // §3.3.1 step 2: the proof carries the document's @context.
-  const options: Omit<DataIntegrityProof, 'proofValue'> = {
-    ...proofOptions(key.verificationMethod, created),
-  };
-  if (unsecured['@context'] !== undefined) options['@context'] = unsecured['@context'];
-  const data = hashData(canonicalDocument(unsecured), canonicalProofConfig(options, unsecured));
-  const signature = sign(null, data, key.privateKey);
-  const proof: DataIntegrityProof = { ...options, proofValue: multibaseBase58btcEncode(signature) };
-  return { ...credential, proof };
-}
-
-/**
- * Verifies an eddsa-jcs-2022 proof (§3.3.2 Verify Proof) whose verification method is a did:key, and
- * that the key is the issuer's: the did:key must be the credential's issuer (or issuer.id). Never throws.
- */
-export function verifyCredential(signed: unknown): VerificationResult {
-  try {
-    return verifyOrExplain(signed);
-  } catch (error) {
-    return { ok: false, reason: `the credential cannot be checked: ${(error as Error).message}` };
-  }
-}
-
-function verifyOrExplain(signed: unknown): VerificationResult {
-  if (typeof signed !== 'object' || signed === null || Array.isArray(signed)) {
-    return { ok: false, reason: 'the credential is not a JSON object' };
-  }
-  const { proof, ...unsecured } = signed as Record<string, unknown>;
-  if (proof === undefined) return { ok: false, reason: 'the credential has no proof' };
-  if (Array.isArray(proof)) return { ok: false, reason: 'proof sets (several proofs) are not supported' };
-  if (typeof proof !== 'object' || proof === null) return { ok: false, reason: 'the proof is not an object' };
-
-  const { proofValue, ...options } = proof as Record<string, unknown>;
-  if (options.type !== DATA_INTEGRITY_PROOF)
-    return { ok: false, reason: `the proof is not a ${DATA_INTEGRITY_PROOF}` };
-  if (options.cryptosuite !== EDDSA_JCS_2022) {
-    return { ok: false, reason: `the proof's cryptosuite is not ${EDDSA_JCS_2022}` };
-  }
-  if (options.proofPurpose !== ASSERTION_METHOD) {
-    return { ok: false, reason: `the proof's purpose is not ${ASSERTION_METHOD}` };
-  }
-  if (
-    options.created !== undefined &&
-    (typeof options.created !== 'string' || !isDateTimeStamp(options.created))
-  ) {
-    return { ok: false, reason: 'proof.created is not a valid dateTimeStamp' };
-  }
-  if (typeof proofValue !== 'string') return { ok: false, reason: 'the proof has no proofValue' };
-  let signature: Uint8Array;
-  try {
-    signature = multibaseBase58btcDecode(proofValue);
-  } catch {
-    return { ok: false, reason: 'the proofValue is not multibase base58btc' };
-  }
-  if (signature.length !== 64)
-    return { ok: false, reason: 'the proofValue is not a 64-byte Ed25519 signature' };
-
-  if (typeof options.verificationMethod !== 'string') {
-    return { ok: false, reason: 'the proof has no verificationMethod' };
-  }
-  const resolved = resolveEd25519DidKey(options.verificationMethod);
-  if (!resolved.ok) return resolved;
-  const issuer = unsecured.issuer;
-  const issuerId =
-    typeof issuer === 'string'
-      ? issuer
-      : typeof issuer === 'object' && issuer !== null
-        ? (issuer as { id?: unknown }).id
-        : undefined;
-  if (issuerId !== resolved.did) return { ok: false, reason: 'the proof was not made with the issuer’s key' };
-
-  // §3.3.2 step 4: a proof @context must be the start of the document's, and is what was signed.
-  if (options['@context'] !== undefined) {
-    if (!contextStartsWith(unsecured['@context'], options['@context'])) {
-      return { ok: false, reason: "the proof's @context does not match the credential's" };
-    }
-    unsecured['@context'] = options['@context'];
-  }
-
-  const data = hashData(canonicalDocument(unsecured), canonicalProofConfig(options, unsecured));
-  const publicKey = createPublicKey({
-    key: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(resolved.publicKey).toString('base64url') },
-    format: 'jwk',
-  });
-  if (!verify(null, data, publicKey, signature)) {
-    return { ok: false, reason: 'the signature does not match: the credential or its proof was changed' };
-  }
-  return { ok: true };
-}
-
-function contextStartsWith(documentContext: unknown, proofContext: unknown): boolean {
-  const documentEntries = Array.isArray(documentContext) ? documentContext : [documentContext];
-  const proofEntries = Array.isArray(proofContext) ? proofContext : [proofContext];
-  return (
-    proofEntries.length <= documentEntries.length &&
-    proofEntries.every((entry: unknown, i) => canonicalize(entry) === canonicalize(documentEntries[i]))
+  return createProof(
+    credential,
+    {
+      ...nodeProofCrypto,
+      verificationMethod: key.verificationMethod,
+      sign: (data) => sign(null, data, key.privateKey),
+    },
+    created,
   );
 }
 
-/** eddsa-jcs-2022 §3.3.4 Hashing: SHA-256(canonical proof config) ‖ SHA-256(canonical document). */
-export function hashData(canonicalDocumentText: string, canonicalProofConfigText: string): Buffer {
-  return Buffer.concat([sha256(canonicalProofConfigText), sha256(canonicalDocumentText)]);
+/**
+ * Verifies an eddsa-jcs-2022 proof whose verification method is a did:key (or, given `resolve`, another DID's
+ * method) made with the issuer's key. Never throws.
+ */
+export function verifyCredential(signed: unknown, resolve?: ProofChecker['resolve']): VerificationResult {
+  return verifyProof(signed, { ...nodeProofCrypto, ...(resolve ? { resolve } : {}) });
 }
 
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+/** eddsa-jcs-2022 §3.3.4 Hashing, with node:crypto's SHA-256. */
+export function hashData(canonicalDocumentText: string, canonicalProofConfigText: string): Buffer {
+  return Buffer.from(sharedHashData(nodeProofCrypto, canonicalDocumentText, canonicalProofConfigText));
 }
 
 function rawPublicKey(publicKey: KeyObject): Uint8Array {

@@ -101,7 +101,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const handlers: Handlers = {
     ...settingsHandlers(settings, database, now),
     ...packHandlers(packStore, catalogue, imports, options.platform ?? {}),
-    ...trainingHandlers(catalogue, progress, database, options.platform ?? {}, { issuerKey, now }),
+    ...trainingHandlers(catalogue, progress, database, options.platform ?? {}, {
+      issuerKey,
+      now,
+      requestSync: () => sync.requestSync(),
+    }),
     ...writingHandlers({ database, now, progress, guidelines }),
     ...profileHandlers({ database, now, platform: options.platform ?? {} }),
     ...syncHandlers(sync, {

@@ -7,7 +7,7 @@ import type { DomainHandlers } from '../api/dispatch';
 import type { HostPlatform } from '../core/platform';
 import type { DatabaseHandle } from '../db/open';
 import { computeGrowth } from './growth';
-import { createPortfolio } from './portfolio';
+import { companyIssuersByPage, createPortfolio } from './portfolio';
 import { createProfileStore } from './profile';
 
 export interface ProfileHandlerDeps {
@@ -58,7 +58,7 @@ export function profileHandlers(
       return {
         fileName: `${stem}.resume.json`,
         mimeType: 'application/json',
-        content: `${JSON.stringify(toJsonResume(publicView, deps.now()), null, 2)}\n`,
+        content: `${JSON.stringify(toJsonResume(publicView, deps.now(), companyIssuersByPage(deps.database.db)), null, 2)}\n`,
       };
     },
     getCompanyProfileRecord: () => companyProfileRecord(profile.learnerId(), profile.get(), portfolio.list()),

@@ -32,32 +32,45 @@ describe('toJsonResume', () => {
       profile.visibility[key] = 'me';
     const resume = toJsonResume(profileFor('public', { ...profile, expertise: [] }, []), at);
     expect(validateResume(resume)).toEqual([]);
-    expect(resume.basics).toEqual({ profiles: [] });
+    expect(resume.basics).toEqual({ location: {}, profiles: [] });
   });
 
   it('maps expertise to skills, topics to interests, pieces to publications and talks to projects', () => {
     const { profile, portfolio } = mixedProfile();
     const resume = toJsonResume(profileFor('company', profile, portfolio), at);
-    expect(resume.skills[0]).toEqual({
-      name: 'Distributed tracing',
-      level: 'Expert',
-      keywords: ['Why p99 doubled'],
-    });
+    // Keywords are the person's own topics, never the titles of the evidence.
+    expect(resume.skills[0]).toEqual({ name: 'Distributed tracing', level: 'Expert', keywords: [] });
     expect(resume.interests).toEqual([{ name: 'Compilers' }, { name: 'Observability' }]);
     expect(resume.publications).toEqual([
       {
         name: 'Why p99 doubled',
-        publisher: 'Blog post',
         releaseDate: '2026-11-01',
         url: 'https://blog.example.com/p99',
       },
     ]);
     expect(resume.projects[0]).toMatchObject({
       name: 'Tracing at scale',
-      type: 'talk',
+      type: 'Talk',
       startDate: '2026-09-12',
+      endDate: '2026-09-12',
     });
     expect(resume.basics.profiles.map((p) => p.network)).toEqual(['LinkedIn', 'GitHub']);
     expect(resume.basics.url).toBe('https://ada.example.com');
+  });
+
+  it('names the company as a certificate’s issuer when the entry links to its badge’s public page', () => {
+    const { profile, portfolio } = mixedProfile();
+    const page = 'https://hub.acme.example/credentials/5f8c2a1e-1111-4222-8333-944455556666';
+    const items = portfolio.map((item) =>
+      item.kind === 'certificate'
+        ? { ...item, title: 'Basics', url: page, visibility: 'public' as const }
+        : item,
+    );
+    const view = profileFor('public', profile, items);
+    expect(toJsonResume(view, at, { [page]: 'Acme Corp' }).certificates).toEqual([
+      { name: 'Basics', date: '2026-10-01', issuer: 'Acme Corp', url: page },
+    ]);
+    expect(toJsonResume(view, at).certificates[0]?.issuer).toBe('Advocate Studio');
+    expect(validateResume(toJsonResume(view, at, { [page]: 'Acme Corp' }))).toEqual([]);
   });
 });

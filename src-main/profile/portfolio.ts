@@ -8,8 +8,8 @@ import type {
   SavePortfolioItemInput,
   Visibility,
 } from '../../src-shared/profile/schemas';
-import type { DatabaseHandle } from '../db/open';
-import { certificates, drafts, portfolioItems, portfolioVisibility } from '../db/schema';
+import type { AppDatabase, DatabaseHandle } from '../db/open';
+import { certificates, companyCredentials, drafts, portfolioItems, portfolioVisibility } from '../db/schema';
 
 export interface PortfolioDeps {
   database: DatabaseHandle;
@@ -56,6 +56,17 @@ export function createPortfolio(deps: PortfolioDeps) {
         visibility: chosen.get(`piece:${draft.id}`) ?? 'me',
       }));
     // The current certificate of each course: copies replaced by a re-issue stay in its history only.
+    // The company's badge for the course, when public and not revoked, is what the entry links to: a page
+    // anyone can check, rather than a file signed on this device.
+    const companyPages = new Map(
+      db
+        .select()
+        .from(companyCredentials)
+        .where(and(eq(companyCredentials.public, true), isNull(companyCredentials.revokedAt)))
+        .all()
+        .filter((badge) => badge.pageUrl.startsWith('https://'))
+        .map((badge) => [`${badge.packId}/${badge.courseId}`, badge.pageUrl]),
+    );
     const earned: PortfolioItem[] = db
       .select()
       .from(certificates)
@@ -66,7 +77,7 @@ export function createPortfolio(deps: PortfolioDeps) {
         sourceId: certificate.id,
         kind: 'certificate',
         title: certificate.courseTitle,
-        url: null,
+        url: companyPages.get(`${certificate.packId}/${certificate.courseId}`) ?? null,
         date: day(certificate.issuedAt),
         description: certificate.courseSummary ?? '',
         channel: null,
@@ -148,3 +159,15 @@ export function createPortfolio(deps: PortfolioDeps) {
 }
 
 export type Portfolio = ReturnType<typeof createPortfolio>;
+
+/** The public pages of the company badges (public, not revoked) and their issuers' names, for the exports. */
+export function companyIssuersByPage(db: AppDatabase): Record<string, string> {
+  return Object.fromEntries(
+    db
+      .select({ pageUrl: companyCredentials.pageUrl, issuerName: companyCredentials.issuerName })
+      .from(companyCredentials)
+      .where(and(eq(companyCredentials.public, true), isNull(companyCredentials.revokedAt)))
+      .all()
+      .map((badge) => [badge.pageUrl, badge.issuerName]),
+  );
+}

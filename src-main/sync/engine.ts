@@ -9,6 +9,7 @@ import type { PackStoreDeps } from '../packs/install';
 import { activeConnection, endpointOf, otherCompanyRecords, type Connection } from './connections';
 import { postStatements, type Fetch } from './http';
 import { pushCompanyProfile } from './profile-push';
+import { pullCompanyCredentials } from './credential-pull';
 import { packFailures, pullHubPacks, type PackPullProgress } from './pulls';
 import {
   conflicts,
@@ -124,7 +125,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         const pulled = await pullPacks(connection);
         if (pulled.kind !== 'done' || closed) return settle(connection, pulled);
         const pushed = await pushProfile(connection);
-        if (pushed.kind !== 'done') return settle(connection, pushed);
+        if (pushed.kind !== 'done' || closed) return settle(connection, pushed);
+        const badges = await pullBadges(connection);
+        if (badges.kind !== 'done') return settle(connection, badges);
       }
       settle(connection, end);
     } finally {
@@ -202,6 +205,20 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
     if (end.kind === 'done') profileSent = memo;
     return end;
+  }
+
+  async function pullBadges(connection: Connection): Promise<DeliveryEnd> {
+    const endpoint = await endpointOf(connection, options.sealer);
+    return pullCompanyCredentials({
+      db,
+      fetch: options.fetch,
+      hubUrl: connection.url,
+      authorization: endpoint.authorization,
+      now: options.now,
+      logger: options.logger,
+      signal: aborter.signal,
+      isClosed: () => closed,
+    });
   }
 
   function settle(connection: Connection, end: DeliveryEnd): void {

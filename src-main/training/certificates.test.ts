@@ -3,6 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src-shared/api/errors';
 import type { PortfolioItem } from '../../src-shared/profile/schemas';
 import type { CertificateDetail, CertificateSummary, CourseDetail } from '../../src-shared/training/schemas';
+import { courseBadgeImage } from '../../src-shared/certificates/badge-image';
+import {
+  obSchemaErrors,
+  verifyWithDigitalBazaar,
+} from '../../src-shared/certificates/testing/independent-checks';
 import { writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from '../testing/app-core';
 import { completeTestCourse } from '../testing/test-course';
@@ -111,3 +116,52 @@ describe('certificates and the learner’s name', () => {
     });
   });
 });
+
+describe('the credentials the app issues, checked by others', () => {
+  it('pass 1EdTech’s schema and Digital Bazaar’s verifier, first issue and re-issue, with the course’s real criteria and a badge', async () => {
+    const { call } = await setUp();
+    await call('updateLearner', { name: 'Dana Okafr' });
+    await completeTestCourse(call);
+    const [first] = await call<CertificateSummary[]>('listCertificates');
+    if (!first) throw new Error('a certificate was issued');
+    await call('updateLearner', { name: 'Dana Okafor' });
+    const renewed = await call<CertificateDetail>('reissueCertificate', { certificateId: first.id });
+    const issued = [await call<CertificateDetail>('getCertificate', { certificateId: first.id }), renewed];
+
+    for (const certificate of issued) {
+      expect(obSchemaErrors(certificate.credential)).toEqual([]);
+      expect(await verifyWithDigitalBazaar(certificate.credential)).toMatchObject({ verified: true });
+      const { achievement } = achievementOf(certificate);
+      // The test pack's course: one lesson, a knowledge check at the course's 75%, an exercise, a reflection.
+      expect(achievement.criteria.narrative).toBe(
+        'Completed every item of the course “Basics”:\n\n' +
+          '- read the lesson\n' +
+          '- passed the knowledge check: “Check” with at least 75%\n' +
+          '- wrote the writing exercise “Write it”, each draft marked ready against the company’s guidelines\n' +
+          '- answered the reflection “Think”',
+      );
+      expect(achievement.image).toEqual({
+        id: courseBadgeImage('Basics'),
+        type: 'Image',
+        caption: 'Badge of Basics',
+      });
+    }
+    // Digital Bazaar's verifier can fail too: a changed name is refused.
+    const forged = structuredClone(renewed.credential) as { name: string };
+    forged.name = 'Advocate Mastery';
+    expect(await verifyWithDigitalBazaar(forged)).toMatchObject({ verified: false });
+  });
+});
+
+function achievementOf(certificate: CertificateDetail) {
+  return (
+    certificate.credential as {
+      credentialSubject: {
+        achievement: {
+          criteria: { narrative: string };
+          image: { id: string; type: string; caption: string };
+        };
+      };
+    }
+  ).credentialSubject;
+}

@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
-import { buildAchievementCredential } from '../../src-shared/certificates/open-badges';
+import { courseCriteriaNarrative } from '../../src-shared/certificates/criteria';
+import {
+  achievementCredentialSchema,
+  buildAchievementCredential,
+} from '../../src-shared/certificates/open-badges';
 import type { CertificateDetail, CertificateSummary } from '../../src-shared/training/schemas';
 import { signCredential, verifyCredential, type IssuerKey } from '../certificates/signing';
 import type { AppDatabase } from '../db/open';
+import { companyBadgeFor } from './company-badges';
 import {
   certificates,
   courseCompletions,
@@ -13,6 +18,7 @@ import {
   itemProgress,
   items,
   learner,
+  modules,
   packs,
   portfolioVisibility,
 } from '../db/schema';
@@ -35,6 +41,8 @@ interface CertificateFacts {
   courseTitle: string;
   courseSummary: string | null;
   score: number | null;
+  /** What the learner did, from the course's items (courseCriteriaNarrative). */
+  criteria: string;
 }
 
 /** The learner, if they have given the name certificates carry; null while it is the placeholder. */
@@ -73,6 +81,7 @@ export function issueCertificate(
     courseTitle: course.title,
     courseSummary: course.summary,
     score: courseScore(tx, input.packId, input.courseId),
+    criteria: courseCriteria(tx, input.packId, input.courseId) ?? '',
   };
   return signAndStore(tx, deps, facts, person, input.at);
 }
@@ -98,7 +107,7 @@ function signAndStore(
         version: facts.packVersion,
         description: facts.courseSummary ?? facts.courseTitle,
       },
-      criteriaNarrative: 'Completed every lesson, knowledge check, exercise and reflection of the course.',
+      criteriaNarrative: facts.criteria,
       issuedAt: at,
       ...(facts.score === null ? {} : { score: facts.score }),
     }),
@@ -116,6 +125,35 @@ function signAndStore(
     })
     .run();
   return id;
+}
+
+/** The criteria narrative of an installed course, from its items; null when it is not installed. */
+export function courseCriteria(
+  db: AppDatabase | Transaction,
+  packId: string,
+  courseId: string,
+): string | null {
+  const course = db
+    .select({ title: courses.title, passMark: courses.passMark })
+    .from(courses)
+    .where(and(eq(courses.packId, packId), eq(courses.id, courseId)))
+    .get();
+  if (!course) return null;
+  const courseItems = db
+    .select({ kind: items.kind, title: items.title, passMark: items.passMark })
+    .from(items)
+    .innerJoin(
+      modules,
+      and(
+        eq(modules.packId, items.packId),
+        eq(modules.courseId, items.courseId),
+        eq(modules.id, items.moduleId),
+      ),
+    )
+    .where(and(eq(items.packId, packId), eq(items.courseId, courseId)))
+    .orderBy(asc(modules.position), asc(items.position))
+    .all();
+  return courseCriteriaNarrative(course, courseItems);
 }
 
 /** The mean of the best scores of the course's knowledge checks; null when it has none. */
@@ -161,7 +199,9 @@ export function reissueCertificate(
       .where(eq(certificates.id, certificateId))
       .run();
     const { packId, packVersion, courseId, courseTitle, courseSummary, score } = old;
-    const facts = { packId, packVersion, courseId, courseTitle, courseSummary, score };
+    // The course's requirements as installed now, else (the pack removed) what the old credential said.
+    const criteria = courseCriteria(tx, packId, courseId) ?? storedCriteria(old.credential);
+    const facts = { packId, packVersion, courseId, courseTitle, courseSummary, score, criteria };
     const created = signAndStore(tx, deps, facts, person, deps.now());
     tx.update(certificates).set({ replacedBy: created }).where(eq(certificates.id, certificateId)).run();
     moveCertificateReferences(tx, certificateId, created);
@@ -202,6 +242,14 @@ export function claimCertificate(
   if (id === null)
     throw new AppError('CONFLICT', 'Give your name first: it is what the certificate will carry.');
   return getCertificate(db, id);
+}
+
+function storedCriteria(credential: Record<string, unknown>): string {
+  const parsed = achievementCredentialSchema.safeParse(credential);
+  return (
+    (parsed.success && parsed.data.credentialSubject.achievement.criteria.narrative) ||
+    'Completed the course.'
+  );
 }
 
 /** Portfolio visibility and expertise evidence follow a certificate to its re-issued copy. */
@@ -247,6 +295,8 @@ export function getCertificate(db: AppDatabase, id: string): CertificateDetail {
     }));
   return {
     ...summary(row),
+    // Only the current copy stands beside the company's badge; history copies are the device's own.
+    company: row.replacedBy === null ? companyBadgeFor(db, row.packId, row.courseId) : null,
     courseSummary: row.courseSummary,
     credential: row.credential,
     signatureValid: verification.ok,

@@ -1,4 +1,5 @@
 import type { DomainHandlers } from '../api/dispatch';
+import { setCompanyBadgePublic } from './company-badges';
 import type { Catalogue } from './catalogue';
 import type { Progress } from './progress';
 import { searchItems } from './search';
@@ -18,7 +19,7 @@ export function trainingHandlers(
   progress: Progress,
   database: DatabaseHandle,
   platform: HostPlatform,
-  certificates: CertificateDeps & { now: () => Date },
+  certificates: CertificateDeps & { now: () => Date; requestSync?: () => void },
 ): DomainHandlers<
   | 'listCourses'
   | 'getCourse'
@@ -35,6 +36,7 @@ export function trainingHandlers(
   | 'getCertificate'
   | 'claimCertificate'
   | 'reissueCertificate'
+  | 'setCompanyBadgePublic'
   | 'saveCertificatePdf'
 > {
   return {
@@ -54,6 +56,8 @@ export function trainingHandlers(
     getCertificate: ({ certificateId }) => getCertificate(database.db, certificateId),
     claimCertificate: ({ packId, courseId }) => claimCertificate(database.db, certificates, packId, courseId),
     reissueCertificate: ({ certificateId }) => reissueCertificate(database.db, certificates, certificateId),
+    setCompanyBadgePublic: ({ badgeId, public: wanted }) =>
+      setCompanyBadgePublic(database.db, badgeId, wanted, certificates.requestSync ?? (() => undefined)),
     saveCertificatePdf: async ({ certificateId }) => {
       const certificate = getCertificate(database.db, certificateId);
       if (!platform.savePageAsPdf) {

@@ -181,7 +181,7 @@ describe('learner progress', () => {
     expect(certificate.signatureValid).toBe(true);
     expect(certificate.credential).toMatchObject({
       type: ['VerifiableCredential', 'OpenBadgeCredential'],
-      proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022' },
+      proof: [{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022' }],
     });
     // Editing the stored credential breaks its signature, and the app says so.
     core.database.sqlite

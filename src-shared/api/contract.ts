@@ -28,6 +28,8 @@ import {
   RemovePackInput,
   CertificateDetail,
   CertificateRef,
+  CompanyBadge,
+  CompanyBadgeVisibility,
   CertificateSummary,
   SearchHit,
   SearchInput,
@@ -102,6 +104,8 @@ export const contract = {
   claimCertificate: { input: CourseRef, output: CertificateDetail },
   /** A new certificate under the learner's current name; the old one stays in its history. */
   reissueCertificate: { input: CertificateRef, output: CertificateDetail },
+  /** Shows or hides the company badge's public page on the hub; sent at the next sync (requested at once). */
+  setCompanyBadgePublic: { input: CompanyBadgeVisibility, output: CompanyBadge },
   listDrafts: { input: ListDraftsInput, output: z.array(DraftSummary) },
   createDraft: { input: CreateDraftInput, output: Draft },
   getDraft: { input: DraftId, output: Draft },

@@ -27,7 +27,11 @@ export type DataIntegrityProof = {
 /** The proof options: the proof before it has a value. */
 export type ProofOptions = Omit<DataIntegrityProof, 'proofValue'>;
 
-export type Signed<T> = T & { proof: DataIntegrityProof };
+/**
+ * A secured document. The proof is a one-element proof set (VC Data Integrity §2.1.1): OB 3.0's
+ * AchievementCredential JSON Schema types `proof` as an array, and an array of one is a single proof.
+ */
+export type Signed<T> = T & { proof: [DataIntegrityProof] };
 
 // VC Data Model 2.0 §4.6 (Validity Period): the dateTimeStamp pattern, which requires a time zone.
 const DATE_TIME_STAMP =

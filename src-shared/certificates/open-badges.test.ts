@@ -7,6 +7,8 @@ import {
   buildAchievementCredential,
 } from './open-badges';
 import type { AchievementCredential, CertificateInput } from './open-badges';
+import { courseBadgeImage } from './badge-image';
+import { obSchemaErrors } from './testing/independent-checks';
 
 const COURSE_IRI = 'https://advocate.studio/xapi/activities/packs/advocate-foundations/courses/foundations';
 
@@ -53,6 +55,11 @@ describe('buildAchievementCredential', () => {
           name: 'Advocate Foundations',
           description: 'Why and how employees speak credibly for their company.',
           criteria: { narrative: 'Complete every lesson and pass the final quiz with at least 80%.' },
+          image: {
+            id: courseBadgeImage('Advocate Foundations'),
+            type: 'Image',
+            caption: 'Badge of Advocate Foundations',
+          },
           version: '1.2.0',
           resultDescription: [
             {
@@ -68,6 +75,59 @@ describe('buildAchievementCredential', () => {
         result: [{ type: ['Result'], resultDescription: `${COURSE_IRI}#score`, value: '85.7' }],
       },
     });
+  });
+
+  it('passes 1EdTech’s OB 3.0 AchievementCredential JSON Schema, with and without a score, once signed', () => {
+    const proof = [
+      {
+        type: 'DataIntegrityProof',
+        cryptosuite: 'eddsa-jcs-2022',
+        created: '2026-11-25T12:00:00Z',
+        verificationMethod: `${sampleInput.issuer.id}#z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2`,
+        proofPurpose: 'assertionMethod',
+        proofValue: 'z3FXQ',
+      },
+    ];
+    expect(obSchemaErrors({ ...buildAchievementCredential(sampleInput), proof })).toEqual([]);
+    expect(
+      obSchemaErrors({ ...buildAchievementCredential({ ...sampleInput, score: undefined }), proof }),
+    ).toEqual([]);
+    // The schema can fail: a single proof object, as credentials were signed before, is refused.
+    expect(obSchemaErrors({ ...buildAchievementCredential(sampleInput), proof: proof[0] })).toContain(
+      '/proof: must be array',
+    );
+  });
+
+  it('carries a company issuer’s site and logo, a pack’s own picture and a status entry when given', () => {
+    const credential = buildAchievementCredential({
+      ...sampleInput,
+      issuer: {
+        id: 'did:web:hub.acme.example',
+        name: 'Acme',
+        url: 'https://acme.example/',
+        image: 'https://acme.example/logo.png',
+      },
+      image: 'https://acme.example/badges/foundations.png',
+      credentialStatus: {
+        id: 'https://hub.acme.example/credentials/status/1#7',
+        type: 'BitstringStatusListEntry',
+        statusPurpose: 'revocation',
+        statusListIndex: '7',
+        statusListCredential: 'https://hub.acme.example/credentials/status/1',
+      },
+    });
+    expect(credential.issuer).toEqual({
+      id: 'did:web:hub.acme.example',
+      type: ['Profile'],
+      name: 'Acme',
+      url: 'https://acme.example/',
+      image: { id: 'https://acme.example/logo.png', type: 'Image', caption: 'Acme logo' },
+    });
+    expect(credential.credentialSubject.achievement.image.id).toBe(
+      'https://acme.example/badges/foundations.png',
+    );
+    expect(credential.credentialStatus?.statusListIndex).toBe('7');
+    expect(obSchemaErrors(credential)).toEqual([]);
   });
 
   it('leaves out the result and its description when there is no score', () => {

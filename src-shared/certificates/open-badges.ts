@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { activityIri } from '../xapi/statements';
+import { courseBadgeImage } from './badge-image';
 import { isDateTimeStamp, toDateTimeStamp } from './data-integrity';
 import type { DataIntegrityProof } from './data-integrity';
 
@@ -19,6 +20,24 @@ export type Profile = {
   id: string;
   type: ['Profile'];
   name: string;
+  url?: string;
+  image?: Image;
+};
+
+/** OB 3.0 #image: the URI (or data: URI) of a picture, with words for those who can't see it. */
+export type Image = {
+  id: string;
+  type: 'Image';
+  caption?: string;
+};
+
+/** VCDM 2.0 §4.10 and Bitstring Status List v1.0 §2.1: where to look up whether it was revoked. */
+export type BitstringStatusListEntry = {
+  id: string;
+  type: 'BitstringStatusListEntry';
+  statusPurpose: 'revocation';
+  statusListIndex: string;
+  statusListCredential: string;
 };
 
 /** OB 3.0 #identityobject: names the recipient; `identityHash` holds the plain value when not hashed. */
@@ -53,6 +72,7 @@ export type Achievement = {
   name: string;
   description: string;
   criteria: { narrative: string };
+  image: Image;
   version: string;
   resultDescription?: ResultDescription[];
 };
@@ -73,7 +93,8 @@ export type AchievementCredential = {
   issuer: Profile;
   validFrom: string;
   credentialSubject: AchievementSubject;
-  proof?: DataIntegrityProof;
+  credentialStatus?: BitstringStatusListEntry;
+  proof?: [DataIntegrityProof];
 };
 
 const nonEmpty = z.string().trim().min(1);
@@ -85,8 +106,13 @@ const uri = z.string().regex(URI, 'must be a URI');
 export const certificateInputSchema = z.object({
   /** The certificate's UUID; the credential id is `urn:uuid:<it>`. */
   certificateId: z.string().regex(UUID, 'must be a UUID'),
-  /** The issuer's did:key and display name. */
-  issuer: z.object({ id: uri, name: nonEmpty }),
+  /** The issuer's DID (did:key on a device, did:web on a hub) and display name; a company adds its site and logo. */
+  issuer: z.object({
+    id: uri,
+    name: nonEmpty,
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    image: uri.optional(),
+  }),
   /** The learner: a URI (`urn:uuid:…`) or a bare UUID, which becomes `urn:uuid:<it>`. */
   learner: z.object({ id: nonEmpty, name: nonEmpty }),
   course: z.object({
@@ -96,8 +122,20 @@ export const certificateInputSchema = z.object({
     version: nonEmpty,
     description: nonEmpty,
   }),
-  /** What a learner had to do to earn the certificate (Markdown allowed). */
+  /** What a learner had to do to earn the certificate (Markdown allowed); see courseCriteriaNarrative. */
   criteriaNarrative: nonEmpty,
+  /** The badge picture: the pack's, else one drawn from the course title (courseBadgeImage). */
+  image: uri.optional(),
+  /** Where a hub publishes whether this credential was revoked. */
+  credentialStatus: z
+    .object({
+      id: uri,
+      type: z.literal('BitstringStatusListEntry'),
+      statusPurpose: z.literal('revocation'),
+      statusListIndex: z.string().regex(/^\d+$/),
+      statusListCredential: uri,
+    })
+    .optional(),
   issuedAt: z.date(),
   /** The final score, 0..1, when the course has one. */
   score: z.number().min(0).max(1).optional(),
@@ -106,8 +144,17 @@ export type CertificateInput = z.input<typeof certificateInputSchema>;
 
 /** Builds the unsigned credential. Throws a ZodError for input that is missing, empty or out of range. */
 export function buildAchievementCredential(input: CertificateInput): AchievementCredential {
-  const { certificateId, issuer, learner, course, criteriaNarrative, issuedAt, score } =
-    certificateInputSchema.parse(input);
+  const {
+    certificateId,
+    issuer,
+    learner,
+    course,
+    criteriaNarrative,
+    image,
+    credentialStatus,
+    issuedAt,
+    score,
+  } = certificateInputSchema.parse(input);
   // The same IRI xAPI statements use for the course, so credentials and learning records line up.
   const achievementId = activityIri({ kind: 'course', packId: course.packId, id: course.courseId });
   const scoreDescriptionId = `${achievementId}#score`;
@@ -120,6 +167,11 @@ export function buildAchievementCredential(input: CertificateInput): Achievement
     name: course.title,
     description: course.description,
     criteria: { narrative: criteriaNarrative },
+    image: {
+      id: image ?? courseBadgeImage(course.title),
+      type: 'Image',
+      caption: `Badge of ${course.title}`,
+    },
     version: course.version,
   };
   const subject: AchievementSubject = {
@@ -153,9 +205,18 @@ export function buildAchievementCredential(input: CertificateInput): Achievement
     type: ['VerifiableCredential', 'OpenBadgeCredential'],
     name: course.title,
     // OB 3.0 #profile: id and type are required.
-    issuer: { id: issuer.id, type: ['Profile'], name: issuer.name },
+    issuer: {
+      id: issuer.id,
+      type: ['Profile'],
+      name: issuer.name,
+      ...(issuer.url === undefined ? {} : { url: issuer.url }),
+      ...(issuer.image === undefined
+        ? {}
+        : { image: { id: issuer.image, type: 'Image' as const, caption: `${issuer.name} logo` } }),
+    },
     validFrom: toDateTimeStamp(issuedAt),
     credentialSubject: subject,
+    ...(credentialStatus === undefined ? {} : { credentialStatus }),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import {
+  CompanyCredentialList,
   CompletionQuery,
+  CredentialVisibility,
   CompletionReport,
   CreatedEnrolmentCode,
   DeviceList,
@@ -44,6 +46,13 @@ export const hubRoutes = {
   publishPack: { method: 'POST', path: '/packs', zip: true, response: PublishedPack },
   putProfile: { method: 'PUT', path: '/profiles/me', body: ProfileUpload, response: ProfileReceipt },
   findExperts: { method: 'GET', path: '/profiles', query: ExpertQuery, response: ExpertList },
+  myCredentials: { method: 'GET', path: '/credentials/mine', response: CompanyCredentialList },
+  setCredentialVisibility: {
+    method: 'PUT',
+    path: '/credentials/visibility',
+    body: CredentialVisibility,
+    response: CredentialVisibility,
+  },
 
   signIn: { method: 'POST', path: '/dashboard/api/login', body: Login, response: SessionInfo },
   signOut: { method: 'POST', path: '/dashboard/api/logout', response: SignedOut },

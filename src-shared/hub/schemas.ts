@@ -246,3 +246,29 @@ export const StatementBrowserPage = z.object({
   people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
 });
 export type StatementBrowserPage = z.infer<typeof StatementBrowserPage>;
+
+// -- Company-issued credentials (Open Badges signed by the hub) -------------------------------------------
+
+export const CompanyCredential = z.object({
+  id: z.uuid(),
+  /** The course's activity IRI, the Achievement's id. */
+  achievementId: z.string(),
+  issuerName: z.string(),
+  issuedAt: Iso,
+  revokedAt: Iso.nullable(),
+  /** Whether the learner lets anyone see it on the hub's page. */
+  public: z.boolean(),
+  /** The public verification page (served only while `public`). */
+  pageUrl: z.string(),
+  /** The signed OB 3.0 AchievementCredential. */
+  credential: z.record(z.string(), z.unknown()),
+});
+export type CompanyCredential = z.infer<typeof CompanyCredential>;
+
+export const CompanyCredentialList = z.object({
+  credentials: z.array(CompanyCredential),
+  /** The hub's DID document, to verify the credentials with offline. */
+  didDocument: z.record(z.string(), z.unknown()),
+});
+
+export const CredentialVisibility = z.strictObject({ id: z.uuid(), public: z.boolean() });

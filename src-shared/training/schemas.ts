@@ -185,7 +185,29 @@ export const CertificateSummary = z.object({
 });
 export type CertificateSummary = z.infer<typeof CertificateSummary>;
 
+/** The Open Badge the company's hub issued for the same course, fetched at sync. */
+export const CompanyBadge = z.object({
+  id: z.string(),
+  issuerName: z.string(),
+  issuedAt: z.string(),
+  revokedAt: z.string().nullable(),
+  /** Whether its verification page is public, as the hub last said. */
+  public: z.boolean(),
+  /** A choice not yet sent to the hub (the next sync sends it); null when there is none. */
+  publicWanted: z.boolean().nullable(),
+  /** The hub's verification page (served while public). */
+  pageUrl: z.string(),
+  /** Whether its signature checks out against the hub's DID document kept with it. */
+  signatureValid: z.boolean(),
+  credential: z.record(z.string(), z.unknown()),
+});
+export type CompanyBadge = z.infer<typeof CompanyBadge>;
+
+export const CompanyBadgeVisibility = z.strictObject({ badgeId: z.uuid(), public: z.boolean() });
+
 export const CertificateDetail = CertificateSummary.extend({
+  /** The company-issued badge for this course, when the hub has issued one; preferred for sharing. */
+  company: CompanyBadge.nullable(),
   courseSummary: z.string().nullable(),
   /** The signed Open Badges 3.0 AchievementCredential, as exported. */
   credential: z.record(z.string(), z.unknown()),

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
@@ -238,6 +239,57 @@ export const xapiActivities = pgTable('xapi_activities', {
   updated: at('updated').notNull(),
 });
 
+/** The company as the issuer of its learners' Open Badges (one row, id 'company'): `issuer set` writes it. */
+export const issuerProfile = pgTable('issuer_profile', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The company's site (https), shown in badges and on verification pages. */
+  url: text('url'),
+  /** The company's logo: an https address or a data: URI. */
+  image: text('image'),
+  updatedAt: at('updated_at').notNull(),
+});
+
+/**
+ * The company's Ed25519 signing keys, published in the hub's did:web document as `#key-N`. The newest one not
+ * retired signs; `issuer rotate-key` adds one and retires the others, which stay published so that what they
+ * signed still verifies.
+ */
+export const issuerKeys = pgTable('issuer_keys', {
+  id: integer('id').primaryKey(),
+  /** PKCS#8 PEM. */
+  privateKeyPem: text('private_key_pem').notNull(),
+  /** Multikey `z6Mk…`: multibase base58btc of 0xed01 + the raw public key. */
+  publicKeyMultibase: text('public_key_multibase').notNull(),
+  createdAt: at('created_at').notNull(),
+  retiredAt: at('retired_at'),
+});
+
+/** Open Badges the hub issued in the company's name, one per learner and course, with their place in the status list. */
+export const issuedCredentials = pgTable(
+  'issued_credentials',
+  {
+    id: uuid('id').primaryKey(),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => learners.id),
+    /** The course's activity IRI, the Achievement's id. */
+    achievementId: text('achievement_id').notNull(),
+    /** The completion statement it was issued for. */
+    statementId: uuid('statement_id').notNull(),
+    /** Its bit in the revocation Bitstring Status List. */
+    statusIndex: bigserial('status_index', { mode: 'number' }).notNull().unique(),
+    credential: jsonb('credential').$type<Record<string, unknown>>().notNull(),
+    issuedAt: at('issued_at').notNull(),
+    revokedAt: at('revoked_at'),
+    /** Whether the learner lets anyone see it at /credentials/<id>. */
+    public: boolean('public').notNull().default(false),
+  },
+  (table) => [
+    uniqueIndex('issued_credentials_learner_achievement_idx').on(table.learnerId, table.achievementId),
+  ],
+);
+
 export const schema = {
   learners,
   credentials,
@@ -251,4 +303,7 @@ export const schema = {
   xapiAttachments,
   statementAttachments,
   xapiActivities,
+  issuerProfile,
+  issuerKeys,
+  issuedCredentials,
 };

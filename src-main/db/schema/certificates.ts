@@ -31,3 +31,30 @@ export const certificates = sqliteTable(
       .where(sql`${table.replacedBy} IS NULL`),
   ],
 );
+
+/**
+ * Open Badges the company's hub issued for this learner (GET /credentials/mine), kept as received and checked
+ * against the hub's DID document, which is kept beside each so it verifies offline. One per course: the hub
+ * issues one per learner and course, and a newer fetch replaces it.
+ */
+export const companyCredentials = sqliteTable(
+  'company_credentials',
+  {
+    /** The hub's id (a UUID), the last part of its verification page's address. */
+    id: text('id').primaryKey(),
+    packId: text('pack_id').notNull(),
+    courseId: text('course_id').notNull(),
+    issuerName: text('issuer_name').notNull(),
+    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    /** Whether the hub serves its public verification page (the learner's choice, as the hub last said). */
+    public: integer('public', { mode: 'boolean' }).notNull(),
+    /** What the learner asked for, until the hub has been told (null: nothing to tell). */
+    publicWanted: integer('public_wanted', { mode: 'boolean' }),
+    pageUrl: text('page_url').notNull(),
+    credential: text('credential', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    didDocument: text('did_document', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    fetchedAt: integer('fetched_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [uniqueIndex('company_credentials_course').on(table.packId, table.courseId)],
+);

@@ -9,6 +9,7 @@ export class CertificateViewState {
   learner = $state<Learner | null>(null);
   error = $state<ApiError | null>(null);
   reissueError = $state<ApiError | null>(null);
+  companyError = $state<ApiError | null>(null);
   busy = $state(false);
 
   /** The name to re-issue under, when the learner now goes by another than the certificate carries. */
@@ -29,6 +30,19 @@ export class CertificateViewState {
       this.error = null;
     } catch (error) {
       this.error = toApiError(error);
+    }
+  }
+
+  /** Shows or hides the company badge's public page; the app sends the choice to the hub at its next sync. */
+  async setCompanyPublic(wanted: boolean): Promise<void> {
+    const certificate = this.certificate;
+    if (!certificate?.company) return;
+    try {
+      const company = await api.setCompanyBadgePublic({ badgeId: certificate.company.id, public: wanted });
+      this.certificate = { ...certificate, company };
+      this.companyError = null;
+    } catch (error) {
+      this.companyError = toApiError(error);
     }
   }
 
