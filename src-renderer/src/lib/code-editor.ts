@@ -1,7 +1,7 @@
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { markdown } from '@codemirror/lang-markdown';
 import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { EditorSelection, EditorState, StateEffect, StateField } from '@codemirror/state';
+import { Compartment, EditorSelection, EditorState, StateEffect, StateField } from '@codemirror/state';
 import { Decoration, drawSelection, EditorView, keymap, type DecorationSet } from '@codemirror/view';
 
 /** A span of the text to mark, such as a guideline finding. */
@@ -19,6 +19,8 @@ export interface CodeEditor {
   /** Replaces the whole text (loading a draft, restoring a version) unless it is already the text. */
   setText(text: string): void;
   setMarks(spans: readonly MarkedSpan[]): void;
+  /** A read-only editor shows and selects its text but takes no typing (a draft in the trash). */
+  setReadOnly(readOnly: boolean): void;
   /** Selects a span, scrolls it into view and puts the cursor there. */
   select(start: number, end: number): void;
   focus(): void;
@@ -64,6 +66,7 @@ const theme = EditorView.theme({
     fontSize: '0.95rem',
   },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  '&:has(.cm-content[aria-readonly="true"])': { background: 'var(--surface-muted)' },
   '.cm-scroller': {
     fontFamily: "ui-monospace, 'Cascadia Code', 'DejaVu Sans Mono', monospace",
     lineHeight: '1.6',
@@ -90,12 +93,17 @@ const theme = EditorView.theme({
  */
 export function createCodeEditor(
   host: HTMLElement,
-  options: { text: string; label: string; onChange: (text: string) => void },
+  options: { text: string; label: string; onChange: (text: string) => void; readOnly?: boolean },
 ): CodeEditor {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const parent = document.createElement('div');
   shadow.replaceChildren(parent);
   let current = options.text;
+  const editable = new Compartment();
+  const editableWhen = (readOnly: boolean) => [
+    EditorState.readOnly.of(readOnly),
+    EditorView.contentAttributes.of({ 'aria-readonly': String(readOnly) }),
+  ];
   /** True while the text is replaced from outside, which is not the writer typing. */
   let replacing = false;
   const view = new EditorView({
@@ -118,6 +126,7 @@ export function createCodeEditor(
           autocapitalize: 'sentences',
         }),
         marksField,
+        editable.of(editableWhen(options.readOnly ?? false)),
         theme,
         EditorView.updateListener.of((update) => {
           if (!update.docChanged || replacing) return;
@@ -140,6 +149,9 @@ export function createCodeEditor(
     },
     setMarks(spans) {
       view.dispatch({ effects: setMarksEffect.of(spans) });
+    },
+    setReadOnly(readOnly) {
+      view.dispatch({ effects: editable.reconfigure(editableWhen(readOnly)) });
     },
     select(start, end) {
       const length = view.state.doc.length;
