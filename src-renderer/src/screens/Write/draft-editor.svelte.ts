@@ -2,12 +2,11 @@ import type { ApiError } from '../../../../src-shared/api/errors';
 import type { Draft } from '../../../../src-shared/writing/drafts';
 import { countCharacters, countWords } from '../../../../src-shared/writing/text-metrics';
 import { api, toApiError } from '../../lib/api';
+import type { SaveState } from '../../lib/save-state';
 
 /** Saves this long after the last keystroke: well inside the promise of "within a second". */
 const SAVE_AFTER_MS = 400;
 const PREVIEW_AFTER_MS = 150;
-
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
 /** The open draft: its text, and autosave that never loses a keystroke it was given. */
 export class DraftEditor {
