@@ -2,6 +2,10 @@ import { mount } from 'svelte';
 import './styles/app.css';
 import App from './App.svelte';
 import { takeAccessTokenFromHash } from './lib/access-token';
+import { access } from './lib/access.svelte';
+import { firstRun } from './lib/first-run.svelte';
+import { preferences } from './lib/preferences.svelte';
+import { router } from './lib/router.svelte';
 import { pendingInvitation } from './lib/invitation.svelte';
 
 // Keep the browser host's secret for this tab and take it out of the address bar before anything renders.
@@ -13,6 +17,16 @@ if (rest !== window.location.hash) {
     `${window.location.pathname}${window.location.search}${rest || '#/learn'}`,
   );
 }
+
+// The host restarted and the person pasted its new address into this tab: reconnect where they were.
+window.addEventListener('hashchange', (event) => {
+  const route = access.adoptAddress(window.location.hash, new URL(event.oldURL).hash, window.sessionStorage);
+  if (route === null) return;
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}${route}`);
+  router.refresh();
+  void preferences.load();
+  void firstRun.load();
+});
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks the #app element');
