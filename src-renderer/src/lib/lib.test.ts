@@ -91,6 +91,20 @@ describe('error words', () => {
     }
   });
 
+  it('names the hub, not the app, when it is the hub that is not answering', () => {
+    const atHub = describeError({
+      code: 'UNREACHABLE',
+      message: 'Can’t reach http://127.0.0.1:9: connection refused.',
+      details: { part: 'hub' },
+    });
+    expect(atHub.title).toBe('The company hub isn’t answering');
+    expect(atHub.body).toContain('http://127.0.0.1:9');
+    expect(describeError({ code: 'UNREACHABLE', message: 'down' }).title).toBe(
+      'Advocate Studio isn’t answering',
+    );
+    expect(describeError({ code: 'CONFLICT', message: 'x' }).title).not.toMatch(/clash/);
+  });
+
   it('formats sizes as people read them', () => {
     expect(formatBytes(812)).toBe('812 bytes');
     expect(formatBytes(20480)).toBe('20 KiB');
