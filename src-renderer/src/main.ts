@@ -10,6 +10,18 @@ import { pendingInvitation } from './lib/invitation.svelte';
 
 // Keep the browser host's secret for this tab and take it out of the address bar before anything renders.
 const { rest } = takeAccessTokenFromHash(window.location.hash, window.sessionStorage);
+if (rest === '') {
+  // Opened fresh (a new launch's address, or the desktop window): reopen where the person was.
+  preferences.reopen = (lastScreen) => {
+    if (window.location.hash !== '#/learn' || lastScreen === '#/learn') return;
+    window.history.replaceState(
+      null,
+      '',
+      `${window.location.pathname}${window.location.search}${lastScreen}`,
+    );
+    router.refresh();
+  };
+}
 if (rest !== window.location.hash) {
   window.history.replaceState(
     null,
