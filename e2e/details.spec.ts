@@ -1,0 +1,42 @@
+import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
+
+test('the small things: an empty draft has no reading time, Markdown copies with its title, one date style, plain textareas', async ({
+  page,
+  host,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+  await page.goto(host.url);
+  await openScreen(page, 'Write');
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page).toHaveURL(/#\/write\/[0-9a-f-]{36}$/);
+  const status = page.locator('.editor-status');
+  await expect(status).toContainText('0 words');
+  await expect(status).not.toContainText('min to read');
+  await expect(page.getByLabel('Preview')).not.toContainText('min read');
+  await screenshot(page, 'details-empty-draft');
+
+  await page.getByLabel('Title').fill('Why DNS');
+  await page.getByLabel('Text (Markdown)').fill('It was **DNS**.');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await expect(status).toContainText('about 1 min to read');
+  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect(page.getByText('Copied Markdown.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('# Why DNS\n\nIt was **DNS**.');
+
+  // Recent moments read relatively, with the exact time on hover.
+  await page.getByRole('link', { name: 'All drafts' }).click();
+  const changed = page.getByRole('list', { name: 'Drafts' }).locator('time');
+  await expect(changed).toHaveText('just now');
+  await expect(changed).toHaveAttribute('title', /\d{4}/);
+  await expect(changed).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await screenshot(page, 'details-library-dates');
+  await expectAccessible(page);
+
+  // What is typed in a textarea is ordinary text, even under a bold label.
+  await openScreen(page, 'Sync & Settings');
+  const invitation = page.getByLabel('Paste an invitation (optional)');
+  await expect(invitation).toHaveCSS('font-weight', '400');
+  await openScreen(page, 'Profile');
+  await expect(page.getByLabel('Bio (Markdown)')).toHaveCSS('font-weight', '400');
+});
