@@ -1,3 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeTestPack } from '../src-packs/testing/test-pack';
+import { buildPackZip } from '../src-packs/zip/build';
 import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
 
 test('the small things: an empty draft has no reading time, Markdown copies with its title, one date style, plain textareas', async ({
@@ -39,4 +44,41 @@ test('the small things: an empty draft has no reading time, Markdown copies with
   await expect(invitation).toHaveCSS('font-weight', '400');
   await openScreen(page, 'Profile');
   await expect(page.getByLabel('Bio (Markdown)')).toHaveCSS('font-weight', '400');
+});
+
+test('the time left in a course goes down as soon as a lesson is marked done', async ({
+  page,
+  host,
+  request,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-details-'));
+  writeTestPack(join(dir, 'pack'));
+  await buildPackZip(join(dir, 'pack'), join(dir, 'pack.zip'));
+  const headers = { Authorization: `Bearer ${host.secret}` };
+  const upload = await request.post(`${host.origin}/upload?name=pack.zip`, {
+    headers: { ...headers, 'Content-Type': 'application/zip' },
+    data: readFileSync(join(dir, 'pack.zip')),
+  });
+  const { uploadId } = ((await upload.json()) as { value: { uploadId: string } }).value;
+  const started = await request.post(`${host.origin}/api/startPackImport`, { headers, data: { uploadId } });
+  const { jobId } = ((await started.json()) as { value: { jobId: string } }).value;
+  await expect
+    .poll(async () => {
+      const job = await request.post(`${host.origin}/api/getPackImport`, { headers, data: { jobId } });
+      return ((await job.json()) as { value: { state: string } }).value.state;
+    })
+    .toBe('done');
+
+  await page.goto(host.url);
+  await page.goto(`${host.origin}/#/learn/test-pack/item/hello`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Hello' })).toBeVisible();
+  const header = page.locator('.reader header .meta');
+  await expect(header).toContainText('about 3 min left in this course');
+  await page.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(page.getByText('Done. Your progress is saved on this device.')).toBeVisible();
+  // Hello was the course's only timed item: nothing timed is left.
+  await expect(header).not.toContainText('left in this course');
+  await expect(header).toContainText('Lesson · 3 min');
+  await screenshot(page, 'details-time-left-after-done');
+  await expectAccessible(page);
 });
