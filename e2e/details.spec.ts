@@ -3,7 +3,33 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeTestPack } from '../src-packs/testing/test-pack';
 import { buildPackZip } from '../src-packs/zip/build';
-import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
+import type { APIRequestContext } from '@playwright/test';
+import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
+
+/** Imports the small test pack (with files replaced) through the upload and import calls the Packs screen uses. */
+async function importPack(
+  request: APIRequestContext,
+  host: RunningHost,
+  overrides: Record<string, string> = {},
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-details-'));
+  writeTestPack(join(dir, 'pack'), overrides);
+  await buildPackZip(join(dir, 'pack'), join(dir, 'pack.zip'));
+  const headers = { Authorization: `Bearer ${host.secret}` };
+  const upload = await request.post(`${host.origin}/upload?name=pack.zip`, {
+    headers: { ...headers, 'Content-Type': 'application/zip' },
+    data: readFileSync(join(dir, 'pack.zip')),
+  });
+  const { uploadId } = ((await upload.json()) as { value: { uploadId: string } }).value;
+  const started = await request.post(`${host.origin}/api/startPackImport`, { headers, data: { uploadId } });
+  const { jobId } = ((await started.json()) as { value: { jobId: string } }).value;
+  await expect
+    .poll(async () => {
+      const job = await request.post(`${host.origin}/api/getPackImport`, { headers, data: { jobId } });
+      return ((await job.json()) as { value: { state: string } }).value.state;
+    })
+    .toBe('done');
+}
 
 test('the small things: an empty draft has no reading time, Markdown copies with its title, one date style, plain textareas', async ({
   page,
@@ -51,23 +77,7 @@ test('the time left in a course goes down as soon as a lesson is marked done', a
   host,
   request,
 }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'advocate-e2e-details-'));
-  writeTestPack(join(dir, 'pack'));
-  await buildPackZip(join(dir, 'pack'), join(dir, 'pack.zip'));
-  const headers = { Authorization: `Bearer ${host.secret}` };
-  const upload = await request.post(`${host.origin}/upload?name=pack.zip`, {
-    headers: { ...headers, 'Content-Type': 'application/zip' },
-    data: readFileSync(join(dir, 'pack.zip')),
-  });
-  const { uploadId } = ((await upload.json()) as { value: { uploadId: string } }).value;
-  const started = await request.post(`${host.origin}/api/startPackImport`, { headers, data: { uploadId } });
-  const { jobId } = ((await started.json()) as { value: { jobId: string } }).value;
-  await expect
-    .poll(async () => {
-      const job = await request.post(`${host.origin}/api/getPackImport`, { headers, data: { jobId } });
-      return ((await job.json()) as { value: { state: string } }).value.state;
-    })
-    .toBe('done');
+  await importPack(request, host);
 
   await page.goto(host.url);
   await page.goto(`${host.origin}/#/learn/test-pack/item/hello`);
@@ -80,5 +90,43 @@ test('the time left in a course goes down as soon as a lesson is marked done', a
   await expect(header).not.toContainText('left in this course');
   await expect(header).toContainText('Lesson · 3 min');
   await screenshot(page, 'details-time-left-after-done');
+  await expectAccessible(page);
+});
+
+test('the right answers to a multiple-answer question are listed one by one', async ({
+  page,
+  host,
+  request,
+}) => {
+  const check = `---
+title: Check
+questions:
+  - id: costs
+    type: multiple
+    prompt: Which are real costs?
+    choices:
+      - text: Stories go untold by the people who know them.
+        correct: true
+      - text: Nothing at all.
+      - text: Outdated answers stay up.
+        correct: true
+    explanation: Both cost trust.
+---
+A short check.
+`;
+  await importPack(request, host, { 'first/check.md': check });
+  await page.goto(host.url);
+  await page.goto(`${host.origin}/#/learn/test-pack/item/check`);
+  await page.getByRole('button', { name: 'Start the knowledge check' }).click();
+  await page.getByRole('checkbox', { name: 'Nothing at all.' }).check();
+  await page.getByRole('button', { name: 'Check my answer' }).click();
+  await expect(page.getByText('Not quite')).toBeVisible();
+  const answers = page.getByRole('status').getByRole('listitem');
+  await expect(answers).toHaveText([
+    'Stories go untold by the people who know them.',
+    'Outdated answers stay up.',
+  ]);
+  await expect(page.getByText('.; ')).toHaveCount(0);
+  await screenshot(page, 'details-multiple-answers');
   await expectAccessible(page);
 });
