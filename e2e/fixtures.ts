@@ -25,6 +25,8 @@ export interface HostOptions {
    * now" would, for stories about other screens; `show` leaves it for the story to answer.
    */
   welcome?: 'skipped' | 'show';
+  /** A fixed port, for stories about the host restarting at the same address; a free one by default. */
+  port?: number;
 }
 
 /**
@@ -32,7 +34,8 @@ export interface HostOptions {
  * folder used before keeps whatever its learner answered; the welcome is skipped only where it is unanswered.
  */
 export async function startHost(dataDir: string, options: HostOptions = {}): Promise<RunningHost> {
-  const child = spawn(process.execPath, [hostScript, '--data-dir', dataDir, '--port', '0'], {
+  const port = String(options.port ?? 0);
+  const child = spawn(process.execPath, [hostScript, '--data-dir', dataDir, '--port', port], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -60,7 +60,7 @@ test('a host stopped mid-session keeps what was saved, and SIGTERM exits cleanly
     headers: { Authorization: `Bearer ${again.secret}` },
     data: {},
   });
-  expect((await read.json()).value).toEqual({ theme: 'dark' });
+  expect((await read.json()).value).toMatchObject({ theme: 'dark' });
   expect(await stopHost(again)).toBe(0);
 });
 

@@ -88,12 +88,13 @@ test('an advocate fills in a profile, publishes a piece, and exports a public we
   await area.getByLabel('Evidence').fill('Led the tracing rollout across 40 services');
   await area.getByLabel(/Who sees the area/).selectOption({ label: 'Public' });
 
-  await page.getByRole('button', { name: 'Save profile' }).click();
+  // Saved as it is typed; the one bad link waits beside its field while everything else is saved.
   await expect(page.getByText('LinkedIn: use the https:// address; http:// is not accepted')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'except LinkedIn' })).toContainText('Saved');
   await screenshot(page, 'profile-link-error');
   await page.getByLabel('LinkedIn', { exact: true }).fill('https://www.linkedin.com/in/ada');
-  await page.getByRole('button', { name: 'Save profile' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
+  await expect(page.getByText('LinkedIn: use the https://')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved/ })).toHaveText('Saved');
 
   // The writing studio publishes a piece (through the same API the Write screen uses).
   const draft = await call(request, host, 'createDraft', {

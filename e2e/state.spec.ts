@@ -35,6 +35,11 @@ test('a chosen theme and the open screen survive a reload and a restart', async 
     expect(again.secret).not.toBe(host.secret);
     await page.goto(again.url);
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    // The new launch reopens on the screen the person was on, not on Learn.
+    await expect(page.getByRole('heading', { level: 1, name: 'Sync & Settings' })).toBeVisible();
+    await expect(page).toHaveURL(/#\/settings$/);
+    await screenshot(page, 'state-reopened-on-settings');
+    await expectAccessible(page);
   } finally {
     await stopHost(again);
   }

@@ -393,6 +393,7 @@ test('the library says so when it cannot list tags or templates, or empty the tr
 
   await page.getByLabel('Show the trash').check();
   await page.getByRole('button', { name: 'Empty the trash' }).click();
+  await page.getByRole('button', { name: 'Delete 1 draft for ever' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Another window' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Drafts' }).getByRole('heading')).toHaveCount(1);
 });

@@ -19,14 +19,14 @@ describe('createDispatch', () => {
       handlersWith({
         updatePreferences: (input) => {
           seen.push(input);
-          return { theme: input.theme ?? 'system' };
+          return { theme: input.theme ?? 'system', lastScreen: '#/learn' };
         },
       }),
       createMemoryLogger(),
     );
     expect(await dispatch('updatePreferences', { theme: 'dark' })).toEqual({
       ok: true,
-      value: { theme: 'dark' },
+      value: { theme: 'dark', lastScreen: '#/learn' },
     });
     expect(seen).toEqual([{ theme: 'dark' }]);
   });
@@ -45,7 +45,7 @@ describe('createDispatch', () => {
       handlersWith({
         updatePreferences: () => {
           ran = true;
-          return { theme: 'system' };
+          return { theme: 'system', lastScreen: '#/learn' };
         },
       }),
       createMemoryLogger(),

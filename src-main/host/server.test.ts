@@ -101,7 +101,7 @@ describe('browser host', () => {
     const host = await startHost();
     const ok = await send(host, 'POST', '/api/getPreferences', auth(host), '{}');
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(JSON.parse(ok.body)).toEqual({ ok: true, value: { theme: 'system', lastScreen: '#/learn' } });
 
     for (const headers of [
       json,

@@ -26,15 +26,33 @@ describe('settings', () => {
   it('starts from the default theme, keeps a change, and keeps it across a restart', async () => {
     const dataDir = tempDir();
     const core = await startCore(dataDir);
-    expect(await core.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(await core.dispatch('getPreferences', {})).toEqual({
+      ok: true,
+      value: { theme: 'system', lastScreen: '#/learn' },
+    });
     expect(await core.dispatch('updatePreferences', { theme: 'dark' })).toEqual({
       ok: true,
-      value: { theme: 'dark' },
+      value: { theme: 'dark', lastScreen: '#/learn' },
     });
     core.close();
 
     const again = await startCore(dataDir);
-    expect(await again.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'dark' } });
+    expect(await again.dispatch('getPreferences', {})).toEqual({
+      ok: true,
+      value: { theme: 'dark', lastScreen: '#/learn' },
+    });
+  });
+
+  it('remembers the screen the person was on, and refuses an address that is not a screen', async () => {
+    const core = await startCore(tempDir());
+    expect(await core.dispatch('updatePreferences', { lastScreen: '#/write/5f0c' })).toMatchObject({
+      ok: true,
+      value: { theme: 'system', lastScreen: '#/write/5f0c' },
+    });
+    expect(await core.dispatch('updatePreferences', { lastScreen: 'https://example.com' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('falls back to the default for a stored value that no longer fits', async () => {
@@ -42,7 +60,10 @@ describe('settings', () => {
     core.database.sqlite
       .prepare("INSERT INTO preferences (key, value, updated_at) VALUES ('theme', '\"neon\"', 0)")
       .run();
-    expect(await core.dispatch('getPreferences', {})).toEqual({ ok: true, value: { theme: 'system' } });
+    expect(await core.dispatch('getPreferences', {})).toEqual({
+      ok: true,
+      value: { theme: 'system', lastScreen: '#/learn' },
+    });
   });
 
   it('names the learner, refusing an empty name, and keeps the same learner id', async () => {

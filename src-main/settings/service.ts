@@ -9,7 +9,7 @@ import {
 import type { DatabaseHandle } from '../db/open';
 import { preferences } from '../db/schema';
 
-export const defaultPreferences: Preferences = { theme: 'system' };
+export const defaultPreferences: Preferences = { theme: 'system', lastScreen: '#/learn' };
 
 export interface SettingsDeps {
   database: DatabaseHandle;

@@ -3,7 +3,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { z } from 'zod';
-import { AppError } from '../../src-shared/api/errors';
+import { AppError, hubFailure } from '../../src-shared/api/errors';
 import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import { formatBytes } from '../../src-packs/zip/errors';
 import { parseRetryAfter } from '../../src-shared/sync/backoff';
@@ -106,6 +106,7 @@ export async function enrolDevice(
     throw new AppError(
       'UNREACHABLE',
       `The company hub could not enrol this device just now: ${serverMessage(text, response.status)}`,
+      hubFailure,
     );
   }
   if (response.status === 409) {
@@ -221,6 +222,7 @@ async function hubRequest(fetchFn: Fetch, url: URL, init: RequestInit): Promise<
     throw new AppError(
       'UNREACHABLE',
       `Can't reach ${url.origin}: ${networkReason(error)}. Check the address and that you are online.`,
+      hubFailure,
     );
   }
 }
@@ -231,6 +233,7 @@ function parseOrThrow<T extends z.ZodType>(schema: T, text: string, from: string
     throw new AppError(
       'UNREACHABLE',
       `${from} gave an answer the app doesn't understand: is it an Advocate company hub?`,
+      hubFailure,
     );
   }
   return parsed.data;
@@ -251,10 +254,21 @@ export function serverMessage(text: string, status: number): string {
   return (words || `HTTP ${status}`).slice(0, 500);
 }
 
+/** The network failures people meet most, in words that say what to check. */
+const networkWords: Record<string, string> = {
+  ECONNREFUSED: 'nothing answers at that address and port',
+  ENOTFOUND: 'no computer has that name',
+  EAI_AGAIN: 'the name could not be looked up just now',
+  ECONNRESET: 'the connection was cut off',
+  ETIMEDOUT: 'no answer in time',
+};
+
 export function networkReason(error: unknown): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError') return 'no answer in time';
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const words = cause?.code ? networkWords[cause.code] : undefined;
+    if (words && cause?.code) return `${words} (${cause.code})`;
     return cause?.code ?? cause?.message ?? error.message;
   }
   return String(error);

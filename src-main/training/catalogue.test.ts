@@ -72,6 +72,13 @@ describe('catalogue', () => {
     expect((item['images'] as Record<string, string>)['../assets/diagram.png']).toMatch(
       /^data:image\/png;base64,iVBOR/,
     );
+    // Marking the lesson done takes its minutes off the time left in the course.
+    await value(core.dispatch('completeItem', { packId: 'test-pack', itemId: 'hello' }));
+    const after = await value<{ minutesLeftInCourse: number; minutes: number | null }>(
+      core.dispatch('getItem', { packId: 'test-pack', itemId: 'hello' }),
+    );
+    expect(after.minutesLeftInCourse).toBe(3 - (after.minutes ?? 0));
+    expect(after.minutesLeftInCourse).toBeLessThan(3);
   });
 
   it('says which course or item it could not find', async () => {

@@ -203,6 +203,14 @@ export function createCatalogue(deps: CatalogueDeps) {
       .all();
   }
 
+  /** The minutes of the course's items not yet done: marking one done takes its minutes off. */
+  function minutesLeft(packId: string, courseId: string, siblings: { id: string; minutes: number | null }[]) {
+    const progress = progressIndex(packId)(packId, courseId);
+    return siblings
+      .filter((sibling) => progress.status(sibling.id) !== 'completed')
+      .reduce((total, sibling) => total + (sibling.minutes ?? 0), 0);
+  }
+
   function getItem(packId: string, itemId: string): ItemDetail {
     const row = findItemInContext(db, packId, itemId);
     const { item } = row;
@@ -254,9 +262,7 @@ export function createCatalogue(deps: CatalogueDeps) {
       attachments,
       previous: neighbour(-1),
       next: neighbour(1),
-      minutesLeftInCourse: siblings
-        .slice(index)
-        .reduce((total, sibling) => total + (sibling.minutes ?? 0), 0),
+      minutesLeftInCourse: minutesLeft(packId, item.courseId, siblings),
     };
   }
 

@@ -82,6 +82,7 @@ describe('learner progress', () => {
       correct: false,
       explanation: 'Because.',
       correctAnswer: 'Right',
+      correctAnswers: ['Right'],
     });
     expect(await call('finishQuiz', { attemptId: first.attemptId })).toMatchObject({
       points: 0,

@@ -121,6 +121,7 @@ describe('knowledge checks of the bundled course', () => {
       correct: null,
       explanation: written.explanation,
       correctAnswer: written.modelAnswer,
+      correctAnswers: [written.modelAnswer],
     });
 
     const answered = statements().filter((statement) => statement.object.id.endsWith(`/${written.id}`));

@@ -3,6 +3,7 @@ import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import type { Question } from '../../src-shared/packs/items';
 import {
+  correctAnswerList,
   describeCorrectAnswer,
   gradeQuiz,
   isCorrect,
@@ -151,7 +152,12 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
             : { success: correct, response: responseText(answer) },
       });
     });
-    return { correct, explanation: question.explanation, correctAnswer: describeCorrectAnswer(question) };
+    return {
+      correct,
+      explanation: question.explanation,
+      correctAnswer: describeCorrectAnswer(question),
+      correctAnswers: correctAnswerList(question),
+    };
   }
 
   function finishQuiz(attemptId: string): QuizResult {

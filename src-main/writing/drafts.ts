@@ -184,6 +184,8 @@ export function createDrafts(deps: DraftsDeps) {
     let completedCourse: UpdatedDraft['completedCourse'] = null;
     db.transaction((tx) => {
       const current = row(input.draftId);
+      if (current.deletedAt)
+        throw new AppError('CONFLICT', 'This draft is in the trash; restore it to change it.');
       const channel = input.channel ?? current.channel;
       let status = input.status ?? current.status;
       const changed = { ...current, channel };

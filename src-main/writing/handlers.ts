@@ -21,6 +21,7 @@ export function writingHandlers(
   | 'trashDraft'
   | 'untrashDraft'
   | 'emptyDraftTrash'
+  | 'countDraftTrash'
   | 'listGuidelineSets'
   | 'acknowledgeFinding'
   | 'getDraftRequirements'
@@ -48,6 +49,7 @@ export function writingHandlers(
     trashDraft: ({ draftId }) => trash.setInTrash(draftId, true),
     untrashDraft: ({ draftId }) => trash.setInTrash(draftId, false),
     emptyDraftTrash: () => trash.empty(),
+    countDraftTrash: () => trash.count(),
     listGuidelineSets: () => deps.guidelines.installed(),
     duplicateDraft: ({ draftId }) => drafts.duplicate(draftId),
     listDraftTemplates: () => draftTemplates(sqlite),

@@ -37,4 +37,37 @@ describe('the drafts trash', () => {
       error: { code: 'NOT_FOUND' },
     });
   });
+
+  it('restores a trashed draft as it was, counts the trash, and keeps a trashed draft read-only', async () => {
+    const { call } = await setUp();
+    const kept = await call<Draft>('createDraft', { title: 'Kept' });
+    await call('saveDraft', { draftId: kept.id, title: 'Kept', body: 'Quokkas smile.', baseRevision: 1 });
+    const gone = await call<Draft>('createDraft', { title: 'Gone' });
+    expect(await call('countDraftTrash', {})).toEqual({ drafts: 0 });
+
+    await call('trashDraft', { draftId: kept.id });
+    await call('trashDraft', { draftId: gone.id });
+    expect(await call('countDraftTrash', {})).toEqual({ drafts: 2 });
+    await expect(
+      call('saveDraft', { draftId: kept.id, title: 'Kept', body: 'Changed.', baseRevision: 2 }),
+    ).rejects.toThrow(/CONFLICT: .*restore it/);
+    await expect(call('updateDraft', { draftId: kept.id, status: 'ready' })).rejects.toThrow(
+      /CONFLICT: .*restore it/,
+    );
+
+    const [version] = await call<{ id: string }[]>('keepDraftVersion', { draftId: gone.id });
+    await expect(call('restoreDraftVersion', { draftId: gone.id, versionId: version?.id })).rejects.toThrow(
+      /CONFLICT: .*restore it/,
+    );
+
+    const restored = await call<Draft>('untrashDraft', { draftId: kept.id });
+    expect(restored).toMatchObject({ inTrash: false, title: 'Kept', body: 'Quokkas smile.' });
+    expect(await call('countDraftTrash', {})).toEqual({ drafts: 1 });
+    expect((await call<{ id: string }[]>('listDrafts', { query: 'quokkas' })).map((d) => d.id)).toEqual([
+      kept.id,
+    ]);
+    expect(await call('emptyDraftTrash', {})).toEqual({ deleted: 1 });
+    expect(await call('countDraftTrash', {})).toEqual({ drafts: 0 });
+    expect((await call<Draft>('getDraft', { draftId: kept.id })).body).toBe('Quokkas smile.');
+  });
 });

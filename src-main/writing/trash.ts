@@ -1,4 +1,4 @@
-import { eq, isNotNull } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import type { Draft } from '../../src-shared/writing/drafts';
 import type { DatabaseHandle } from '../db/open';
 import { drafts } from '../db/schema';
@@ -35,5 +35,10 @@ export function createDraftTrash(deps: DraftTrashDeps) {
     return { deleted };
   }
 
-  return { setInTrash, empty };
+  function countInTrash(): { drafts: number } {
+    const found = db.select({ drafts: count() }).from(drafts).where(isNotNull(drafts.deletedAt)).get();
+    return { drafts: found?.drafts ?? 0 };
+  }
+
+  return { setInTrash, empty, count: countInTrash };
 }

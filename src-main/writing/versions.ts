@@ -95,6 +95,8 @@ export function createDraftVersions(deps: DraftVersionsDeps) {
     const target = get(versionId);
     db.transaction((tx) => {
       const current = findDraftRow(db, draftId);
+      if (current.deletedAt)
+        throw new AppError('CONFLICT', 'This draft is in the trash; restore it to change it.');
       const owner = tx
         .select({ draftId: draftVersions.draftId })
         .from(draftVersions)

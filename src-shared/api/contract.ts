@@ -118,6 +118,8 @@ export const contract = {
   trashDraft: { input: DraftId, output: Draft },
   untrashDraft: { input: DraftId, output: Draft },
   emptyDraftTrash: { input: noInput, output: z.object({ deleted: z.number().int() }) },
+  /** How many drafts are in the trash, so "Empty the trash" can say how many go for ever. */
+  countDraftTrash: { input: noInput, output: z.object({ drafts: z.number().int() }) },
   /** The companies' guidelines that came with installed course packs; the editor checks drafts against them. */
   listGuidelineSets: { input: noInput, output: z.array(InstalledGuidelines) },
   acknowledgeFinding: { input: AcknowledgeInput, output: Draft },

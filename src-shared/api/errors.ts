@@ -28,6 +28,17 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
+/**
+ * The details of a failure at the company hub (or the record store in its place) rather than in this app:
+ * the words then name the hub, not Advocate Studio.
+ */
+export const hubFailure = { part: 'hub' } as const;
+
+export function failedAtHub(error: ApiError): boolean {
+  const details = error.details as { part?: unknown } | undefined;
+  return details?.part === 'hub';
+}
+
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 export const CallResultEnvelope = z.union([

@@ -6,6 +6,11 @@ export type ThemeChoice = z.infer<typeof ThemeChoice>;
 
 export const Preferences = z.object({
   theme: ThemeChoice,
+  /** The screen the person was last on (`#/write/…`): a new launch reopens there rather than on Learn. */
+  lastScreen: z
+    .string()
+    .max(300)
+    .regex(/^#\/[A-Za-z0-9/%._~-]*$/, 'a screen in the app, such as #/write'),
 });
 export type Preferences = z.infer<typeof Preferences>;
 

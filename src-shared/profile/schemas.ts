@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel } from '../packs/items';
-import { httpsUrlProblem } from './urls';
+import { completeWebAddress, httpsUrlProblem } from './urls';
 
 /** Who may see a field or an entry: only the person, their company (via the hub), or anyone. */
 export const visibilities = ['me', 'company', 'public'] as const;
@@ -29,7 +29,7 @@ export const EvidenceRef = z.strictObject({
 });
 export type EvidenceRef = z.infer<typeof EvidenceRef>;
 
-/** An https address, or null when the field is left empty (an empty string counts as empty). */
+/** An https address (completed when typed without https://), or null when left empty (as an empty string is). */
 export const OptionalHttpsUrl = z
   .string()
   .trim()
@@ -37,12 +37,13 @@ export const OptionalHttpsUrl = z
   .nullable()
   .transform((value, ctx) => {
     if (!value) return null;
-    const problem = httpsUrlProblem(value);
+    const address = completeWebAddress(value);
+    const problem = httpsUrlProblem(address);
     if (problem) {
       ctx.addIssue({ code: 'custom', message: problem });
       return z.NEVER;
     }
-    return value;
+    return address;
   });
 
 const linkInput = (kind: LinkKind) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SavePortfolioItemInput, ProfileLinksInput } from './schemas';
-import { httpsUrlProblem } from './urls';
+import { completeWebAddress, httpsUrlProblem } from './urls';
 
 describe('httpsUrlProblem', () => {
   it.each([
@@ -26,7 +26,39 @@ describe('httpsUrlProblem', () => {
   });
 });
 
+describe('completeWebAddress', () => {
+  it.each([
+    ['linkedin.com/in/ada', 'https://linkedin.com/in/ada'],
+    ['www.linkedin.com/in/ada?trk=1', 'https://www.linkedin.com/in/ada?trk=1'],
+    ['ada.example.com', 'https://ada.example.com'],
+    ['example.com:8443/me', 'https://example.com:8443/me'],
+    ['https://example.com', 'https://example.com'],
+    ['http://example.com', 'http://example.com'],
+    ['not a link', 'not a link'],
+    ['javascript:alert(1)', 'javascript:alert(1)'],
+    ['ada@example.com', 'ada@example.com'],
+  ])('%s → %s', (typed, completed) => expect(completeWebAddress(typed)).toBe(completed));
+});
+
 describe('link inputs', () => {
+  it('complete an address typed without https://, and keep refusing http://', () => {
+    const parsed = ProfileLinksInput.parse({
+      linkedin: 'linkedin.com/in/ada',
+      blog: ' blog.example.com ',
+      github: null,
+      website: '',
+    });
+    expect(parsed).toEqual({
+      linkedin: 'https://linkedin.com/in/ada',
+      blog: 'https://blog.example.com',
+      github: null,
+      website: null,
+    });
+    expect(
+      ProfileLinksInput.safeParse({ ...parsed, github: 'gitlab.com/ada' }).error?.issues[0]?.message,
+    ).toMatch(/on github\.com/);
+  });
+
   it('turn empty fields into null and name the field that is wrong', () => {
     const parsed = ProfileLinksInput.safeParse({
       linkedin: '',

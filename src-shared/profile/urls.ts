@@ -18,6 +18,14 @@ const requiredHosts: Partial<Record<LinkKind, { host: string; label: string }>> 
 };
 
 /**
+ * An address typed without its scheme ("linkedin.com/in/ada", "www.example.com") with https:// put in front,
+ * as a browser's address bar does; anything else is returned as it was, for the checks to judge.
+ */
+export function completeWebAddress(value: string): string {
+  return /^[a-z0-9][\w-]*(\.[\w-]+)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$/i.test(value) ? `https://${value}` : value;
+}
+
+/**
  * Why an address is not acceptable as a profile link, in words a person can act on; null when it is.
  * Only https: the exported page and the company's hub show these links to other people.
  */

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../packs/items';
-import { describeCorrectAnswer, gradeQuiz, isCorrect, missedQuestions, QuizAnswer } from './quiz';
+import {
+  correctAnswerList,
+  describeCorrectAnswer,
+  gradeQuiz,
+  isCorrect,
+  missedQuestions,
+  QuizAnswer,
+} from './quiz';
 
 const single: Question = {
   id: 'a',
@@ -81,6 +88,8 @@ describe('quiz rules', () => {
 
   it('spells out the right answer for feedback', () => {
     expect(describeCorrectAnswer(multiple)).toBe('Code names; Unannounced customers');
+    expect(correctAnswerList(multiple)).toEqual(['Code names', 'Unannounced customers']);
+    expect(correctAnswerList(truefalse)).toEqual(['True']);
     expect(describeCorrectAnswer(truefalse)).toBe('True');
     expect(describeCorrectAnswer(written)).toBe('A specific field.');
   });

@@ -81,6 +81,19 @@ export function missedQuestions(
   });
 }
 
+/** Each right answer on its own, so several can be shown as a list rather than run together. */
+export function correctAnswerList(question: Question): string[] {
+  switch (question.type) {
+    case 'single':
+    case 'multiple':
+      return question.choices.filter((choice) => choice.correct).map((choice) => choice.text);
+    case 'truefalse':
+      return [question.answer ? 'True' : 'False'];
+    case 'written':
+      return [question.modelAnswer];
+  }
+}
+
 /** How the right answer reads, for the feedback after an answer; for a written question, the model answer. */
 export function describeCorrectAnswer(question: Question): string {
   switch (question.type) {

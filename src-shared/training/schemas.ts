@@ -137,6 +137,8 @@ export const AnswerFeedback = z.object({
   explanation: z.string(),
   /** The right answer; for a written question, the model answer to compare with. */
   correctAnswer: z.string(),
+  /** Each right answer on its own (several for a multiple-answer question), to show as a list. */
+  correctAnswers: z.array(z.string()),
 });
 export type AnswerFeedback = z.infer<typeof AnswerFeedback>;
 

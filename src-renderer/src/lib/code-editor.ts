@@ -31,6 +31,8 @@ export interface CodeEditor {
   setMarks(spans: readonly MarkedSpan[]): void;
   /** Whether the text is an X thread, whose `---` lines are post breaks rather than Markdown. */
   setThread(thread: boolean): void;
+  /** A read-only editor shows and selects its text but takes no typing (a draft in the trash). */
+  setReadOnly(readOnly: boolean): void;
   /** Selects a span, scrolls it into view and puts the cursor there. */
   select(start: number, end: number): void;
   focus(): void;
@@ -106,6 +108,7 @@ const theme = EditorView.theme({
     fontSize: '0.95rem',
   },
   '&.cm-focused': { outline: '3px solid var(--focus)', outlineOffset: '2px' },
+  '&:has(.cm-content[aria-readonly="true"])': { background: 'var(--surface-muted)' },
   '.cm-scroller': {
     fontFamily: "ui-monospace, 'Cascadia Code', 'DejaVu Sans Mono', monospace",
     lineHeight: '1.6',
@@ -138,7 +141,13 @@ const theme = EditorView.theme({
  */
 export function createCodeEditor(
   host: HTMLElement,
-  options: { text: string; label: string; onChange: (text: string) => void; thread?: boolean },
+  options: {
+    text: string;
+    label: string;
+    onChange: (text: string) => void;
+    thread?: boolean;
+    readOnly?: boolean;
+  },
 ): CodeEditor {
   const languageCompartment = new Compartment();
   let thread = options.thread === true;
@@ -146,6 +155,11 @@ export function createCodeEditor(
   const parent = document.createElement('div');
   shadow.replaceChildren(parent);
   let current = options.text;
+  const editable = new Compartment();
+  const editableWhen = (readOnly: boolean) => [
+    EditorState.readOnly.of(readOnly),
+    EditorView.contentAttributes.of({ 'aria-readonly': String(readOnly) }),
+  ];
   /** True while the text is replaced from outside, which is not the writer typing. */
   let replacing = false;
   const view = new EditorView({
@@ -171,6 +185,7 @@ export function createCodeEditor(
           autocapitalize: 'sentences',
         }),
         marksField,
+        editable.of(editableWhen(options.readOnly ?? false)),
         theme,
         EditorView.updateListener.of((update) => {
           if (!update.docChanged || replacing) return;
@@ -198,6 +213,9 @@ export function createCodeEditor(
       if (next === thread) return;
       thread = next;
       view.dispatch({ effects: languageCompartment.reconfigure(language(thread)) });
+    },
+    setReadOnly(readOnly) {
+      view.dispatch({ effects: editable.reconfigure(editableWhen(readOnly)) });
     },
     select(start, end) {
       const length = view.state.doc.length;

@@ -1,4 +1,4 @@
-import type { ApiError } from '../../../src-shared/api/errors';
+import { failedAtHub, type ApiError } from '../../../src-shared/api/errors';
 
 export interface ErrorWords {
   title: string;
@@ -10,7 +10,7 @@ export interface ErrorWords {
 export function describeError(error: ApiError): ErrorWords {
   switch (error.code) {
     case 'INVALID_INPUT':
-      return { title: 'That input isn’t valid', body: error.message };
+      return { title: 'Something in that needs changing', body: error.message };
     case 'UNAUTHORIZED':
       return {
         title: 'This page needs its access key',
@@ -19,6 +19,11 @@ export function describeError(error: ApiError): ErrorWords {
           'If you restarted the app, the key changed, so use the new address.',
       };
     case 'UNREACHABLE':
+      if (failedAtHub(error))
+        return {
+          title: 'The company hub isn’t answering',
+          body: `${error.message} Your work stays on this device and goes to the hub once it answers.`,
+        };
       return {
         title: 'Advocate Studio isn’t answering',
         body: `Is it still running? Start it again with “npm start”. (${error.message})`,
@@ -30,9 +35,9 @@ export function describeError(error: ApiError): ErrorWords {
         ...(error.errorId ? { errorId: error.errorId } : {}),
       };
     case 'NOT_FOUND':
-      return { title: 'Not found', body: error.message };
+      return { title: 'That isn’t there any more', body: error.message };
     case 'CONFLICT':
-      return { title: 'That clashes with something already there', body: error.message };
+      return { title: 'That can’t be done just now', body: error.message };
     case 'PACK_INVALID':
       return { title: 'This course pack has problems', body: error.message };
     case 'GUIDELINES_UNACKNOWLEDGED':
@@ -42,7 +47,7 @@ export function describeError(error: ApiError): ErrorWords {
     case 'TOO_LARGE':
       return { title: 'That is too large', body: error.message };
     case 'FORBIDDEN':
-      return { title: 'Not allowed', body: error.message };
+      return { title: 'That isn’t allowed here', body: error.message };
     case 'UNKNOWN_CALL':
       return {
         title: 'This page and the app are out of step',

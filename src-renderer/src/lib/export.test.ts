@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { draftAsHtml, draftAsPlainText, markdownFileName } from './export';
+import { draftAsHtml, draftAsMarkdown, draftAsPlainText, markdownFileName } from './export';
 
 describe('draft export', () => {
   it('gives plain text with paragraphs, list bullets and link addresses', () => {
@@ -13,6 +13,11 @@ describe('draft export', () => {
 
   it('gives sanitised HTML', () => {
     expect(draftAsHtml('Hi <script>alert(1)</script>')).not.toContain('script');
+  });
+
+  it('gives Markdown with the title as its heading, as the .md file has it', () => {
+    expect(draftAsMarkdown(' Why DNS ', 'It was **DNS**.')).toBe('# Why DNS\n\nIt was **DNS**.');
+    expect(draftAsMarkdown('', 'Untitled.')).toBe('Untitled.');
   });
 
   it('names the Markdown file after the title', () => {

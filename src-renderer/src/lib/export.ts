@@ -25,6 +25,12 @@ export function draftAsPlainText(markdown: string): string {
 }
 
 /** A file name from a title: letters, digits and hyphens, never empty. */
+/** The draft as Markdown, as the .md file and "Copy as Markdown" both give it: the title as its heading. */
+export function draftAsMarkdown(title: string, body: string): string {
+  const heading = title.trim() ? `# ${title.trim()}\n\n` : '';
+  return `${heading}${body}`;
+}
+
 export function markdownFileName(title: string): string {
   return `${fileStem(title, 'draft')}.md`;
 }

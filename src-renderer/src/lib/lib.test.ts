@@ -46,6 +46,25 @@ describe('access token', () => {
   });
 });
 
+describe('a new address pasted into the open tab', () => {
+  it('takes the new key and carries on at the route the person was on', async () => {
+    const { access } = await import('./access.svelte');
+    const storage = new MemoryStorage();
+    takeAccessTokenFromHash('#token=old', storage);
+    access.denied = true;
+    const generation = access.generation;
+    expect(access.adoptAddress('#token=new', '#/write/d1', storage)).toBe('#/write/d1');
+    expect(readAccessToken(storage)).toBe('new');
+    expect(access.denied).toBe(false);
+    expect(access.generation).toBe(generation + 1);
+    expect(access.adoptAddress('#/profile&token=newer', '#/write/d1', storage)).toBe('#/profile');
+    expect(access.adoptAddress('#token=again', '#token=newer', storage)).toBe('#/learn');
+    // An ordinary move between screens is not a new address.
+    expect(access.adoptAddress('#/packs', '#/learn', storage)).toBeNull();
+    expect(readAccessToken(storage)).toBe('again');
+  });
+});
+
 describe('screens', () => {
   it('maps addresses to screens and back, defaulting to Learn', () => {
     for (const screen of screens) expect(screenFromHash(hashForScreen(screen.id))).toBe(screen.id);
@@ -70,6 +89,20 @@ describe('error words', () => {
       expect(words.body.length, code).toBeGreaterThan(3);
       expect(words.errorId !== undefined, code).toBe(code === 'INTERNAL');
     }
+  });
+
+  it('names the hub, not the app, when it is the hub that is not answering', () => {
+    const atHub = describeError({
+      code: 'UNREACHABLE',
+      message: 'Can’t reach http://127.0.0.1:9: connection refused.',
+      details: { part: 'hub' },
+    });
+    expect(atHub.title).toBe('The company hub isn’t answering');
+    expect(atHub.body).toContain('http://127.0.0.1:9');
+    expect(describeError({ code: 'UNREACHABLE', message: 'down' }).title).toBe(
+      'Advocate Studio isn’t answering',
+    );
+    expect(describeError({ code: 'CONFLICT', message: 'x' }).title).not.toMatch(/clash/);
   });
 
   it('formats sizes as people read them', () => {

@@ -11,6 +11,11 @@ export function applyTheme(choice: ThemeChoice, root: HTMLElement = document.doc
 export class PreferencesState {
   value = $state<Preferences | null>(null);
   error = $state<ApiError | null>(null);
+  /**
+   * Set when the app was opened fresh (no screen in its address): once loaded, it reopens on the screen
+   * the person was last on, if they have not moved on in the meantime.
+   */
+  reopen: ((lastScreen: string) => void) | null = null;
 
   constructor(private readonly client: Api = api) {}
 
@@ -19,9 +24,19 @@ export class PreferencesState {
       this.value = await this.client.getPreferences({});
       this.error = null;
       applyTheme(this.value.theme);
+      const reopen = this.reopen;
+      this.reopen = null;
+      reopen?.(this.value.lastScreen);
     } catch (error) {
       this.error = toApiError(error);
     }
+  }
+
+  /** Keeps the screen now open for the next launch; a failure here is not worth interrupting anyone. */
+  rememberScreen(screen: string): void {
+    if (!this.value || this.reopen || this.value.lastScreen === screen) return;
+    this.value = { ...this.value, lastScreen: screen };
+    this.client.updatePreferences({ lastScreen: screen }).catch(() => undefined);
   }
 
   async setTheme(theme: ThemeChoice): Promise<void> {

@@ -11,6 +11,11 @@ export class Router {
     });
   }
 
+  /** Reads the address again, after it was replaced without a hashchange (history.replaceState). */
+  refresh(): void {
+    this.route = routeFromHash(window.location.hash);
+  }
+
   go(id: ScreenId): void {
     window.location.hash = hashForScreen(id);
   }

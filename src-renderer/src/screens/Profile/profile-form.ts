@@ -1,5 +1,11 @@
 import type { ApiError } from '../../../../src-shared/api/errors';
-import type { Profile, SaveProfileInput, Visibility } from '../../../../src-shared/profile/schemas';
+import { linkLabels } from '../../../../src-shared/profile/labels';
+import {
+  LinkKind,
+  SaveProfileInput,
+  type Profile,
+  type Visibility,
+} from '../../../../src-shared/profile/schemas';
 
 /** What the form edits: the profile, with topics as the text the person types. */
 export interface ProfileDraft {
@@ -86,4 +92,76 @@ export function problemsByField(error: ApiError | null): Record<string, string> 
     problems[path] ??= issue.message;
   }
   return problems;
+}
+
+/** What one autosave sends, and what it holds back until the person fixes it. */
+export interface SavePlan {
+  input: SaveProfileInput;
+  /** Each held-back field's problem, keyed by its path in the form ("links.linkedin", "expertise.1.name"). */
+  problems: Record<string, string>;
+  /** The form key of each area sent, in the order sent, so new areas can take the ids the service gives. */
+  sentAreaKeys: string[];
+}
+
+/** The path a problem belongs to in the form: a topic's problem belongs to the topics field as a whole. */
+const fieldOf = (path: readonly PropertyKey[]): string =>
+  path[0] === 'topics' ? 'topics' : path.map(String).join('.');
+
+/**
+ * Checks the form against the same rules the service applies, and plans a save of every field that passes:
+ * a field with a problem keeps its saved value (a new area with one is left out) and carries its message,
+ * so one bad link never blocks saving the rest.
+ */
+export function planSave(draft: ProfileDraft, saved: Profile): SavePlan {
+  const input = inputFromDraft(draft);
+  const problems: Record<string, string> = {};
+  const checked = SaveProfileInput.safeParse(input);
+  const heldAreas = new Set<number>();
+  for (const issue of checked.error?.issues ?? []) {
+    problems[fieldOf(issue.path)] ??= issue.message;
+    const [field, second] = issue.path;
+    if (field === 'name' || field === 'headline' || field === 'bio' || field === 'topics') {
+      input[field] = saved[field] as never;
+    } else if (field === 'links' && LinkKind.safeParse(second).success) {
+      const kind = second as LinkKind;
+      input.links[kind] = saved.links[kind];
+    } else if (field === 'expertise' && typeof second === 'number') {
+      heldAreas.add(second);
+    } else if (field === 'expertise') {
+      input.expertise = [];
+      draft.expertise.forEach((_, index) => heldAreas.add(index));
+    }
+  }
+  const sentAreaKeys: string[] = [];
+  const expertise: SaveProfileInput['expertise'] = [];
+  draft.expertise.forEach((area, index) => {
+    const sent = input.expertise[index];
+    if (!heldAreas.has(index) && sent) {
+      expertise.push(sent);
+      sentAreaKeys.push(area.key);
+      return;
+    }
+    // A held-back area that was saved before stays as it was saved.
+    const before = area.id ? saved.expertise.find((found) => found.id === area.id) : undefined;
+    if (!before) return;
+    const { id, name, level, evidence, evidenceRefs, visibility } = before;
+    expertise.push({ id, name, level, evidence, evidenceRefs, visibility });
+    sentAreaKeys.push(area.key);
+  });
+  input.expertise = expertise;
+  return { input, problems, sentAreaKeys };
+}
+
+/** The held-back fields in words, in form order: "LinkedIn, Area of expertise 2". */
+export function heldBackFields(problems: Record<string, string>): string[] {
+  const names: Record<string, string> = { name: 'Name', headline: 'Headline', bio: 'Bio', topics: 'Topics' };
+  const words = Object.keys(problems).map((path) => {
+    const [field, second] = path.split('.');
+    if (field === 'links' && second && second in linkLabels) return linkLabels[second as LinkKind];
+    if (field === 'expertise' && second !== undefined && /^\d+$/.test(second))
+      return `Area of expertise ${Number(second) + 1}`;
+    if (field === 'expertise') return 'Areas of expertise';
+    return names[field ?? ''] ?? path;
+  });
+  return [...new Set(words)];
 }

@@ -2,12 +2,12 @@ import type { ApiError } from '../../../../src-shared/api/errors';
 import type { Draft } from '../../../../src-shared/writing/drafts';
 import { countCharacters, countWords } from '../../../../src-shared/writing/text-metrics';
 import { api, toApiError } from '../../lib/api';
+import type { SaveState } from '../../lib/save-state';
+import { dropUnsavedCopy, keepUnsavedCopy, unsavedCopyFor } from './unsaved-copy';
 
 /** Saves this long after the last keystroke: well inside the promise of "within a second". */
 const SAVE_AFTER_MS = 400;
 const PREVIEW_AFTER_MS = 150;
-
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
 /** The open draft: its text, and autosave that never loses a keystroke it was given. */
 export class DraftEditor {
@@ -28,11 +28,22 @@ export class DraftEditor {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private previewTimer: ReturnType<typeof setTimeout> | undefined;
   private inFlight: Promise<void> | null = null;
+  /** True when the text shown was typed while Advocate Studio was away, and is being saved now. */
+  recovered = $state(false);
+
+  constructor(private readonly storage: Storage = window.localStorage) {}
 
   async load(draftId: string): Promise<void> {
     try {
-      this.adopt(await api.getDraft({ draftId }));
+      const draft = await api.getDraft({ draftId });
+      this.adopt(draft);
       this.error = null;
+      const copy = draft.inTrash ? null : unsavedCopyFor(this.storage, draft);
+      if (copy) {
+        this.recovered = true;
+        this.edit({ title: copy.title, body: copy.body });
+        await this.flush();
+      }
     } catch (error) {
       this.error = toApiError(error);
     }
@@ -51,6 +62,13 @@ export class DraftEditor {
     if (change.title !== undefined) this.title = change.title;
     if (change.body !== undefined) this.body = change.body;
     this.saveState = 'unsaved';
+    if (this.draft) {
+      keepUnsavedCopy(this.storage, this.draft.id, {
+        title: this.title,
+        body: this.body,
+        baseRevision: this.revision,
+      });
+    }
     clearTimeout(this.previewTimer);
     this.previewTimer = setTimeout(() => (this.previewBody = this.body), PREVIEW_AFTER_MS);
     clearTimeout(this.timer);
@@ -77,6 +95,13 @@ export class DraftEditor {
         this.error = null;
         // Typing that arrived during the save is saved by the next flush.
         this.saveState = title === this.title && body === this.body ? 'saved' : 'unsaved';
+        if (this.saveState === 'saved') dropUnsavedCopy(this.storage, draftId);
+        else
+          keepUnsavedCopy(this.storage, draftId, {
+            title: this.title,
+            body: this.body,
+            baseRevision: this.revision,
+          });
         if (this.saveState === 'unsaved') this.timer = setTimeout(() => void this.flush(), SAVE_AFTER_MS);
       } catch (error) {
         this.error = toApiError(error);

@@ -9,6 +9,7 @@ import type {
 import { api, toApiError, type Api } from '../../lib/api';
 import { Loadable } from '../../lib/loadable.svelte';
 import { hashForScreen } from '../../lib/screens';
+import { draftTrash, type DraftTrashState } from './trash-undo.svelte';
 
 /** A search waits this long after the last keystroke, so typing a word asks once. */
 const SEARCH_AFTER_MS = 150;
@@ -31,6 +32,10 @@ export class DraftLibraryState {
   startError = $state<ApiError | null>(null);
   /** A library tool failed: listing the tags to filter by, or emptying the trash. */
   toolsError = $state<ApiError | null>(null);
+  /** "Empty the trash" is asking to confirm: how many drafts would go for ever. */
+  confirmingEmpty = $state<{ drafts: number } | null>(null);
+  /** What the last trash action did, said politely to screen readers too. */
+  trashNote = $state('');
   filtered = $derived(this.status !== '' || this.channel !== '' || this.tag !== '');
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -39,6 +44,7 @@ export class DraftLibraryState {
     private readonly openDraft: (draftId: string) => void = (draftId) => {
       window.location.hash = hashForScreen('write', draftId);
     },
+    private readonly trash: DraftTrashState = draftTrash,
   ) {}
 
   /** The drafts, and the tags and templates to choose from. */
@@ -97,14 +103,39 @@ export class DraftLibraryState {
     }
   }
 
-  async emptyTrash(): Promise<void> {
+  /** Asks before emptying: the count comes from the trash itself, not from the filtered list. */
+  async askToEmptyTrash(): Promise<void> {
     try {
-      await this.client.emptyDraftTrash({});
+      this.confirmingEmpty = await this.client.countDraftTrash({});
       this.toolsError = null;
+    } catch (error) {
+      this.toolsError = toApiError(error);
+    }
+  }
+
+  cancelEmptyTrash(): void {
+    this.confirmingEmpty = null;
+  }
+
+  async emptyTrash(): Promise<void> {
+    this.confirmingEmpty = null;
+    try {
+      const { deleted } = await this.client.emptyDraftTrash({});
+      this.toolsError = null;
+      // The draft just trashed went too: there is nothing left to undo.
+      this.trash.dismiss();
+      this.trashNote = `${deleted} ${deleted === 1 ? 'draft' : 'drafts'} deleted for ever.`;
     } catch (error) {
       this.toolsError = toApiError(error);
       return;
     }
+    await this.reload();
+  }
+
+  /** Takes a draft out of the trash from the library's trash view. */
+  async restore(draft: { id: string; title: string }): Promise<void> {
+    if (!(await this.trash.restore(draft.id))) return;
+    this.trashNote = `“${draft.title || 'Untitled draft'}” is back in your drafts.`;
     await this.reload();
   }
 }
