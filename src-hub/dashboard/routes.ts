@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { and, asc, eq, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
@@ -11,8 +12,8 @@ import { parseInput } from '../http/validate';
 import { listLatestPacks, PackUploadError, previewPack, publishPack } from '../packs/catalogue';
 import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
 import { findExperts } from '../profiles/store';
-import { buildReport, loadCompletions } from './completions';
-import { toCsv } from './csv';
+import { allCompletions, completionReport } from './completions';
+import { csvRows, toCsv } from './csv';
 import { browseStatements } from './statement-browser';
 import {
   createSession,
@@ -103,19 +104,23 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
     },
   );
 
-  const report = async (query: unknown): Promise<HubAnswer<'completions'>> => {
-    const filter = parseInput(hubRoutes.completions.query, query);
-    const { found, known } = await loadCompletions(db, filter);
-    return buildReport(found, known, filter);
-  };
-
-  app.get(hubRoutes.completions.path, { preHandler: signedIn }, async (request) => report(request.query));
+  app.get(
+    hubRoutes.completions.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'completions'>> =>
+      completionReport(db, parseInput(hubRoutes.completions.query, request.query)),
+  );
 
   app.get('/dashboard/api/completions.csv', { preHandler: signedIn }, async (request, reply) => {
-    const { completions } = await report(request.query);
-    const csv = toCsv(
-      ['completed_at', 'person', 'email', 'team', 'course', 'course_id'],
-      completions.map((c) => [c.at, c.person, c.email, c.team, c.course, c.courseId]),
+    const filter = parseInput(hubRoutes.completions.query, request.query);
+    // Streamed a page at a time: a company's whole history never sits in memory at once.
+    const csv = Readable.from(
+      (async function* () {
+        yield toCsv(['completed_at', 'person', 'email', 'team', 'course', 'course_id'], []);
+        for await (const page of allCompletions(db, filter)) {
+          yield csvRows(page.map((c) => [c.at, c.person, c.email, c.team, c.course, c.courseId]));
+        }
+      })(),
     );
     return reply
       .type('text/csv; charset=utf-8')

@@ -120,11 +120,20 @@ export const Login = z.strictObject({ key: z.string().min(1).max(200), secret: z
 export const SessionInfo = z.object({ name: z.string(), expiresAt: Iso });
 export const SignedOut = z.object({ ok: z.literal(true) });
 
+/** A zero-based page number in a query string. */
+export const PageNumber = z
+  .string()
+  .regex(/^\d{1,6}$/, 'must be a page number')
+  .transform(Number);
+
 export const CompletionQuery = z.strictObject({
   course: z.string().max(2000).optional(),
   team: z.string().max(200).optional(),
   from: StorableDay.optional(),
   to: StorableDay.optional(),
+  /** The page of the completions list, and of the people list. */
+  page: PageNumber.optional(),
+  peoplePage: PageNumber.optional(),
 });
 
 /** One person's first completion of one course. */
@@ -140,7 +149,9 @@ export const Completion = z.object({
 export type Completion = z.infer<typeof Completion>;
 
 export const CompletionReport = z.object({
+  /** One page of the completions, oldest first; `completionsTotal` counts them all. */
   completions: z.array(Completion),
+  completionsTotal: z.number().int(),
   byCourse: z.array(z.object({ courseId: z.string(), course: z.string(), people: z.number(), lastAt: Iso })),
   byPerson: z.array(
     z.object({
@@ -152,6 +163,9 @@ export const CompletionReport = z.object({
       lastAt: Iso,
     }),
   ),
+  peopleTotal: z.number().int(),
+  /** Rows per page of the completions and people lists. */
+  pageSize: z.number().int().positive(),
   byTeam: z.array(
     z.object({ team: z.string(), enrolled: z.number(), people: z.number(), completions: z.number() }),
   ),
