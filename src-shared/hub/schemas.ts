@@ -235,7 +235,7 @@ export const StatementBrowserQuery = z.strictObject({
   /** The page cursor: `next` of the page before. */
   before: z
     .string()
-    .regex(/^\d{1,15}$/, 'must be the next cursor of a page')
+    .regex(/^\d{1,15}_\d{1,15}$/, 'must be the next cursor of a page')
     .optional(),
 });
 
