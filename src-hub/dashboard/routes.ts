@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
 import { parseExpiry } from '../../src-shared/hub/schemas';
@@ -7,13 +7,15 @@ import type { CredentialVerifier } from '../auth/credentials';
 import { createEnrolmentCode } from '../auth/enrolment';
 import type { SignInLimits } from '../auth/rate-limit';
 import type { HubDb } from '../db/open';
-import { credentials, enrolmentCodes, learners } from '../db/schema/index';
+import { enrolmentCodes } from '../db/schema/index';
 import { parseInput } from '../http/validate';
 import { listLatestPacks, PackUploadError, previewPack, publishPack } from '../packs/catalogue';
 import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
+import { sendExpertPhoto } from '../profiles/routes';
 import { findExperts } from '../profiles/store';
 import { allCompletions, completionReport } from './completions';
 import { csvRows, toCsv } from './csv';
+import { listDevices } from './devices';
 import { browseStatements } from './statement-browser';
 import {
   createSession,
@@ -131,31 +133,9 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       .send(csv);
   });
 
-  app.get(hubRoutes.devices.path, { preHandler: signedIn }, async (): Promise<HubAnswer<'devices'>> => {
-    const rows = await db
-      .select({
-        key: credentials.key,
-        name: credentials.name,
-        learner: learners.name,
-        email: learners.email,
-        team: learners.team,
-        createdAt: credentials.createdAt,
-        lastSeenAt: credentials.lastSeenAt,
-        revokedAt: credentials.revokedAt,
-      })
-      .from(credentials)
-      .leftJoin(learners, eq(learners.id, credentials.learnerId))
-      .where(eq(credentials.role, 'device'))
-      .orderBy(asc(learners.name), asc(credentials.createdAt));
-    return {
-      devices: rows.map((row) => ({
-        ...row,
-        createdAt: row.createdAt.toISOString(),
-        lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
-        revokedAt: row.revokedAt?.toISOString() ?? null,
-      })),
-    };
-  });
+  app.get(hubRoutes.devices.path, { preHandler: signedIn }, async (request): Promise<HubAnswer<'devices'>> =>
+    listDevices(db, parseInput(hubRoutes.devices.query, request.query)),
+  );
 
   app.get(
     hubRoutes.enrolmentCodes.path,
@@ -261,9 +241,12 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
   app.get(
     hubRoutes.dashboardExperts.path,
     { preHandler: signedIn },
-    async (request): Promise<HubAnswer<'dashboardExperts'>> => ({
-      experts: await findExperts(db, parseInput(hubRoutes.dashboardExperts.query, request.query)),
-    }),
+    async (request): Promise<HubAnswer<'dashboardExperts'>> =>
+      findExperts(db, parseInput(hubRoutes.dashboardExperts.query, request.query), '/dashboard/api/experts'),
+  );
+
+  app.get('/dashboard/api/experts/:learnerId/photo', { preHandler: signedIn }, async (request, reply) =>
+    sendExpertPhoto(db, request, reply),
   );
 }
 

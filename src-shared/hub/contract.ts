@@ -4,6 +4,7 @@ import {
   CompletionReport,
   CreatedEnrolmentCode,
   DeviceList,
+  DeviceQuery,
   EnrolmentCodeList,
   EnrolRequest,
   EnrolResponse,
@@ -54,7 +55,7 @@ export const hubRoutes = {
     query: CompletionQuery,
     response: CompletionReport,
   },
-  devices: { method: 'GET', path: '/dashboard/api/devices', response: DeviceList },
+  devices: { method: 'GET', path: '/dashboard/api/devices', query: DeviceQuery, response: DeviceList },
   enrolmentCodes: { method: 'GET', path: '/dashboard/api/enrolment-codes', response: EnrolmentCodeList },
   createEnrolmentCode: {
     method: 'POST',

@@ -10,6 +10,12 @@ import { StorableDay, StorableTimestamp } from './time-range';
 
 const Iso = z.iso.datetime({ offset: true });
 
+/** A zero-based page number in a query string. */
+export const PageNumber = z
+  .string()
+  .regex(/^\d{1,6}$/, 'must be a page number')
+  .transform(Number);
+
 /** Every refusal: a code for programs, a sentence for people, and a pack's `file:line` problems. */
 export const HubError = z.object({
   error: z.string(),
@@ -99,32 +105,40 @@ export const ProfileReceipt = z.object({ learnerId: z.string(), receivedAt: Iso 
 export const ExpertQuery = z.strictObject({
   topic: z.string().trim().max(100).optional(),
   q: z.string().trim().max(200).optional(),
+  page: PageNumber.optional(),
 });
 
+/**
+ * One person in the expert directory, as a summary: a list of thousands stays small. The photo has its own URL
+ * (cacheable; it changes when the profile does), and the portfolio is counted, not sent.
+ */
 export const ExpertEntry = z.object({
   learnerId: z.string(),
   /** The name as the person shares it with the company; null when they keep it to themselves. */
   name: z.string().nullable(),
   team: z.string().nullable(),
+  headline: z.string().nullable(),
+  topics: z.array(z.string()),
+  expertise: z.array(z.object({ name: z.string(), level: z.string() })),
+  portfolioItems: z.number().int(),
+  photoUrl: z.string().nullable(),
   updatedAt: z.string().nullable(),
   receivedAt: Iso,
-  profile: ProfileUpload.shape.profile,
 });
 export type ExpertEntry = z.infer<typeof ExpertEntry>;
 
-export const ExpertList = z.object({ experts: z.array(ExpertEntry) });
+export const ExpertList = z.object({
+  experts: z.array(ExpertEntry),
+  total: z.number().int(),
+  pageSize: z.number().int().positive(),
+});
+export type ExpertList = z.infer<typeof ExpertList>;
 
 // The trainer dashboard ------------------------------------------------------------------------------------
 
 export const Login = z.strictObject({ key: z.string().min(1).max(200), secret: z.string().min(1).max(500) });
 export const SessionInfo = z.object({ name: z.string(), expiresAt: Iso });
 export const SignedOut = z.object({ ok: z.literal(true) });
-
-/** A zero-based page number in a query string. */
-export const PageNumber = z
-  .string()
-  .regex(/^\d{1,6}$/, 'must be a page number')
-  .transform(Number);
 
 export const CompletionQuery = z.strictObject({
   course: z.string().max(2000).optional(),
@@ -175,7 +189,15 @@ export const CompletionReport = z.object({
 });
 export type CompletionReport = z.infer<typeof CompletionReport>;
 
+export const DeviceQuery = z.strictObject({
+  /** Words in the learner's name or email, or the device's key. */
+  q: z.string().trim().max(200).optional(),
+  page: PageNumber.optional(),
+});
+
 export const DeviceList = z.object({
+  total: z.number().int(),
+  pageSize: z.number().int().positive(),
   devices: z.array(
     z.object({
       key: z.string(),

@@ -41,6 +41,11 @@ CREATE INDEX "course_progress_course_idx" ON "course_progress" USING btree ("cou
 CREATE INDEX "course_progress_account_idx" ON "course_progress" USING btree ("account_name");--> statement-breakpoint
 CREATE INDEX "course_progress_email_idx" ON "course_progress" USING btree ("mbox_email");--> statement-breakpoint
 CREATE INDEX "item_progress_course_idx" ON "item_progress" USING btree ("course_id");--> statement-breakpoint
+ALTER TABLE "profiles" ADD COLUMN "name" text;--> statement-breakpoint
+CREATE INDEX "profiles_name_idx" ON "profiles" USING btree (lower("name"),"learner_id");
+--> statement-breakpoint
+UPDATE "profiles" SET "name" = "record"->'profile'->>'name';
+--> statement-breakpoint
 -- Backfill: the progress of every statement already stored (src-hub/xapi/progress.ts, backfillProgressSql).
 with facts as (
   select s.actor_ifi, s.verb_id, s."timestamp" as ts, s.activity_id,

@@ -149,11 +149,16 @@ export const profiles = pgTable(
     topics: text('topics').array().notNull(),
     /** Lower-cased name, headline, bio, topics and expertise: the `q` filter. */
     searchText: text('search_text').notNull(),
+    /** The name as shared (null when not): the directory's sort key, read without the whole record. */
+    name: text('name'),
     /** The profile's own updatedAt, as the device sent it. */
     profileUpdatedAt: at('profile_updated_at'),
     receivedAt: at('received_at').notNull(),
   },
-  (table) => [index('profiles_topics_idx').using('gin', table.topics)],
+  (table) => [
+    index('profiles_topics_idx').using('gin', table.topics),
+    index('profiles_name_idx').on(sql`lower(${table.name})`, table.learnerId),
+  ],
 );
 
 /** Trainer sign-ins to the dashboard: only the SHA-256 of the random session id in the cookie is kept. */
