@@ -1,4 +1,4 @@
-import { and, arrayContains, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExpertList, ProfileUpload } from '../../src-shared/hub/schemas';
 import { parseDataUrl } from '../../src-shared/profile/photo';
 import type { HubDb } from '../db/open';
@@ -81,27 +81,37 @@ export async function findExperts(
   const q = filter.q?.trim().toLowerCase() ?? '';
   if (q) where.push(ilike(profiles.searchText, `%${escapeLike(q)}%`));
   const condition = where.length > 0 ? and(...where) : undefined;
-  const profile = sql`${profiles.record}->'profile'`;
-  const rows = await db
-    .select({
-      learnerId: profiles.learnerId,
-      name: profiles.name,
-      team: learners.team,
-      headline: sql<string | null>`${profile}->>'headline'`,
-      topics: sql<string[]>`${profile}->'topics'`,
-      expertise: sql<{ name: string; level: string }[]>`coalesce((select jsonb_agg(jsonb_build_object(
-        'name', e->>'name', 'level', e->>'level')) from jsonb_array_elements(${profile}->'expertise') e), '[]'::jsonb)`,
-      portfolioItems: sql<number>`jsonb_array_length(${profile}->'portfolio')`,
-      hasPhoto: sql<boolean>`(${profile}->>'photo') is not null`,
-      updatedAt: sql<string | null>`${profiles.record}->>'updatedAt'`,
-      receivedAt: profiles.receivedAt,
-    })
+  // The page's ids first, by the name column alone: the records' JSON is then read for those 50 rows only.
+  const page = await db
+    .select({ learnerId: profiles.learnerId })
     .from(profiles)
-    .innerJoin(learners, eq(learners.id, profiles.learnerId))
     .where(condition)
     .orderBy(sql`lower(${profiles.name}) asc nulls last`, asc(profiles.learnerId))
     .limit(EXPERTS_PAGE_SIZE)
     .offset((filter.page ?? 0) * EXPERTS_PAGE_SIZE);
+  const ids = page.map((row) => row.learnerId);
+  const profile = sql`${profiles.record}->'profile'`;
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            learnerId: profiles.learnerId,
+            name: profiles.name,
+            team: learners.team,
+            headline: sql<string | null>`${profile}->>'headline'`,
+            topics: sql<string[]>`${profile}->'topics'`,
+            expertise: sql<{ name: string; level: string }[]>`coalesce((select jsonb_agg(jsonb_build_object(
+        'name', e->>'name', 'level', e->>'level')) from jsonb_array_elements(${profile}->'expertise') e), '[]'::jsonb)`,
+            portfolioItems: sql<number>`jsonb_array_length(${profile}->'portfolio')`,
+            hasPhoto: sql<boolean>`(${profile}->>'photo') is not null`,
+            updatedAt: sql<string | null>`${profiles.record}->>'updatedAt'`,
+            receivedAt: profiles.receivedAt,
+          })
+          .from(profiles)
+          .leftJoin(learners, eq(learners.id, profiles.learnerId))
+          .where(inArray(profiles.learnerId, ids));
+  rows.sort((a, b) => ids.indexOf(a.learnerId) - ids.indexOf(b.learnerId));
   const [counted] = await db.select({ total: count() }).from(profiles).where(condition);
   return {
     experts: rows.map(({ hasPhoto, receivedAt, ...row }) => ({

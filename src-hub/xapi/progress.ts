@@ -49,9 +49,8 @@ function facts(where: string): string {
 const FINISHED = `verb_id in (${lit(verbs.passed.id)}, ${lit(verbs.failed.id)})`;
 const SCORE = `(result->'score'->>'scaled')::float8`;
 
-function courseProgressSql(where: string, upsert: boolean): string {
-  return `with ${facts(where)}
-insert into course_progress (actor_ifi, course_id, account_name, mbox_email, actor_name, course_title, started_at, last_at, completed_at)
+function courseProgressSql(upsert: boolean): string {
+  return `insert into course_progress (actor_ifi, course_id, account_name, mbox_email, actor_name, course_title, started_at, last_at, completed_at)
 select actor_ifi, course->>'id',
   case when left(actor_ifi, ${ACCOUNT_PREFIX.length}) = ${lit(ACCOUNT_PREFIX)} then substr(actor_ifi, ${ACCOUNT_PREFIX.length + 1}) end,
   case when left(actor_ifi, 12) = 'mbox:mailto:' then substr(actor_ifi, 13) end,
@@ -71,9 +70,8 @@ on conflict (actor_ifi, course_id) do update set
   }`;
 }
 
-function itemProgressSql(where: string, upsert: boolean): string {
-  return `with ${facts(where)}
-insert into item_progress (actor_ifi, item_id, course_id, item_title, started_at, completed_at, attempts, best_score, last_score, last_scored_at)
+function itemProgressSql(upsert: boolean): string {
+  return `insert into item_progress (actor_ifi, item_id, course_id, item_title, started_at, completed_at, attempts, best_score, last_score, last_scored_at)
 select actor_ifi, activity_id, min(course->>'id'), max(${name('object')}), min(ts),
   min(ts) filter (where verb_id in (${lit(verbs.completed.id)}, ${lit(verbs.passed.id)})),
   (count(*) filter (where ${FINISHED}))::int,
@@ -100,9 +98,8 @@ on conflict (actor_ifi, item_id) do update set
   }`;
 }
 
-function answerTalliesSql(where: string, upsert: boolean): string {
-  return `with ${facts(where)}
-insert into answer_tallies (question_id, response, success, quiz_id, course_id, question_title, answers)
+function answerTalliesSql(upsert: boolean): string {
+  return `insert into answer_tallies (question_id, response, success, quiz_id, course_id, question_title, answers)
 select activity_id, result->>'response', (result->>'success')::boolean, min(quiz_id), coalesce(min(course->>'id'), ''),
   max(${name('object')}), count(*)::int
 from facts
@@ -119,9 +116,23 @@ on conflict (question_id, response, success) do update set
   }`;
 }
 
+type Part = 'course' | 'item' | 'tally';
+const PARTS: Record<Part, (upsert: boolean) => string> = {
+  course: courseProgressSql,
+  item: itemProgressSql,
+  tally: answerTalliesSql,
+};
+
+/** One statement: the facts are read from the statements once, and each table is written from them. */
+function progressSql(where: string, upsert: boolean, parts: Part[]): string {
+  const inserts = parts.map((part) => PARTS[part](upsert));
+  const last = inserts.pop() as string;
+  return `with ${facts(where)}${inserts.map((insert, i) => `,\nw${i} as (${insert})`).join('')}\n${last}`;
+}
+
 /** The SQL migration 0005 runs once to fill the progress tables from the statements already stored. */
 export function backfillProgressSql(): string[] {
-  return [courseProgressSql('true', false), itemProgressSql('true', false), answerTalliesSql('true', false)];
+  return [progressSql('true', false, ['course', 'item', 'tally'])];
 }
 
 const CHUNK = 500;
@@ -146,9 +157,7 @@ async function run(tx: HubTx, build: (where: string) => string, where: SQL): Pro
 export async function addProgress(tx: HubTx, ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK) {
     const where = inList('s.id', ids.slice(i, i + CHUNK));
-    await run(tx, (w) => courseProgressSql(w, true), where);
-    await run(tx, (w) => itemProgressSql(w, true), where);
-    await run(tx, (w) => answerTalliesSql(w, true), where);
+    await run(tx, (w) => progressSql(w, true, ['course', 'item', 'tally']), where);
   }
 }
 
@@ -159,13 +168,12 @@ export async function rebuildProgress(tx: HubTx, actorIfis: string[], questionId
     const chunk = actors.slice(i, i + CHUNK);
     await tx.execute(sql`delete from course_progress where ${inList('actor_ifi', chunk)}`);
     await tx.execute(sql`delete from item_progress where ${inList('actor_ifi', chunk)}`);
-    await run(tx, (w) => courseProgressSql(w, false), inList('s.actor_ifi', chunk));
-    await run(tx, (w) => itemProgressSql(w, false), inList('s.actor_ifi', chunk));
+    await run(tx, (w) => progressSql(w, false, ['course', 'item']), inList('s.actor_ifi', chunk));
   }
   const questions = [...new Set(questionIds)].sort();
   for (let i = 0; i < questions.length; i += CHUNK) {
     const chunk = questions.slice(i, i + CHUNK);
     await tx.execute(sql`delete from answer_tallies where ${inList('question_id', chunk)}`);
-    await run(tx, (w) => answerTalliesSql(w, false), inList('s.activity_id', chunk));
+    await run(tx, (w) => progressSql(w, false, ['tally']), inList('s.activity_id', chunk));
   }
 }
