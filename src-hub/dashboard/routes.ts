@@ -16,6 +16,7 @@ import { findExperts } from '../profiles/store';
 import { allCompletions, completionReport } from './completions';
 import { csvRows, toCsv } from './csv';
 import { listDevices } from './devices';
+import { courseParticipants, personProgress, progressOverview, questionAnalysis } from './progress';
 import { browseStatements } from './statement-browser';
 import {
   createSession,
@@ -229,6 +230,35 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
     async (): Promise<HubAnswer<'dashboardPacks'>> => ({
       packs: await listLatestPacks(db),
     }),
+  );
+
+  app.get(
+    hubRoutes.progress.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'progress'>> =>
+      progressOverview(db, parseInput(hubRoutes.progress.query, request.query)),
+  );
+
+  app.get(
+    hubRoutes.participants.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'participants'>> =>
+      courseParticipants(db, parseInput(hubRoutes.participants.query, request.query)),
+  );
+
+  app.get(hubRoutes.person.path, { preHandler: signedIn }, async (request, reply) => {
+    const { id } = parseInput(hubRoutes.person.query, request.query);
+    const person: HubAnswer<'person'> | null = await personProgress(db, id);
+    if (!person)
+      return reply.code(404).send({ error: 'not_found', message: 'No one enrolled here has that id.' });
+    return person;
+  });
+
+  app.get(
+    hubRoutes.questions.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'questions'>> =>
+      questionAnalysis(db, parseInput(hubRoutes.questions.query, request.query).course),
   );
 
   app.get(

@@ -282,3 +282,107 @@ export const StatementBrowserPage = z.object({
   people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
 });
 export type StatementBrowserPage = z.infer<typeof StatementBrowserPage>;
+
+// Programme progress: who has started, finished or not begun each course, and how quiz questions fare --------
+
+export const ProgressQuery = z.strictObject({
+  course: z.string().max(2000).optional(),
+  team: z.string().max(200).optional(),
+});
+
+export const ProgressOverview = z.object({
+  /** One row per course and team (every team with anyone enrolled, "(no team)" last). */
+  rows: z.array(
+    z.object({
+      courseId: z.string(),
+      course: z.string(),
+      team: z.string(),
+      enrolled: z.number().int(),
+      notStarted: z.number().int(),
+      inProgress: z.number().int(),
+      completed: z.number().int(),
+      /** The mean share (0–1) of the course's items done, over those who started; null when none has. */
+      itemsShare: z.number().nullable(),
+    }),
+  ),
+});
+
+export const PersonStatus = z.enum(['not-started', 'in-progress', 'completed']);
+
+export const ParticipantsQuery = z.strictObject({
+  course: z.string().min(1).max(2000),
+  team: z.string().max(200).optional(),
+  status: PersonStatus.optional(),
+  page: PageNumber.optional(),
+});
+
+export const ParticipantList = z.object({
+  people: z.array(
+    z.object({
+      learnerId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      team: z.string().nullable(),
+      status: PersonStatus,
+      enrolledAt: Iso,
+      startedAt: Iso.nullable(),
+      lastAt: Iso.nullable(),
+      completedAt: Iso.nullable(),
+      /** Items of the course done, of those the hub has seen anyone act on. */
+      done: z.number().int(),
+      items: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+  pageSize: z.number().int().positive(),
+});
+
+export const PersonQuery = z.strictObject({ id: z.string().min(1).max(200) });
+
+export const PersonProgress = z.object({
+  learnerId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  team: z.string().nullable(),
+  enrolledAt: Iso,
+  courses: z.array(
+    z.object({
+      courseId: z.string(),
+      course: z.string(),
+      startedAt: Iso,
+      lastAt: Iso,
+      completedAt: Iso.nullable(),
+      items: z.array(
+        z.object({
+          itemId: z.string(),
+          item: z.string(),
+          startedAt: Iso,
+          completedAt: Iso.nullable(),
+          /** Finished quiz attempts, and their best and latest scaled scores (0–1). */
+          attempts: z.number().int(),
+          bestScore: z.number().nullable(),
+          lastScore: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const QuestionQuery = z.strictObject({ course: z.string().min(1).max(2000) });
+
+export const QuestionAnalysis = z.object({
+  questions: z.array(
+    z.object({
+      questionId: z.string(),
+      question: z.string(),
+      quizId: z.string(),
+      quiz: z.string(),
+      answers: z.number().int(),
+      /** The share (0–1) of answers that were right. */
+      correctShare: z.number(),
+      /** The wrong answer given most often (a choice id), and how often; null when no one was wrong. */
+      topWrong: z.string().nullable(),
+      topWrongAnswers: z.number().int().nullable(),
+    }),
+  ),
+});
