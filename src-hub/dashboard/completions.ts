@@ -25,8 +25,13 @@ export interface CompletionFilter {
  * their account name or email belongs to, else their IFI. A person with two identities (account and email)
  * counts once per course, at their first completion: de-duplicated here, before any date narrows it.
  */
-export function personCourses(filter: Pick<CompletionFilter, 'course' | 'team'>): SQL {
+export function personCourses(
+  filter: Pick<CompletionFilter, 'course' | 'team'>,
+  options: { completedOnly?: boolean } = {},
+): SQL {
   const where: SQL[] = [sql`true`];
+  // A row with no completion adds nothing to a person's first completion: leaving it out before grouping is exact.
+  if (options.completedOnly) where.push(sql`cp.completed_at is not null`);
   if (filter.course) where.push(sql`cp.course_id = ${filter.course}`);
   if (filter.team) where.push(sql`coalesce(la.team, lm.team, ${NO_TEAM}) = ${filter.team}`);
   return sql`select coalesce(la.id, lm.id, cp.actor_ifi) as person_key,
@@ -95,7 +100,8 @@ export async function completionReport(db: HubDb, filter: CompletionFilter): Pro
   const teamFilter = filter.team ? sql`coalesce(team, ${NO_TEAM}) = ${filter.team}` : sql`true`;
   const result = await db.execute<ReportRow & Record<string, unknown>>(sql`
     with titles as (${TITLES}),
-    done as (select pc.*, coalesce(t.title, pc.course_id) as course from (${personCourses(filter)}) pc
+    done as (select pc.*, coalesce(t.title, pc.course_id) as course
+      from (${personCourses(filter, { completedOnly: true })}) pc
       left join titles t on t.course_id = pc.course_id where ${range(filter)}),
     people as (select person_key, min(person) as person, min(email) as email, min(team) as team,
       count(*)::int as courses, max(completed_at) as last_at from done group by person_key)
@@ -153,7 +159,7 @@ export async function* allCompletions(
       with titles as (${TITLES})
       select pc.person_key as "personKey", pc.person, pc.email, pc.team, pc.course_id as "courseId",
         coalesce(t.title, pc.course_id) as course, pc.completed_at as at, pc.completed_at::text as "atKey"
-      from (${personCourses(filter)}) pc left join titles t on t.course_id = pc.course_id
+      from (${personCourses(filter, { completedOnly: true })}) pc left join titles t on t.course_id = pc.course_id
       where ${range(filter)} ${cursor}
       order by pc.completed_at, pc.person_key, pc.course_id limit ${batch}`);
     const rows = (
