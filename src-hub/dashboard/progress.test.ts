@@ -128,6 +128,27 @@ describe.each(testBackends)('programme progress on %s', (backend) => {
     expect(platform.total).toBe(2);
   });
 
+  it('exports a course’s people as CSV, filtered as on the page', async () => {
+    const { key, secret } = await hub.credential('trainer', 'Tom');
+    const login = await fetch(`${hub.url}/dashboard/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key, secret }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const csv = await fetch(
+      `${hub.url}/dashboard/api/participants.csv?course=${encodeURIComponent(COURSE)}&team=Platform`,
+      { headers: { cookie } },
+    );
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect((await csv.text()).split('\r\n')).toEqual([
+      'person,email,team,status,items_done,items,enrolled_at,started_at,completed_at',
+      expect.stringMatching(/^ada,ada@example\.com,Platform,completed,2,2,\S+Z,\S+Z,\S+Z$/),
+      expect.stringMatching(/^bob,bob@example\.com,Platform,in-progress,0,2,\S+Z,\S+Z,$/),
+      '',
+    ]);
+  });
+
   it('shows one person’s courses, items, quiz attempts and scores', async () => {
     const ada = await personProgress(hub.database.db, 'ada');
     expect(ada?.courses.map((c) => [c.course, c.completedAt !== null])).toEqual([['Basics', true]]);

@@ -87,6 +87,7 @@ export async function courseParticipants(
     status?: 'not-started' | 'in-progress' | 'completed' | undefined;
     page?: number | undefined;
   },
+  size = PEOPLE_PAGE_SIZE,
 ): Promise<HubAnswer<'participants'>> {
   const where: SQL[] = [sql`true`];
   if (filter.team) where.push(sql`coalesce(l.team, ${NO_TEAM}) = ${filter.team}`);
@@ -116,7 +117,7 @@ export async function courseParticipants(
     sql`${base} select id as "learnerId", name, email, team, created_at as "enrolledAt", started_at as "startedAt",
         last_at as "lastAt", completed_at as "completedAt", done::int as done, items::int as items
       from people order by lower(name), id
-      limit ${PEOPLE_PAGE_SIZE} offset ${(filter.page ?? 0) * PEOPLE_PAGE_SIZE}`,
+      limit ${size} offset ${(filter.page ?? 0) * size}`,
   );
   const [counted] = await rows<{ total: number }>(db, sql`${base} select count(*)::int as total from people`);
   const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
@@ -130,7 +131,7 @@ export async function courseParticipants(
       status: p.completedAt ? 'completed' : p.startedAt ? 'in-progress' : 'not-started',
     })),
     total: counted?.total ?? 0,
-    pageSize: PEOPLE_PAGE_SIZE,
+    pageSize: size,
   };
 }
 

@@ -246,6 +246,52 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       courseParticipants(db, parseInput(hubRoutes.participants.query, request.query)),
   );
 
+  app.get('/dashboard/api/participants.csv', { preHandler: signedIn }, async (request, reply) => {
+    const filter = parseInput(hubRoutes.participants.query, request.query);
+    const size = 2000;
+    const csv = Readable.from(
+      (async function* () {
+        yield csvRows([
+          [
+            'person',
+            'email',
+            'team',
+            'status',
+            'items_done',
+            'items',
+            'enrolled_at',
+            'started_at',
+            'completed_at',
+          ],
+        ]);
+        for (let page = 0; ; page++) {
+          const { people } = await courseParticipants(db, { ...filter, page }, size);
+          yield csvRows(
+            people.map((p) => [
+              p.name,
+              p.email,
+              p.team,
+              p.status,
+              p.done,
+              p.items,
+              p.enrolledAt,
+              p.startedAt,
+              p.completedAt,
+            ]),
+          );
+          if (people.length < size) return;
+        }
+      })(),
+    );
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="participants-${now().toISOString().slice(0, 10)}.csv"`,
+      )
+      .send(csv);
+  });
+
   app.get(hubRoutes.person.path, { preHandler: signedIn }, async (request, reply) => {
     const { id } = parseInput(hubRoutes.person.query, request.query);
     const person: HubAnswer<'person'> | null = await personProgress(db, id);
