@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test as base } from '@playwright/test';
 import { writeTestPack } from '../src-packs/testing/test-pack';
 import { buildPackZip } from '../src-packs/zip/build';
+import { buildStatement, type ActivityRef, type StatementInput } from '../src-shared/xapi/statements';
 import { expect, expectAccessible, screenshot } from './fixtures';
 
 // The company hub as a trainer meets it: a real hub process over a temp PGlite folder, a trainer credential
@@ -300,4 +301,166 @@ test('a trainer signs in, enrols a team, publishes a pack, and exports who compl
   await expect(page.getByRole('heading', { level: 1, name: 'Trainer dashboard' })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Trainer key')).toBeVisible();
+});
+
+const basics: ActivityRef = { kind: 'course', packId: 'test-pack', id: 'basics', title: 'Basics' };
+const firstModule: ActivityRef = { kind: 'module', packId: 'test-pack', id: 'm1', title: 'Getting started' };
+const lesson: ActivityRef = { kind: 'lesson', packId: 'test-pack', id: 'why', title: 'Why it matters' };
+const check: ActivityRef = { kind: 'quiz', packId: 'test-pack', id: 'check', title: 'Knowledge check' };
+
+/** What the app records as a learner works through Basics: built by the app's own statement builder. */
+function journey(
+  learner: { id: string; name: string },
+  steps: Omit<StatementInput, 'id' | 'learner' | 'timestamp'>[],
+) {
+  let at = Date.parse('2026-11-02T09:00:00Z');
+  return steps.map((step) =>
+    buildStatement({ ...step, id: randomUUID(), learner, timestamp: new Date((at += 60_000)) }),
+  );
+}
+function answered(
+  n: number,
+  response: string,
+  attempt: string,
+): Omit<StatementInput, 'id' | 'learner' | 'timestamp'> {
+  return {
+    verb: 'answered',
+    object: { kind: 'question', packId: 'test-pack', id: `check/q${n}`, title: `Question ${n}` },
+    parents: [check, basics, firstModule],
+    registration: attempt,
+    interactionType: 'choice',
+    result: { success: response === '1', response },
+  };
+}
+
+test('a trainer sees who has not started, who is on the way, one person’s attempts, and which questions trip people up', async ({
+  page,
+  hub,
+}) => {
+  test.slow();
+  await page.goto(`${hub.url}/dashboard`);
+  await page.getByLabel('Trainer key').fill(hub.trainer.key);
+  await page.getByLabel('Secret').fill(hub.trainer.secret);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Signed in as Tom Trainer')).toBeVisible();
+  const code = async (team: string) => {
+    const made = await page.request.post(`${hub.url}/dashboard/api/enrolment-codes`, {
+      data: { expires: '7d', team },
+    });
+    return ((await made.json()) as { code: string }).code;
+  };
+  const [first, second] = [randomUUID(), randomUUID()];
+  const item = { parents: [basics, firstModule] };
+  await enrolAndSync(
+    hub.url,
+    await code('Platform'),
+    { id: 'ada', name: 'Ada Lovelace', email: 'ada@example.com' },
+    journey({ id: 'ada', name: 'Ada Lovelace' }, [
+      { verb: 'attempted', object: lesson, ...item },
+      { verb: 'completed', object: lesson, ...item, result: { completion: true } },
+      { verb: 'attempted', object: check, ...item },
+      answered(1, '1', first),
+      answered(2, '2', first),
+      {
+        verb: 'failed',
+        object: check,
+        ...item,
+        registration: first,
+        result: { score: { scaled: 0.5, raw: 1, min: 0, max: 2 }, success: false, completion: true },
+      },
+      answered(1, '1', second),
+      answered(2, '1', second),
+      {
+        verb: 'passed',
+        object: check,
+        ...item,
+        registration: second,
+        result: { score: { scaled: 1, raw: 2, min: 0, max: 2 }, success: true, completion: true },
+      },
+      { verb: 'completed', object: basics, result: { completion: true } },
+    ]),
+  );
+  await enrolAndSync(
+    hub.url,
+    await code('Platform'),
+    { id: 'bob', name: 'Bob Byline', email: 'bob@example.com' },
+    journey({ id: 'bob', name: 'Bob Byline' }, [{ verb: 'attempted', object: lesson, ...item }]),
+  );
+  await enrolAndSync(
+    hub.url,
+    await code('Sales'),
+    { id: 'cy', name: 'Cy Seller', email: 'cy@example.com' },
+    [],
+  );
+
+  // Per course and team: enrolled, not started, in progress, completed, and the mean share of items done.
+  const nav = page.getByRole('navigation', { name: 'Dashboard' });
+  await nav.getByRole('link', { name: 'Progress' }).click();
+  const overview = page.getByRole('table', { name: 'Progress by course and team' });
+  await expect(overview.getByRole('row', { name: /Platform/ }).locator('th, td')).toHaveText([
+    'Basics',
+    'Platform',
+    '2',
+    '0',
+    '1',
+    '1',
+    '50%',
+  ]);
+  await expect(overview.getByRole('row', { name: /Sales/ }).locator('th, td')).toHaveText([
+    'Basics',
+    'Sales',
+    '1',
+    '1',
+    '0',
+    '0',
+    '—',
+  ]);
+  await screenshot(page, 'hub-dashboard-progress');
+  await expectAccessible(page);
+
+  // Who has not started Basics: the filters live in the address, so the list can be bookmarked and shared.
+  await page.getByLabel('Course').selectOption({ label: 'Basics' });
+  await page.getByLabel('People').selectOption('not-started');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const people = page.getByRole('table', { name: 'People in the course' });
+  await expect(people.getByRole('row')).toHaveCount(2);
+  await expect(people.getByRole('row', { name: /Cy Seller/ })).toContainText('not started');
+  expect(page.url()).toContain('status=not-started');
+  await page.reload();
+  await expect(people.getByRole('row', { name: /Cy Seller/ })).toBeVisible();
+  await expect(page.getByLabel('People')).toHaveValue('not-started');
+  await screenshot(page, 'hub-dashboard-not-started');
+  await expectAccessible(page);
+
+  // One person's page: each item, quiz attempts and scores.
+  await page.getByLabel('People').selectOption('');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(people.getByRole('row', { name: /Ada Lovelace/ })).toContainText('2 of 2');
+  await people.getByRole('link', { name: 'Ada Lovelace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
+  const items = page.getByRole('table', { name: 'Basics: items' });
+  await expect(
+    items
+      .getByRole('row', { name: /Knowledge check/ })
+      .locator('td')
+      .nth(1),
+  ).toHaveText('2');
+  await expect(items.getByRole('row', { name: /Knowledge check/ })).toContainText('100%');
+  await screenshot(page, 'hub-dashboard-person');
+  await expectAccessible(page);
+
+  // Item analysis: the share right per question, and the wrong choice most picked.
+  await nav.getByRole('link', { name: 'Questions' }).click();
+  await page.getByLabel('Course').selectOption({ label: 'Basics' });
+  await page.getByRole('button', { name: 'Show' }).click();
+  const analysis = page.getByRole('table', { name: 'Item analysis' });
+  await expect(analysis.getByRole('row', { name: /Question 1/ })).toContainText('100%');
+  await expect(analysis.getByRole('row', { name: /Question 2/ }).locator('td')).toHaveText([
+    'Knowledge check',
+    '2',
+    '50%',
+    'choice 2 (1)',
+  ]);
+  await screenshot(page, 'hub-dashboard-questions');
+  await expectAccessible(page);
 });

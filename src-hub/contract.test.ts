@@ -90,6 +90,10 @@ describe.each(testBackends)('the hub answers every route as its contract says, o
     await check('dashboardPublishPack', { zip: readFileSync(join(work, 'pack2.zip')) });
     await check('dashboardPacks');
     await check('dashboardExperts', { query: '?q=ada' });
+    await check('progress');
+    await check('participants', { query: '?course=https%3A%2F%2Fexample.com%2Fc&status=not-started' });
+    await check('person', { query: '?id=ada' });
+    await check('questions', { query: '?course=https%3A%2F%2Fexample.com%2Fc' });
     const page = (await check('browseStatements', { query: '?person=ada' })) as { statements: unknown[] };
     expect(page.statements).toEqual([]);
     const learner = await fetch(`${hub.url}/xapi/statements`, {

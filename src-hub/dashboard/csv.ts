@@ -3,7 +3,12 @@
  * a spreadsheet would run as a formula (starting with = + - @ or a tab) gets a leading apostrophe.
  */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return csvRows([header, ...rows]);
+}
+
+/** Lines of CSV, each ending in CRLF (nothing for no rows): what a streamed export sends a page at a time. */
+export function csvRows(rows: (string | number | null)[][]): string {
+  return rows.map((row) => row.map(csvField).join(',') + '\r\n').join('');
 }
 
 export function csvField(value: string | number | null): string {

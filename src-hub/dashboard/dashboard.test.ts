@@ -158,6 +158,10 @@ describe.each(testBackends)('the trainer dashboard API on %s', (backend) => {
       team: 'Platform',
       lastSeenAt: expect.any(String),
     });
+    const found = (await api('devices?q=BOB@')).json as { devices: { learner: string }[]; total: number };
+    expect([found.devices.map((d) => d.learner), found.total]).toEqual([['bob'], 1]);
+    expect(((await api('devices?page=1')).json as { devices: unknown[] }).devices).toEqual([]);
+    expect((await api('devices?page=x')).status).toBe(400);
   });
 
   it('validates an uploaded pack and reports its problems as file:line', async () => {

@@ -1,62 +1,135 @@
-import { describe, expect, it } from 'vitest';
-import { LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
-import { buildReport, NO_TEAM, type CompletionStatement, type KnownLearner } from './completions';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildStatement, LEARNER_ACCOUNT_HOME, type Statement } from '../../src-shared/xapi/statements';
+import { HUB_MIGRATIONS_DIR } from '../db/open';
+import { backfillProgressSql } from '../xapi/progress';
+import { HUB_START_TIMEOUT, startTestHub, testBackends, xapiFetch, type TestHub } from '../testing/hub';
+import { allCompletions, completionReport, NO_TEAM, type CompletionFilter } from './completions';
 import { csvField, toCsv } from './csv';
 
-const known: KnownLearner[] = [
-  { id: 'ada', name: 'Ada', email: 'ada@example.com', team: 'Platform' },
-  { id: 'bob', name: 'Bob', email: 'bob@example.com', team: 'Sales' },
-  { id: 'cy', name: 'Cy', email: 'cy@example.com', team: null },
-];
-const done = (actorIfi: string, courseId: string, at: string): CompletionStatement => ({
-  actorIfi,
-  actorName: 'Someone',
-  courseId,
-  courseTitle: courseId.toUpperCase(),
-  at: new Date(at),
+function courseDone(learnerId: string, courseId: string, at: string): Statement {
+  return buildStatement({
+    id: randomUUID(),
+    timestamp: new Date(at),
+    learner: { id: learnerId, name: 'Someone' },
+    verb: 'completed',
+    object: { kind: 'course', packId: 'p', id: courseId, title: courseId.toUpperCase() },
+    result: { completion: true },
+  });
+}
+/** The same completion, with the actor identified by email (an LRS client's way). */
+function byEmail(statement: Statement, email: string): Statement {
+  return { ...statement, actor: { objectType: 'Agent', name: 'Someone', mbox: `mailto:${email}` } };
+}
+const voiding = (targetId: string) => ({
+  actor: { objectType: 'Agent', account: { homePage: LEARNER_ACCOUNT_HOME, name: 'trainer' } },
+  verb: { id: 'http://adlnet.gov/expapi/verbs/voided', display: { 'en-US': 'voided' } },
+  object: { objectType: 'StatementRef', id: targetId },
 });
-const account = (id: string) => `account:${LEARNER_ACCOUNT_HOME}|${id}`;
-const found = [
-  done(account('ada'), 'c1', '2026-11-02T10:00:00Z'),
-  // Ada again on a second device, and by email: still one completion, the first.
-  done(account('ada'), 'c1', '2026-11-20T10:00:00Z'),
-  done('mbox:mailto:ada@example.com', 'c2', '2026-11-10T10:00:00Z'),
-  done(account('bob'), 'c1', '2026-11-05T23:59:59Z'),
-  done('mbox:mailto:stranger@example.com', 'c2', '2026-11-06T10:00:00Z'),
-];
 
-describe('the completions report', () => {
-  it('counts each person once per course, by course, person and team', () => {
-    const report = buildReport(found, known, {});
-    expect(report.byCourse).toEqual([
-      { courseId: 'c1', course: 'C1', people: 2, lastAt: '2026-11-05T23:59:59.000Z' },
-      { courseId: 'c2', course: 'C2', people: 2, lastAt: '2026-11-10T10:00:00.000Z' },
+describe.each(testBackends)('the completions report on %s', (backend) => {
+  let hub: TestHub;
+  let trainer: ReturnType<typeof xapiFetch>;
+  const adaFirst = courseDone('ada', 'c1', '2026-11-02T10:00:00Z');
+  const adaAgain = courseDone('ada', 'c1', '2026-11-20T10:00:00Z');
+  beforeAll(async () => {
+    hub = await startTestHub(backend);
+    await hub.enrolDevice('ada@example.com', 'ada', { team: 'Platform' });
+    await hub.enrolDevice('bob@example.com', 'bob', { team: 'Sales' });
+    await hub.enrolDevice('cy@example.com', 'cy');
+    trainer = xapiFetch(hub, (await hub.credential('trainer')).auth);
+    // Ada's repeat comes in its own, later batch: the first completion is already counted.
+    const sent = [
+      [adaFirst, byEmail(courseDone('x', 'c2', '2026-11-10T10:00:00Z'), 'ADA@example.com')],
+      [courseDone('bob', 'c1', '2026-11-05T23:59:59Z')],
+      [byEmail(courseDone('x', 'c2', '2026-11-06T10:00:00Z'), 'stranger@example.com')],
+      [adaAgain],
+    ];
+    for (const batch of sent) expect((await trainer('/xapi/statements', { body: batch })).status).toBe(200);
+  }, HUB_START_TIMEOUT);
+  afterAll(async () => hub?.close());
+
+  const report = (filter: CompletionFilter) => completionReport(hub.database.db, filter);
+
+  it('counts each person once per course, by course, person and team', async () => {
+    const all = await report({});
+    expect(all.byCourse).toEqual([
+      {
+        courseId: expect.stringMatching(/\/c1$/),
+        course: 'C1',
+        people: 2,
+        lastAt: '2026-11-05T23:59:59.000Z',
+      },
+      {
+        courseId: expect.stringMatching(/\/c2$/),
+        course: 'C2',
+        people: 2,
+        lastAt: '2026-11-10T10:00:00.000Z',
+      },
     ]);
-    expect(report.byPerson.map((p) => [p.person, p.team, p.courses])).toEqual([
-      ['Ada', 'Platform', 2],
-      ['Bob', 'Sales', 1],
+    expect(all.byPerson.map((p) => [p.person, p.team, p.courses])).toEqual([
+      ['ada', 'Platform', 2],
+      ['bob', 'Sales', 1],
       ['Someone', null, 1],
     ]);
-    expect(report.byTeam).toEqual([
+    expect(all.byTeam).toEqual([
       { team: 'Platform', enrolled: 1, people: 1, completions: 2 },
       { team: 'Sales', enrolled: 1, people: 1, completions: 1 },
       { team: NO_TEAM, enrolled: 1, people: 1, completions: 1 },
     ]);
-    expect(report.teams).toEqual(['Platform', 'Sales']);
-    expect(report.courses.map((c) => c.courseId)).toEqual(['c1', 'c2']);
+    expect(all.teams).toEqual(['Platform', 'Sales']);
+    expect(all.courses.map((c) => c.course)).toEqual(['C1', 'C2']);
+    expect([all.completionsTotal, all.peopleTotal, all.completions.length]).toEqual([4, 3, 4]);
   });
 
-  it('filters by course, team and an inclusive date range', () => {
-    expect(buildReport(found, known, { course: 'c2' }).completions.map((c) => c.person)).toEqual([
-      'Someone',
-      'Ada',
+  it('filters by course, team and an inclusive date range, after counting each first completion once', async () => {
+    const c2 = (await report({})).courses[1]?.courseId as string;
+    expect((await report({ course: c2 })).completions.map((c) => c.person)).toEqual(['Someone', 'ada']);
+    expect((await report({ team: 'Sales' })).byPerson.map((p) => p.person)).toEqual(['bob']);
+    expect((await report({ team: NO_TEAM })).byPerson.map((p) => p.person)).toEqual(['Someone']);
+    const range = await report({ from: '2026-11-05', to: '2026-11-06' });
+    expect(range.completions.map((c) => `${c.person}:${c.course}`)).toEqual(['bob:C1', 'Someone:C2']);
+    // Ada's first C1 completion is before the range: her later repeat is not a new completion.
+    expect((await report({ from: '2026-11-15' })).completions).toEqual([]);
+    expect((await report({ from: '2026-11-15' })).byCourse).toEqual([]);
+  });
+
+  it('pages the lists and streams every completion for the CSV', async () => {
+    const second = await report({ page: 1, peoplePage: 1 });
+    expect([second.completions, second.byPerson, second.completionsTotal]).toEqual([[], [], 4]);
+    const streamed = [];
+    for await (const page of allCompletions(hub.database.db, {}, 3)) streamed.push(...page);
+    expect(streamed).toEqual((await report({})).completions);
+  });
+
+  it('corrects the report when a completion is voided, and the backfill agrees with ingest', async () => {
+    expect((await trainer('/xapi/statements', { body: voiding(adaFirst.id) })).status).toBe(200);
+    expect((await report({ from: '2026-11-15' })).completions.map((c) => c.person)).toEqual(['ada']);
+    expect((await trainer('/xapi/statements', { body: voiding(adaAgain.id) })).status).toBe(200);
+    expect((await report({})).byPerson.map((p) => [p.person, p.courses])).toEqual([
+      ['ada', 1],
+      ['bob', 1],
+      ['Someone', 1],
     ]);
-    expect(buildReport(found, known, { team: 'Sales' }).byPerson.map((p) => p.person)).toEqual(['Bob']);
-    expect(buildReport(found, known, { team: NO_TEAM }).byPerson.map((p) => p.person)).toEqual(['Someone']);
-    const range = buildReport(found, known, { from: '2026-11-05', to: '2026-11-06' });
-    expect(range.completions.map((c) => `${c.person}:${c.courseId}`)).toEqual(['Bob:c1', 'Someone:c2']);
-    // Ada's first c1 completion is before the range: the later repeat does not stand in for it.
-    expect(buildReport(found, known, { from: '2026-11-15' }).completions).toEqual([]);
+    const db = hub.database.db;
+    const snapshot = async () =>
+      (
+        (await db.execute(sql`select * from course_progress order by actor_ifi, course_id`)) as unknown as {
+          rows: unknown[];
+        }
+      ).rows;
+    const kept = await snapshot();
+    await db.execute(sql`delete from course_progress`);
+    await db.execute(sql`delete from item_progress`);
+    await db.execute(sql`delete from answer_tallies`);
+    for (const statement of backfillProgressSql()) await db.execute(sql.raw(statement));
+    expect(await snapshot()).toEqual(kept);
+    // Migration 0005 backfilled existing hubs with this very SQL.
+    const migration = readFileSync(join(HUB_MIGRATIONS_DIR, '0006_progress.sql'), 'utf8');
+    for (const statement of backfillProgressSql()) expect(migration).toContain(statement);
   });
 });
 

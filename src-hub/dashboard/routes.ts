@@ -1,4 +1,5 @@
-import { and, asc, eq, gt, isNull } from 'drizzle-orm';
+import { Readable } from 'node:stream';
+import { and, asc, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
 import { parseExpiry } from '../../src-shared/hub/schemas';
@@ -6,13 +7,16 @@ import type { CredentialVerifier } from '../auth/credentials';
 import { createEnrolmentCode } from '../auth/enrolment';
 import type { SignInLimits } from '../auth/rate-limit';
 import type { HubDb } from '../db/open';
-import { credentials, enrolmentCodes, learners } from '../db/schema/index';
+import { enrolmentCodes } from '../db/schema/index';
 import { parseInput } from '../http/validate';
 import { listLatestPacks, PackUploadError, previewPack, publishPack } from '../packs/catalogue';
 import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
+import { sendExpertPhoto } from '../profiles/routes';
 import { findExperts } from '../profiles/store';
-import { buildReport, loadCompletions } from './completions';
-import { toCsv } from './csv';
+import { allCompletions, completionReport } from './completions';
+import { csvRows, toCsv } from './csv';
+import { listDevices } from './devices';
+import { courseParticipants, personProgress, progressOverview, questionAnalysis } from './progress';
 import { browseStatements } from './statement-browser';
 import {
   createSession,
@@ -103,19 +107,23 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
     },
   );
 
-  const report = async (query: unknown): Promise<HubAnswer<'completions'>> => {
-    const filter = parseInput(hubRoutes.completions.query, query);
-    const { found, known } = await loadCompletions(db, filter);
-    return buildReport(found, known, filter);
-  };
-
-  app.get(hubRoutes.completions.path, { preHandler: signedIn }, async (request) => report(request.query));
+  app.get(
+    hubRoutes.completions.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'completions'>> =>
+      completionReport(db, parseInput(hubRoutes.completions.query, request.query)),
+  );
 
   app.get('/dashboard/api/completions.csv', { preHandler: signedIn }, async (request, reply) => {
-    const { completions } = await report(request.query);
-    const csv = toCsv(
-      ['completed_at', 'person', 'email', 'team', 'course', 'course_id'],
-      completions.map((c) => [c.at, c.person, c.email, c.team, c.course, c.courseId]),
+    const filter = parseInput(hubRoutes.completions.query, request.query);
+    // Streamed a page at a time: a company's whole history never sits in memory at once.
+    const csv = Readable.from(
+      (async function* () {
+        yield toCsv(['completed_at', 'person', 'email', 'team', 'course', 'course_id'], []);
+        for await (const page of allCompletions(db, filter)) {
+          yield csvRows(page.map((c) => [c.at, c.person, c.email, c.team, c.course, c.courseId]));
+        }
+      })(),
     );
     return reply
       .type('text/csv; charset=utf-8')
@@ -126,31 +134,9 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
       .send(csv);
   });
 
-  app.get(hubRoutes.devices.path, { preHandler: signedIn }, async (): Promise<HubAnswer<'devices'>> => {
-    const rows = await db
-      .select({
-        key: credentials.key,
-        name: credentials.name,
-        learner: learners.name,
-        email: learners.email,
-        team: learners.team,
-        createdAt: credentials.createdAt,
-        lastSeenAt: credentials.lastSeenAt,
-        revokedAt: credentials.revokedAt,
-      })
-      .from(credentials)
-      .leftJoin(learners, eq(learners.id, credentials.learnerId))
-      .where(eq(credentials.role, 'device'))
-      .orderBy(asc(learners.name), asc(credentials.createdAt));
-    return {
-      devices: rows.map((row) => ({
-        ...row,
-        createdAt: row.createdAt.toISOString(),
-        lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
-        revokedAt: row.revokedAt?.toISOString() ?? null,
-      })),
-    };
-  });
+  app.get(hubRoutes.devices.path, { preHandler: signedIn }, async (request): Promise<HubAnswer<'devices'>> =>
+    listDevices(db, parseInput(hubRoutes.devices.query, request.query)),
+  );
 
   app.get(
     hubRoutes.enrolmentCodes.path,
@@ -247,6 +233,81 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
   );
 
   app.get(
+    hubRoutes.progress.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'progress'>> =>
+      progressOverview(db, parseInput(hubRoutes.progress.query, request.query)),
+  );
+
+  app.get(
+    hubRoutes.participants.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'participants'>> =>
+      courseParticipants(db, parseInput(hubRoutes.participants.query, request.query)),
+  );
+
+  app.get('/dashboard/api/participants.csv', { preHandler: signedIn }, async (request, reply) => {
+    const filter = parseInput(hubRoutes.participants.query, request.query);
+    const size = 2000;
+    const csv = Readable.from(
+      (async function* () {
+        yield csvRows([
+          [
+            'person',
+            'email',
+            'team',
+            'status',
+            'items_done',
+            'items',
+            'enrolled_at',
+            'started_at',
+            'completed_at',
+          ],
+        ]);
+        for (let page = 0; ; page++) {
+          const { people } = await courseParticipants(db, { ...filter, page }, size);
+          yield csvRows(
+            people.map((p) => [
+              p.name,
+              p.email,
+              p.team,
+              p.status,
+              p.done,
+              p.items,
+              p.enrolledAt,
+              p.startedAt,
+              p.completedAt,
+            ]),
+          );
+          if (people.length < size) return;
+        }
+      })(),
+    );
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header(
+        'content-disposition',
+        `attachment; filename="participants-${now().toISOString().slice(0, 10)}.csv"`,
+      )
+      .send(csv);
+  });
+
+  app.get(hubRoutes.person.path, { preHandler: signedIn }, async (request, reply) => {
+    const { id } = parseInput(hubRoutes.person.query, request.query);
+    const person: HubAnswer<'person'> | null = await personProgress(db, id);
+    if (!person)
+      return reply.code(404).send({ error: 'not_found', message: 'No one enrolled here has that id.' });
+    return person;
+  });
+
+  app.get(
+    hubRoutes.questions.path,
+    { preHandler: signedIn },
+    async (request): Promise<HubAnswer<'questions'>> =>
+      questionAnalysis(db, parseInput(hubRoutes.questions.query, request.query).course),
+  );
+
+  app.get(
     hubRoutes.browseStatements.path,
     { preHandler: signedIn },
     async (request): Promise<HubAnswer<'browseStatements'>> =>
@@ -256,9 +317,12 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
   app.get(
     hubRoutes.dashboardExperts.path,
     { preHandler: signedIn },
-    async (request): Promise<HubAnswer<'dashboardExperts'>> => ({
-      experts: await findExperts(db, parseInput(hubRoutes.dashboardExperts.query, request.query)),
-    }),
+    async (request): Promise<HubAnswer<'dashboardExperts'>> =>
+      findExperts(db, parseInput(hubRoutes.dashboardExperts.query, request.query), '/dashboard/api/experts'),
+  );
+
+  app.get('/dashboard/api/experts/:learnerId/photo', { preHandler: signedIn }, async (request, reply) =>
+    sendExpertPhoto(db, request, reply),
   );
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HubAnswer } from '../../src-shared/hub/contract';
 import type { StatementBrowserQuery } from '../../src-shared/hub/schemas';
@@ -7,6 +7,7 @@ import type { HubDb } from '../db/open';
 import { learners, statements } from '../db/schema/index';
 import { ifiOf, learnerIfis } from '../xapi/agents';
 import { withContextActivityArrays } from '../xapi/normalize';
+import { arrivalOrder, formatArrival, parseArrival, pastArrival } from '../xapi/query';
 
 type Json = Record<string, unknown>;
 type Learner = typeof learners.$inferSelect;
@@ -32,18 +33,24 @@ export async function browseStatements(
   if (query.activity) where.push(sql`${statements.relatedActivities} @> array[${query.activity}]::text[]`);
   if (query.from) where.push(gte(statements.stored, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) where.push(lt(statements.stored, new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS)));
-  if (query.before) where.push(lt(statements.seq, Number(query.before)));
+  if (query.before) where.push(pastArrival(parseArrival(query.before), false));
   const rows = await db
-    .select({ seq: statements.seq, statement: statements.statement, voided: statements.voided })
+    .select({
+      seq: statements.seq,
+      stored: statements.stored,
+      statement: statements.statement,
+      voided: statements.voided,
+    })
     .from(statements)
     .where(and(...where))
-    .orderBy(desc(statements.seq))
+    .orderBy(...arrivalOrder(false))
     .limit(PAGE + 1);
   const page = rows.slice(0, PAGE);
+  const last = page[page.length - 1];
   const named = namesByIfi(people);
   return {
     statements: page.map((row) => describe(withContextActivityArrays(row.statement), row.voided, named)),
-    next: rows.length > PAGE ? String(page[page.length - 1]?.seq) : null,
+    next: rows.length > PAGE && last ? formatArrival(last) : null,
     people: people.map((p) => ({ id: p.id, name: p.name, email: p.email })),
   };
 }

@@ -37,7 +37,9 @@ export function registerDashboardPage(app: FastifyInstance, dir: string = DASHBO
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
       .header('x-frame-options', 'DENY');
-    if (request.url.startsWith('/dashboard/api/')) reply.header('cache-control', 'no-store');
+    // A route that chose its own caching (an expert's photo, at a versioned URL) keeps it.
+    if (request.url.startsWith('/dashboard/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
   });
 
   const page = async (_request: unknown, reply: FastifyReply) => {

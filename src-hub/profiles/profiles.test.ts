@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mixedProfile } from '../../src-shared/testing/profile-fixtures';
 import { companyProfileRecord } from '../../src-shared/profile/visibility';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, type TestHub } from '../testing/hub';
-import { ProfileUpload } from '../../src-shared/hub/schemas';
-import { profileTopics } from './store';
+import { ProfileUpload, type ExpertList } from '../../src-shared/hub/schemas';
+import { EXPERTS_PAGE_SIZE, profileTopics } from './store';
 
 /** The record the app's sync builds for this learner, with a few fields changed. */
 function recordFor(learnerId: string, change: { topics?: string[]; name?: string } = {}) {
@@ -152,5 +152,30 @@ describe.each(testBackends)('the expert directory on %s', (backend) => {
     const twice = await call(mel.auth, 'PUT', '/profiles/me', doubled);
     expect(twice.status).toBe(400);
     expect(((await twice.json()) as { message: string }).message).toMatch(/^profile\.expertise: /);
+  });
+
+  it('lists summaries a page at a time, each photo at its own cacheable URL', async () => {
+    const trainer = await hub.credential('trainer');
+    const zed = await hub.enrolDevice('zed@example.com', 'zed');
+    expect((await call(zed.auth, 'PUT', '/profiles/me', recordFor('zed', { name: 'Zed' }))).status).toBe(200);
+    const body = (await (await call(trainer.auth, 'GET', '/profiles?q=zed')).json()) as ExpertList;
+    expect(body).toMatchObject({ total: 1, pageSize: EXPERTS_PAGE_SIZE });
+    const [zedEntry] = body.experts;
+    expect(zedEntry).toMatchObject({ learnerId: 'zed', name: 'Zed', portfolioItems: expect.any(Number) });
+    // A summary: no photo bytes, no portfolio, no evidence text.
+    expect(JSON.stringify(body)).not.toContain('data:image');
+    expect(Object.keys(zedEntry?.expertise[0] ?? {})).toEqual(['name', 'level']);
+    const photo = await call(trainer.auth, 'GET', zedEntry?.photoUrl as string);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    expect(photo.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect(Buffer.from(await photo.arrayBuffer())).toEqual(Buffer.from('iVBORw0KGgo=', 'base64'));
+    const stale = await call(trainer.auth, 'GET', '/profiles/zed/photo?v=1');
+    expect(stale.headers.get('cache-control')).toBe('private, no-cache');
+    expect((await call(trainer.auth, 'GET', '/profiles/nobody/photo')).status).toBe(404);
+    expect((await call(zed.auth, 'GET', '/profiles/zed/photo')).status).toBe(403);
+    const all = (await (await call(trainer.auth, 'GET', '/profiles')).json()) as ExpertList;
+    const beyond = (await (await call(trainer.auth, 'GET', '/profiles?page=1')).json()) as ExpertList;
+    expect([beyond.experts, beyond.total]).toEqual([[], all.total]);
   });
 });

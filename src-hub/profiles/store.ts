@@ -1,5 +1,6 @@
-import { and, arrayContains, asc, eq, ilike, type SQL } from 'drizzle-orm';
-import type { ExpertEntry, ProfileUpload } from '../../src-shared/hub/schemas';
+import { and, arrayContains, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ExpertList, ProfileUpload } from '../../src-shared/hub/schemas';
+import { parseDataUrl } from '../../src-shared/profile/photo';
 import type { HubDb } from '../db/open';
 import { learners, profiles } from '../db/schema/index';
 import { storableTimestamp } from '../../src-shared/hub/time-range';
@@ -36,6 +37,7 @@ export async function saveProfile(db: HubDb, record: ProfileUpload, now: Date): 
     record: record as unknown as Record<string, unknown>,
     topics: profileTopics(record),
     searchText: profileSearchText(record),
+    name: record.profile.name,
     profileUpdatedAt: record.updatedAt ? new Date(storableTimestamp(record.updatedAt) ?? 0) : null,
     receivedAt: now,
   };
@@ -48,6 +50,7 @@ export async function saveProfile(db: HubDb, record: ProfileUpload, now: Date): 
         record: values.record,
         topics: values.topics,
         searchText: values.searchText,
+        name: values.name,
         profileUpdatedAt: values.profileUpdatedAt,
         receivedAt: now,
       },
@@ -59,33 +62,94 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** The expert directory: profiles with `topic` among their topics or expertise, and `q` anywhere in them. */
+/** Experts per page of the directory. */
+export const EXPERTS_PAGE_SIZE = 50;
+
+/**
+ * The expert directory, a page of summaries: profiles with `topic` among their topics or expertise, and `q`
+ * anywhere in them, by name. Only the summary's fields leave the database (never the photo or the portfolio);
+ * `photoBase` is where the caller serves photos (`<photoBase>/<learnerId>/photo`).
+ */
 export async function findExperts(
   db: HubDb,
-  filter: { topic?: string | undefined; q?: string | undefined },
-): Promise<ExpertEntry[]> {
+  filter: { topic?: string | undefined; q?: string | undefined; page?: number | undefined },
+  photoBase: string,
+): Promise<ExpertList> {
   const where: SQL[] = [];
   const topic = filter.topic ? normalise(filter.topic) : '';
   if (topic) where.push(arrayContains(profiles.topics, [topic]));
   const q = filter.q?.trim().toLowerCase() ?? '';
   if (q) where.push(ilike(profiles.searchText, `%${escapeLike(q)}%`));
-  const rows = await db
-    .select({ profile: profiles, team: learners.team })
+  const condition = where.length > 0 ? and(...where) : undefined;
+  // The page's ids first, by the name column alone: the records' JSON is then read for those 50 rows only.
+  const page = await db
+    .select({ learnerId: profiles.learnerId })
     .from(profiles)
-    .innerJoin(learners, eq(learners.id, profiles.learnerId))
-    .where(where.length > 0 ? and(...where) : undefined)
-    .orderBy(asc(profiles.learnerId));
-  return rows
-    .map(({ profile, team }) => {
-      const record = profile.record as unknown as ProfileUpload;
-      return {
-        learnerId: profile.learnerId,
-        name: record.profile.name,
-        team,
-        updatedAt: record.updatedAt,
-        receivedAt: profile.receivedAt.toISOString(),
-        profile: record.profile,
-      };
+    .where(condition)
+    .orderBy(sql`lower(${profiles.name}) asc nulls last`, asc(profiles.learnerId))
+    .limit(EXPERTS_PAGE_SIZE)
+    .offset((filter.page ?? 0) * EXPERTS_PAGE_SIZE);
+  const ids = page.map((row) => row.learnerId);
+  const profile = sql`${profiles.record}->'profile'`;
+  const rows =
+    ids.length === 0
+      ? []
+      : await db
+          .select({
+            learnerId: profiles.learnerId,
+            name: profiles.name,
+            team: learners.team,
+            headline: sql<string | null>`${profile}->>'headline'`,
+            topics: sql<string[]>`${profile}->'topics'`,
+            expertise: sql<{ name: string; level: string }[]>`coalesce((select jsonb_agg(jsonb_build_object(
+        'name', e->>'name', 'level', e->>'level')) from jsonb_array_elements(${profile}->'expertise') e), '[]'::jsonb)`,
+            portfolioItems: sql<number>`jsonb_array_length(${profile}->'portfolio')`,
+            hasPhoto: sql<boolean>`(${profile}->>'photo') is not null`,
+            updatedAt: sql<string | null>`${profiles.record}->>'updatedAt'`,
+            receivedAt: profiles.receivedAt,
+          })
+          .from(profiles)
+          .leftJoin(learners, eq(learners.id, profiles.learnerId))
+          .where(inArray(profiles.learnerId, ids));
+  rows.sort((a, b) => ids.indexOf(a.learnerId) - ids.indexOf(b.learnerId));
+  const [counted] = await db.select({ total: count() }).from(profiles).where(condition);
+  return {
+    experts: rows.map(({ hasPhoto, receivedAt, ...row }) => ({
+      ...row,
+      receivedAt: receivedAt.toISOString(),
+      photoUrl: hasPhoto ? photoUrl(photoBase, row.learnerId, receivedAt) : null,
+    })),
+    total: counted?.total ?? 0,
+    pageSize: EXPERTS_PAGE_SIZE,
+  };
+}
+
+/** The photo's URL names the profile's version, so a browser may keep it until the profile changes. */
+function photoUrl(base: string, learnerId: string, receivedAt: Date): string {
+  return `${base}/${encodeURIComponent(learnerId)}/photo?v=${receivedAt.getTime()}`;
+}
+
+export interface ExpertPhoto {
+  contentType: string;
+  bytes: Buffer;
+  /** The profile's version: the `v` of its current URL. */
+  version: string;
+}
+
+/** One learner's photo as bytes, or null when they have none (or no profile). */
+export async function findExpertPhoto(db: HubDb, learnerId: string): Promise<ExpertPhoto | null> {
+  const [row] = await db
+    .select({
+      photo: sql<string | null>`${profiles.record}->'profile'->>'photo'`,
+      receivedAt: profiles.receivedAt,
     })
-    .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff'));
+    .from(profiles)
+    .where(eq(profiles.learnerId, learnerId));
+  const parsed = row?.photo ? parseDataUrl(row.photo) : null;
+  if (!row || !parsed) return null;
+  return {
+    contentType: parsed.mimeType,
+    bytes: Buffer.from(parsed.base64, 'base64'),
+    version: String(row.receivedAt.getTime()),
+  };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildStatement, LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
-import { loadCompletions } from '../dashboard/completions';
+import { completionReport } from '../dashboard/completions';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, xapiFetch, type TestHub } from '../testing/hub';
 
 /** A course completion as the app records it. */
@@ -41,9 +41,7 @@ describe.each(testBackends)("what one learner's device cannot do to another's re
   afterAll(async () => hub?.close());
 
   const completionsOf = async (learnerId: string) =>
-    (await loadCompletions(hub.database.db, {})).found.filter((row) =>
-      row.actorIfi.endsWith(`|${learnerId}`),
-    );
+    (await completionReport(hub.database.db, {})).completions.filter((row) => row.personKey === learnerId);
 
   it("refuses to void another learner's statement, with the same answer as for an id that does not exist", async () => {
     const done = courseDone(adaId);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { HubDb } from '../db/open';
 import { statements } from '../db/schema/index';
@@ -17,21 +17,57 @@ export interface StatementFilter {
   relatedAgents: boolean;
   ascending: boolean;
   limit: number;
-  /** The `more` cursor: the seq of the last statement of the previous page. */
-  after?: number | undefined;
+  /** The `more` cursor: where the last statement of the previous page arrived. */
+  after?: ArrivalCursor | undefined;
   /** For device credentials: only statements whose actor is one of these. */
   actorIn?: string[] | null | undefined;
 }
 
+/**
+ * Where a statement stands in arrival order: `stored`, then `seq` between statements stored at the same instant.
+ * Results are sorted by `stored` (Communication 2.1.3), and since/until filter on it, so one index on
+ * (stored, seq) serves the window, the order and the cursor together.
+ */
+export interface ArrivalCursor {
+  stored: Date;
+  seq: number;
+}
+
+/** `1764500000000_42`: the stored time in ms and the seq, as a `more` or page cursor. */
+export const ARRIVAL_CURSOR = /^\d{1,15}_\d{1,15}$/;
+
+export function formatArrival(cursor: ArrivalCursor): string {
+  return `${cursor.stored.getTime()}_${cursor.seq}`;
+}
+
+export function parseArrival(text: string): ArrivalCursor {
+  const [ms, seq] = text.split('_');
+  return { stored: new Date(Number(ms)), seq: Number(seq) };
+}
+
+/** Statements after (or, descending, before) the cursor in arrival order. */
+export function pastArrival(cursor: ArrivalCursor, ascending: boolean): SQL {
+  return ascending
+    ? sql`(${statements.stored}, ${statements.seq}) > (${cursor.stored.toISOString()}::timestamptz, ${cursor.seq})`
+    : sql`(${statements.stored}, ${statements.seq}) < (${cursor.stored.toISOString()}::timestamptz, ${cursor.seq})`;
+}
+
+export function arrivalOrder(ascending: boolean): SQL[] {
+  return ascending
+    ? [asc(statements.stored), asc(statements.seq)]
+    : [desc(statements.stored), desc(statements.seq)];
+}
+
 export interface StoredStatement {
   seq: number;
+  stored: Date;
   statement: Json;
 }
 
 export interface StatementPage {
   statements: StoredStatement[];
   /** The cursor for the next page, or null when this page is the last. */
-  next: number | null;
+  next: ArrivalCursor | null;
 }
 
 /** How far a chain of StatementRefs is followed (a targets b targets c …); real chains are one or two long. */
@@ -59,7 +95,9 @@ export async function findStatements(db: HubDb, filter: StatementFilter): Promis
   );
   const merged = new Map<number, StoredStatement>();
   for (const row of [...direct, ...targeters]) merged.set(row.seq, row);
-  const ordered = [...merged.values()].sort((a, b) => (filter.ascending ? a.seq - b.seq : b.seq - a.seq));
+  const byArrival = (a: StoredStatement, b: StoredStatement) =>
+    a.stored.getTime() - b.stored.getTime() || a.seq - b.seq;
+  const ordered = [...merged.values()].sort((a, b) => (filter.ascending ? byArrival(a, b) : byArrival(b, a)));
   return toPage(ordered, filter);
 }
 
@@ -67,16 +105,20 @@ function toPage(rows: StoredStatement[], filter: StatementFilter): StatementPage
   const page = rows.slice(0, filter.limit);
   return {
     statements: page,
-    next: rows.length > filter.limit ? (page[page.length - 1]?.seq ?? null) : null,
+    next: rows.length > filter.limit ? arrivalOf(page[page.length - 1]) : null,
   };
+}
+
+export function arrivalOf(row: StoredStatement | undefined): ArrivalCursor | null {
+  return row ? { stored: row.stored, seq: row.seq } : null;
 }
 
 async function selectPage(db: HubDb, where: SQL[], filter: StatementFilter): Promise<StoredStatement[]> {
   return db
-    .select({ seq: statements.seq, statement: statements.statement })
+    .select({ seq: statements.seq, stored: statements.stored, statement: statements.statement })
     .from(statements)
     .where(and(...where))
-    .orderBy(filter.ascending ? asc(statements.seq) : desc(statements.seq))
+    .orderBy(...arrivalOrder(filter.ascending))
     .limit(filter.limit + 1);
 }
 
@@ -85,8 +127,7 @@ function windowConditions(filter: StatementFilter): SQL[] {
   const where: SQL[] = [eq(statements.voided, false)];
   if (filter.since) where.push(gt(statements.stored, filter.since));
   if (filter.until) where.push(lte(statements.stored, filter.until));
-  if (filter.after !== undefined)
-    where.push(filter.ascending ? gt(statements.seq, filter.after) : lt(statements.seq, filter.after));
+  if (filter.after !== undefined) where.push(pastArrival(filter.after, filter.ascending));
   if (filter.actorIn) where.push(inArray(statements.actorIfi, filter.actorIn));
   return where;
 }

@@ -12,7 +12,17 @@ import { activityIds, canonicalFormat, idsFormat } from './format';
 import { parseAcceptLanguage } from './language';
 import { attachmentsOf, declaredAttachments, multipartAnswer } from './multipart-response';
 import { withContextActivityArrays } from './normalize';
-import { findStatement, findStatements, type StatementFilter, type StoredStatement } from './query';
+import {
+  ARRIVAL_CURSOR,
+  arrivalOf,
+  findStatement,
+  findStatements,
+  formatArrival,
+  parseArrival,
+  type ArrivalCursor,
+  type StatementFilter,
+  type StoredStatement,
+} from './query';
 import { StatementError } from './statement-error';
 
 type Json = Record<string, unknown>;
@@ -39,8 +49,12 @@ const StatementsQuery = z.strictObject({
   related_agents: Flag.optional(),
   format: z.enum(['exact', 'ids', 'canonical']).optional(),
   attachments: Flag.optional(),
-  /** The `more` cursor (ours, not the spec's): the arrival number of the previous page's last statement. */
-  after: z.coerce.number().int().min(0).optional(),
+  /** The `more` cursor (ours, not the spec's): where the previous page's last statement arrived. */
+  after: z
+    .string()
+    .regex(ARRIVAL_CURSOR, 'must be the cursor of a more link')
+    .transform(parseArrival)
+    .optional(),
 });
 type StatementsQuery = z.infer<typeof StatementsQuery>;
 
@@ -132,13 +146,13 @@ async function send(
 /** Ends a page early once its attachments' declared sizes pass the limit (at least one statement per page). */
 function fitAttachments(
   rows: StoredStatement[],
-  next: number | null,
-): { rows: StoredStatement[]; next: number | null } {
+  next: ArrivalCursor | null,
+): { rows: StoredStatement[]; next: ArrivalCursor | null } {
   let bytes = 0;
   for (const [i, row] of rows.entries()) {
     bytes += declaredAttachments(row.statement).reduce((sum, a) => sum + a.length, 0);
     if (bytes > MAX_ATTACHMENT_PAGE_BYTES && i > 0)
-      return { rows: rows.slice(0, i), next: rows[i - 1]?.seq ?? null };
+      return { rows: rows.slice(0, i), next: arrivalOf(rows[i - 1]) };
   }
   return { rows, next };
 }
@@ -175,7 +189,7 @@ function toFilter(query: StatementsQuery, actorIn: string[] | null): StatementFi
 }
 
 /** A relative IRL holding the whole query, so any instance can serve the next page (Data 2.5 `more`). */
-function moreUrl(query: Record<string, string>, after: number): string {
-  const params = new URLSearchParams({ ...query, after: String(after) });
+function moreUrl(query: Record<string, string>, after: ArrivalCursor): string {
+  const params = new URLSearchParams({ ...query, after: formatArrival(after) });
   return `/xapi/statements?${params.toString()}`;
 }

@@ -1,4 +1,5 @@
-import { and, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import { verbs } from '../../src-shared/xapi/statements';
 import { VOIDED_VERB } from '../../src-shared/xapi/validate';
 import type { HubDb, HubTx } from '../db/open';
 import { statements } from '../db/schema/index';
@@ -7,6 +8,7 @@ import { checkAllClaimed } from './attachments';
 import { recordActivityDefinitions, type ActivityCache } from './activity-store';
 import { sameStatement } from './compare';
 import { prepareStatement, type Prepared } from './prepare';
+import { addProgress, rebuildProgress } from './progress';
 import { StatementError, type Writer } from './statement-error';
 import type { AttachmentPart } from './upload';
 
@@ -55,7 +57,8 @@ export async function storeStatements(
         tx,
         prepared.filter((p) => !fresh.has(p.id)),
       );
-      await applyVoids(tx, prepared, fresh);
+      const voided = await applyVoids(tx, prepared, fresh);
+      await keepProgress(tx, fresh, voided);
       // A repeated statement changes nothing (Communication 2.1.2): only new ones bring bytes and definitions.
       const added = prepared.filter((p) => fresh.has(p.id));
       await storeAttachmentBytes(tx, added, parts, writer.credentialKey, now);
@@ -166,9 +169,37 @@ async function checkRepeats(tx: HubTx, repeats: Prepared[]): Promise<void> {
   }
 }
 
-/** Marks what the new voiding statements void, and new statements that an earlier voiding statement named. */
-async function applyVoids(tx: HubTx, prepared: Prepared[], fresh: Set<string>): Promise<void> {
-  if (fresh.size === 0) return;
+interface VoidedRow {
+  id: string;
+  actorIfi: string;
+  verbId: string;
+  activityId: string | null;
+}
+
+/**
+ * The dashboard's progress tables, in the same transaction: new statements are added, and what voided ones fed
+ * is rebuilt from the statements that still stand (a voided statement may have been counted in an earlier batch).
+ */
+async function keepProgress(tx: HubTx, fresh: Set<string>, voided: VoidedRow[]): Promise<void> {
+  const voidedIds = new Set(voided.map((row) => row.id));
+  await addProgress(
+    tx,
+    [...fresh].filter((id) => !voidedIds.has(id)),
+  );
+  if (voided.length === 0) return;
+  await rebuildProgress(
+    tx,
+    voided.map((row) => row.actorIfi),
+    voided.flatMap((row) => (row.verbId === verbs.answered.id && row.activityId ? [row.activityId] : [])),
+  );
+}
+
+/**
+ * Marks what the new voiding statements void, and new statements that an earlier voiding statement named;
+ * returns the statements voided now.
+ */
+async function applyVoids(tx: HubTx, prepared: Prepared[], fresh: Set<string>): Promise<VoidedRow[]> {
+  if (fresh.size === 0) return [];
   const newTargets = prepared
     .filter((p) => fresh.has(p.id) && p.index.voids)
     .map((p) => p.index.voids as string);
@@ -178,12 +209,28 @@ async function applyVoids(tx: HubTx, prepared: Prepared[], fresh: Set<string>): 
     tx.select({ id: statements.voids }).from(statements).where(inArray(statements.voids, chunk)),
   );
   const targets = [...newTargets, ...voidedEarly.flatMap((row) => (row.id ? [row.id] : []))];
+  const voided: VoidedRow[] = [];
   for (const chunk of chunks(targets)) {
-    await tx
-      .update(statements)
-      .set({ voided: true })
-      .where(and(inArray(statements.id, chunk), ne(statements.verbId, VOIDED_VERB)));
+    voided.push(
+      ...(await tx
+        .update(statements)
+        .set({ voided: true })
+        .where(
+          and(
+            inArray(statements.id, chunk),
+            ne(statements.verbId, VOIDED_VERB),
+            eq(statements.voided, false),
+          ),
+        )
+        .returning({
+          id: statements.id,
+          actorIfi: statements.actorIfi,
+          verbId: statements.verbId,
+          activityId: statements.activityId,
+        })),
+    );
   }
+  return voided;
 }
 
 async function selectIn<T>(tx: HubTx, ids: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {

@@ -10,6 +10,12 @@ import { StorableDay, StorableTimestamp } from './time-range';
 
 const Iso = z.iso.datetime({ offset: true });
 
+/** A zero-based page number in a query string. */
+export const PageNumber = z
+  .string()
+  .regex(/^\d{1,6}$/, 'must be a page number')
+  .transform(Number);
+
 /** Every refusal: a code for programs, a sentence for people, and a pack's `file:line` problems. */
 export const HubError = z.object({
   error: z.string(),
@@ -99,20 +105,34 @@ export const ProfileReceipt = z.object({ learnerId: z.string(), receivedAt: Iso 
 export const ExpertQuery = z.strictObject({
   topic: z.string().trim().max(100).optional(),
   q: z.string().trim().max(200).optional(),
+  page: PageNumber.optional(),
 });
 
+/**
+ * One person in the expert directory, as a summary: a list of thousands stays small. The photo has its own URL
+ * (cacheable; it changes when the profile does), and the portfolio is counted, not sent.
+ */
 export const ExpertEntry = z.object({
   learnerId: z.string(),
   /** The name as the person shares it with the company; null when they keep it to themselves. */
   name: z.string().nullable(),
   team: z.string().nullable(),
+  headline: z.string().nullable(),
+  topics: z.array(z.string()),
+  expertise: z.array(z.object({ name: z.string(), level: z.string() })),
+  portfolioItems: z.number().int(),
+  photoUrl: z.string().nullable(),
   updatedAt: z.string().nullable(),
   receivedAt: Iso,
-  profile: ProfileUpload.shape.profile,
 });
 export type ExpertEntry = z.infer<typeof ExpertEntry>;
 
-export const ExpertList = z.object({ experts: z.array(ExpertEntry) });
+export const ExpertList = z.object({
+  experts: z.array(ExpertEntry),
+  total: z.number().int(),
+  pageSize: z.number().int().positive(),
+});
+export type ExpertList = z.infer<typeof ExpertList>;
 
 // The trainer dashboard ------------------------------------------------------------------------------------
 
@@ -125,6 +145,9 @@ export const CompletionQuery = z.strictObject({
   team: z.string().max(200).optional(),
   from: StorableDay.optional(),
   to: StorableDay.optional(),
+  /** The page of the completions list, and of the people list. */
+  page: PageNumber.optional(),
+  peoplePage: PageNumber.optional(),
 });
 
 /** One person's first completion of one course. */
@@ -140,7 +163,9 @@ export const Completion = z.object({
 export type Completion = z.infer<typeof Completion>;
 
 export const CompletionReport = z.object({
+  /** One page of the completions, oldest first; `completionsTotal` counts them all. */
   completions: z.array(Completion),
+  completionsTotal: z.number().int(),
   byCourse: z.array(z.object({ courseId: z.string(), course: z.string(), people: z.number(), lastAt: Iso })),
   byPerson: z.array(
     z.object({
@@ -152,6 +177,9 @@ export const CompletionReport = z.object({
       lastAt: Iso,
     }),
   ),
+  peopleTotal: z.number().int(),
+  /** Rows per page of the completions and people lists. */
+  pageSize: z.number().int().positive(),
   byTeam: z.array(
     z.object({ team: z.string(), enrolled: z.number(), people: z.number(), completions: z.number() }),
   ),
@@ -161,7 +189,15 @@ export const CompletionReport = z.object({
 });
 export type CompletionReport = z.infer<typeof CompletionReport>;
 
+export const DeviceQuery = z.strictObject({
+  /** Words in the learner's name or email, or the device's key. */
+  q: z.string().trim().max(200).optional(),
+  page: PageNumber.optional(),
+});
+
 export const DeviceList = z.object({
+  total: z.number().int(),
+  pageSize: z.number().int().positive(),
   devices: z.array(
     z.object({
       key: z.string(),
@@ -221,7 +257,7 @@ export const StatementBrowserQuery = z.strictObject({
   /** The page cursor: `next` of the page before. */
   before: z
     .string()
-    .regex(/^\d{1,15}$/, 'must be the next cursor of a page')
+    .regex(/^\d{1,15}_\d{1,15}$/, 'must be the next cursor of a page')
     .optional(),
 });
 
@@ -272,3 +308,107 @@ export const CompanyCredentialList = z.object({
 });
 
 export const CredentialVisibility = z.strictObject({ id: z.uuid(), public: z.boolean() });
+
+// Programme progress: who has started, finished or not begun each course, and how quiz questions fare --------
+
+export const ProgressQuery = z.strictObject({
+  course: z.string().max(2000).optional(),
+  team: z.string().max(200).optional(),
+});
+
+export const ProgressOverview = z.object({
+  /** One row per course and team (every team with anyone enrolled, "(no team)" last). */
+  rows: z.array(
+    z.object({
+      courseId: z.string(),
+      course: z.string(),
+      team: z.string(),
+      enrolled: z.number().int(),
+      notStarted: z.number().int(),
+      inProgress: z.number().int(),
+      completed: z.number().int(),
+      /** The mean share (0–1) of the course's items done, over those who started; null when none has. */
+      itemsShare: z.number().nullable(),
+    }),
+  ),
+});
+
+export const PersonStatus = z.enum(['not-started', 'in-progress', 'completed']);
+
+export const ParticipantsQuery = z.strictObject({
+  course: z.string().min(1).max(2000),
+  team: z.string().max(200).optional(),
+  status: PersonStatus.optional(),
+  page: PageNumber.optional(),
+});
+
+export const ParticipantList = z.object({
+  people: z.array(
+    z.object({
+      learnerId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      team: z.string().nullable(),
+      status: PersonStatus,
+      enrolledAt: Iso,
+      startedAt: Iso.nullable(),
+      lastAt: Iso.nullable(),
+      completedAt: Iso.nullable(),
+      /** Items of the course done, of those the hub has seen anyone act on. */
+      done: z.number().int(),
+      items: z.number().int(),
+    }),
+  ),
+  total: z.number().int(),
+  pageSize: z.number().int().positive(),
+});
+
+export const PersonQuery = z.strictObject({ id: z.string().min(1).max(200) });
+
+export const PersonProgress = z.object({
+  learnerId: z.string(),
+  name: z.string(),
+  email: z.string(),
+  team: z.string().nullable(),
+  enrolledAt: Iso,
+  courses: z.array(
+    z.object({
+      courseId: z.string(),
+      course: z.string(),
+      startedAt: Iso,
+      lastAt: Iso,
+      completedAt: Iso.nullable(),
+      items: z.array(
+        z.object({
+          itemId: z.string(),
+          item: z.string(),
+          startedAt: Iso,
+          completedAt: Iso.nullable(),
+          /** Finished quiz attempts, and their best and latest scaled scores (0–1). */
+          attempts: z.number().int(),
+          bestScore: z.number().nullable(),
+          lastScore: z.number().nullable(),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const QuestionQuery = z.strictObject({ course: z.string().min(1).max(2000) });
+
+export const QuestionAnalysis = z.object({
+  questions: z.array(
+    z.object({
+      questionId: z.string(),
+      question: z.string(),
+      quizId: z.string(),
+      quiz: z.string(),
+      answers: z.number().int(),
+      /** The share (0–1) of answers that were right. */
+      correctShare: z.number(),
+      /** The wrong answer given most often (a choice id), and how often; null when no one was wrong. */
+      topWrong: z.string().nullable(),
+      topWrongAnswers: z.number().int().nullable(),
+    }),
+  ),
+});

@@ -2,6 +2,7 @@ import {
   bigserial,
   boolean,
   customType,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -149,11 +150,16 @@ export const profiles = pgTable(
     topics: text('topics').array().notNull(),
     /** Lower-cased name, headline, bio, topics and expertise: the `q` filter. */
     searchText: text('search_text').notNull(),
+    /** The name as shared (null when not): the directory's sort key, read without the whole record. */
+    name: text('name'),
     /** The profile's own updatedAt, as the device sent it. */
     profileUpdatedAt: at('profile_updated_at'),
     receivedAt: at('received_at').notNull(),
   },
-  (table) => [index('profiles_topics_idx').using('gin', table.topics)],
+  (table) => [
+    index('profiles_topics_idx').using('gin', table.topics),
+    index('profiles_name_idx').on(sql`lower(${table.name})`, table.learnerId),
+  ],
 );
 
 /** Trainer sign-ins to the dashboard: only the SHA-256 of the random session id in the cookie is kept. */
@@ -290,6 +296,80 @@ export const issuedCredentials = pgTable(
   ],
 );
 
+/**
+ * Each actor's progress in each course, kept in the ingest transaction (and rebuilt for an actor when one of
+ * their statements is voided): the dashboard's reports read this, never the statements table.
+ * Keyed by the actor's IFI; the report maps an IFI to an enrolled learner by account name or email.
+ */
+export const courseProgress = pgTable(
+  'course_progress',
+  {
+    actorIfi: text('actor_ifi').notNull(),
+    courseId: text('course_id').notNull(),
+    /** The learner account name, when the actor is an account at LEARNER_ACCOUNT_HOME. */
+    accountName: text('account_name'),
+    /** The lower-cased email, when the actor is identified by mbox. */
+    mboxEmail: text('mbox_email'),
+    actorName: text('actor_name'),
+    courseTitle: text('course_title'),
+    startedAt: at('started_at').notNull(),
+    lastAt: at('last_at').notNull(),
+    /** The first (by timestamp) unvoided `completed` of the course itself. */
+    completedAt: at('completed_at'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.actorIfi, table.courseId] }),
+    index('course_progress_course_idx').on(table.courseId, table.completedAt),
+    index('course_progress_account_idx').on(table.accountName),
+    index('course_progress_email_idx').on(table.mboxEmail),
+  ],
+);
+
+/** Each actor's progress on each item (lesson, quiz, exercise, reflection) of a course: % of items, quiz scores. */
+export const itemProgress = pgTable(
+  'item_progress',
+  {
+    actorIfi: text('actor_ifi').notNull(),
+    itemId: text('item_id').notNull(),
+    courseId: text('course_id').notNull(),
+    itemTitle: text('item_title'),
+    startedAt: at('started_at').notNull(),
+    /** The first unvoided `completed` or `passed` of the item. */
+    completedAt: at('completed_at'),
+    /** Finished quiz attempts (`passed` or `failed`). */
+    attempts: integer('attempts').notNull(),
+    bestScore: doublePrecision('best_score'),
+    lastScore: doublePrecision('last_score'),
+    lastScoredAt: at('last_scored_at'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.actorIfi, table.itemId] }),
+    index('item_progress_course_idx').on(table.courseId),
+  ],
+);
+
+/**
+ * How often each response was given to each quiz question, and whether it was right: item analysis without
+ * reading the statements. Kept in the ingest transaction; rebuilt for a question when an answer to it is voided.
+ */
+export const answerTallies = pgTable(
+  'answer_tallies',
+  {
+    questionId: text('question_id').notNull(),
+    response: text('response').notNull(),
+    success: boolean('success').notNull(),
+    /** The quiz the question belongs to (its immediate parent) and its course, when the statement named them. */
+    quizId: text('quiz_id').notNull(),
+    courseId: text('course_id').notNull(),
+    questionTitle: text('question_title'),
+    answers: integer('answers').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.questionId, table.response, table.success] }),
+    index('answer_tallies_course_idx').on(table.courseId, table.quizId),
+  ],
+);
+
 export const schema = {
   learners,
   credentials,
@@ -306,4 +386,7 @@ export const schema = {
   issuerProfile,
   issuerKeys,
   issuedCredentials,
+  courseProgress,
+  itemProgress,
+  answerTallies,
 };

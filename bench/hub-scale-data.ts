@@ -1,0 +1,192 @@
+// A company's worth of learning records for `npm run bench -- hub-scale`: 10,000 learners in 50 teams take
+// 5 courses, and every statement is built by the app's own builder (buildStatement) as the app records it:
+// items opened and completed, quiz answers and results under one registration per attempt, courses completed.
+import { createHash } from 'node:crypto';
+import { buildStatement, type ActivityRef, type Statement } from '../src-shared/xapi/statements';
+
+export const LEARNERS = 10_000;
+export const TEAMS = 50;
+export const COURSES = 5;
+const MODULES = 2;
+const QUESTIONS = 3;
+const PACK = 'company-advocacy';
+/** Statements span a year, each learner starting on their own day. */
+export const SPAN_START = Date.parse('2025-12-01T00:00:00Z');
+const SPAN_MS = 365 * 86_400_000;
+
+export const learnerId = (i: number) => `l-${String(i).padStart(5, '0')}`;
+export const teamOf = (i: number) => (i % 33 === 0 ? null : `Team ${String(i % TEAMS).padStart(2, '0')}`);
+
+/** A number in [0, 1) fixed by its inputs, so a run is reproducible without storing its choices. */
+function chance(...parts: (string | number)[]): number {
+  return createHash('sha1').update(parts.join('|')).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+function uuidFrom(...parts: (string | number)[]): string {
+  const h = createHash('sha1').update(parts.join('|')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+type Step =
+  | {
+      kind: 'item';
+      verb: 'attempted' | 'completed';
+      course: number;
+      module: number;
+      item: 'lesson' | 'exercise';
+    }
+  | { kind: 'quiz-start'; course: number; module: number }
+  | { kind: 'answer'; course: number; module: number; attempt: number; question: number }
+  | { kind: 'result'; course: number; module: number; attempt: number }
+  | { kind: 'course'; course: number };
+
+/** One learner's whole path, in order; the second quiz attempt only for those who fail the first. */
+const JOURNEY: Step[] = (() => {
+  const steps: Step[] = [];
+  for (let course = 0; course < COURSES; course++) {
+    for (let module = 0; module < MODULES; module++) {
+      steps.push({ kind: 'item', verb: 'attempted', course, module, item: 'lesson' });
+      steps.push({ kind: 'item', verb: 'completed', course, module, item: 'lesson' });
+      steps.push({ kind: 'quiz-start', course, module });
+      for (let attempt = 0; attempt < 2; attempt++) {
+        for (let question = 0; question < QUESTIONS; question++)
+          steps.push({ kind: 'answer', course, module, attempt, question });
+        steps.push({ kind: 'result', course, module, attempt });
+      }
+      steps.push({ kind: 'item', verb: 'attempted', course, module, item: 'exercise' });
+      steps.push({ kind: 'item', verb: 'completed', course, module, item: 'exercise' });
+    }
+    steps.push({ kind: 'course', course });
+  }
+  return steps;
+})();
+
+const passesFirst = (learner: number, course: number, module: number) =>
+  chance('pass', learner, course, module) < 0.7;
+
+function taken(learner: number, step: Step): boolean {
+  return !('attempt' in step && step.attempt === 1 && passesFirst(learner, step.course, step.module));
+}
+
+/**
+ * Every statement as (learner, step, time), ordered by time: about `total` of them. Each learner's share is
+ * drawn from an exponential distribution, so some have finished everything, many are part-way, some not begun.
+ */
+export function plan(total: number): { learner: Int32Array; step: Int16Array; at: Float64Array } {
+  const mean = total / LEARNERS;
+  const learner: number[] = [];
+  const step: number[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < LEARNERS && learner.length < total; i++) {
+    let budget = Math.round(-Math.log(1 - chance('budget', i)) * mean);
+    let time = SPAN_START + chance('start', i) * SPAN_MS * 0.5;
+    for (const [s, entry] of JOURNEY.entries()) {
+      if (budget <= 0 || learner.length >= total) break;
+      if (!taken(i, entry)) continue;
+      time += 60_000 + chance('gap', i, s) * 3 * 86_400_000;
+      learner.push(i);
+      step.push(s);
+      at.push(Math.min(time, SPAN_START + SPAN_MS));
+      budget--;
+    }
+  }
+  const order = Array.from(learner.keys()).sort((a, b) => (at[a] as number) - (at[b] as number));
+  return {
+    learner: Int32Array.from(order, (k) => learner[k] as number),
+    step: Int16Array.from(order, (k) => step[k] as number),
+    at: Float64Array.from(order, (k) => at[k] as number),
+  };
+}
+
+const course = (c: number): ActivityRef => ({
+  kind: 'course',
+  packId: PACK,
+  id: `course-${c}`,
+  title: `Course ${c + 1}`,
+});
+const mod = (c: number, m: number): ActivityRef => ({
+  kind: 'module',
+  packId: PACK,
+  id: `course-${c}-module-${m}`,
+  title: `Module ${m + 1}`,
+});
+const quiz = (c: number, m: number): ActivityRef => ({
+  kind: 'quiz',
+  packId: PACK,
+  id: `c${c}m${m}-quiz`,
+  title: `Check ${m + 1}`,
+});
+
+/** The statement the app would record for this learner at this step. */
+export function statementAt(i: number, s: number, at: number): Statement {
+  const entry = JOURNEY[s] as Step;
+  const base = {
+    id: uuidFrom('statement', i, s),
+    timestamp: new Date(at),
+    learner: { id: learnerId(i), name: `Learner ${i}` },
+  };
+  switch (entry.kind) {
+    case 'item':
+      return buildStatement({
+        ...base,
+        verb: entry.verb,
+        object: {
+          kind: entry.item,
+          packId: PACK,
+          id: `c${entry.course}m${entry.module}-${entry.item}`,
+          title: entry.item === 'lesson' ? 'Why it matters' : 'Write a post',
+        },
+        parents: [course(entry.course), mod(entry.course, entry.module)],
+        ...(entry.verb === 'completed' ? { result: { completion: true } } : {}),
+      });
+    case 'quiz-start':
+      return buildStatement({
+        ...base,
+        verb: 'attempted',
+        object: quiz(entry.course, entry.module),
+        parents: [course(entry.course), mod(entry.course, entry.module)],
+      });
+    case 'answer': {
+      const passing = entry.attempt === 1 || passesFirst(i, entry.course, entry.module);
+      const right = passing || chance('right', i, s) < 0.4;
+      const response = right
+        ? '1'
+        : chance('wrong', i, s) < 0.6
+          ? '2'
+          : String(Math.floor(chance('any', i, s) * 2) * 3);
+      return buildStatement({
+        ...base,
+        verb: 'answered',
+        object: {
+          kind: 'question',
+          packId: PACK,
+          id: `c${entry.course}m${entry.module}-quiz/q${entry.question}`,
+          title: `Question ${entry.question + 1}`,
+        },
+        parents: [quiz(entry.course, entry.module), course(entry.course), mod(entry.course, entry.module)],
+        registration: uuidFrom('attempt', i, entry.course, entry.module, entry.attempt),
+        interactionType: 'choice',
+        result: { success: response === '1', response },
+      });
+    }
+    case 'result': {
+      const passed = entry.attempt === 1 || passesFirst(i, entry.course, entry.module);
+      const raw = passed ? 3 : 1;
+      return buildStatement({
+        ...base,
+        verb: passed ? 'passed' : 'failed',
+        object: quiz(entry.course, entry.module),
+        parents: [course(entry.course), mod(entry.course, entry.module)],
+        registration: uuidFrom('attempt', i, entry.course, entry.module, entry.attempt),
+        result: { score: { scaled: raw / 3, raw, min: 0, max: 3 }, success: passed, completion: true },
+      });
+    }
+    case 'course':
+      return buildStatement({
+        ...base,
+        verb: 'completed',
+        object: course(entry.course),
+        result: { completion: true },
+      });
+  }
+}

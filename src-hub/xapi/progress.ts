@@ -1,0 +1,179 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { LEARNER_ACCOUNT_HOME, verbs } from '../../src-shared/xapi/statements';
+import type { HubTx } from '../db/open';
+
+/**
+ * The progress tables (course_progress, item_progress, answer_tallies) are what the dashboard reads: they are
+ * kept in the ingest transaction, so no report scans the statements table. New statements are added to them;
+ * when statements are voided, the rows they fed are rebuilt from the statements that still stand.
+ *
+ * The SQL below is the one definition of what a statement contributes. Migration 0005 backfills the tables with
+ * exactly this SQL over every statement (`backfillProgressSql`; progress.test.ts checks they agree).
+ */
+
+const COURSE = 'http://adlnet.gov/expapi/activities/course';
+const MODULE = 'http://adlnet.gov/expapi/activities/module';
+const INTERACTION = 'http://adlnet.gov/expapi/activities/cmi.interaction';
+const ASSESSMENT = 'http://adlnet.gov/expapi/activities/assessment';
+const ACCOUNT_PREFIX = `account:${LEARNER_ACCOUNT_HOME}|`;
+/** Longer responses (written answers) are not tallied: they are prose, not choices, and would not fit an index. */
+const MAX_TALLIED_RESPONSE = 200;
+/**
+ * A btree entry holds at most ~2,700 bytes: progress keys (two identifiers of up to 2,000 bytes each) longer than
+ * this are left out of the reports rather than failing the batch. Real learners and courses are far shorter.
+ */
+const MAX_KEY_BYTES = 2400;
+
+const lit = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const name = (activity: string) =>
+  `coalesce(${activity}->'definition'->'name'->>'en-US', ${activity}->'definition'->'name'->>'en', (select n.value from jsonb_each_text(${activity}->'definition'->'name') n limit 1))`;
+const asArray = (value: string) =>
+  `coalesce(case when jsonb_typeof(${value}) = 'array' then ${value} end, '[]'::jsonb)`;
+
+/** One row per unvoided activity statement with the course it belongs to (the object, or a context activity). */
+function facts(where: string): string {
+  return `facts as (
+  select s.actor_ifi, s.verb_id, s."timestamp" as ts, s.activity_id,
+    s.statement->'object'->'definition'->>'type' as object_type,
+    s.statement->'object' as object, s.statement->'actor'->>'name' as actor_name, s.statement->'result' as result,
+    case when s.statement->'object'->'definition'->>'type' = ${lit(COURSE)} then s.statement->'object'
+      else (select a from jsonb_array_elements(ctx.acts) a where a->'definition'->>'type' = ${lit(COURSE)} limit 1) end as course,
+    coalesce((select a->>'id' from jsonb_array_elements(ctx.parents) a where a->'definition'->>'type' = ${lit(ASSESSMENT)} limit 1), ctx.parents->0->>'id', '') as quiz_id
+  from statements s
+  cross join lateral (select ${asArray(`s.statement->'context'->'contextActivities'->'parent'`)} as parents) p
+  cross join lateral (select p.parents as parents, p.parents || ${asArray(`s.statement->'context'->'contextActivities'->'grouping'`)} as acts) ctx
+  where s.voided = false and s.activity_id is not null and (${where})
+)`;
+}
+
+const FINISHED = `verb_id in (${lit(verbs.passed.id)}, ${lit(verbs.failed.id)})`;
+const SCORE = `(result->'score'->>'scaled')::float8`;
+
+function courseProgressSql(upsert: boolean): string {
+  return `insert into course_progress (actor_ifi, course_id, account_name, mbox_email, actor_name, course_title, started_at, last_at, completed_at)
+select actor_ifi, course->>'id',
+  case when left(actor_ifi, ${ACCOUNT_PREFIX.length}) = ${lit(ACCOUNT_PREFIX)} then substr(actor_ifi, ${ACCOUNT_PREFIX.length + 1}) end,
+  case when left(actor_ifi, 12) = 'mbox:mailto:' then substr(actor_ifi, 13) end,
+  max(actor_name), max(${name('course')}), min(ts), max(ts),
+  min(ts) filter (where verb_id = ${lit(verbs.completed.id)} and object_type = ${lit(COURSE)})
+from facts where course->>'id' is not null and octet_length(actor_ifi) + octet_length(course->>'id') <= ${MAX_KEY_BYTES}
+group by actor_ifi, course->>'id'${
+    upsert
+      ? `
+on conflict (actor_ifi, course_id) do update set
+  actor_name = coalesce(excluded.actor_name, course_progress.actor_name),
+  course_title = coalesce(excluded.course_title, course_progress.course_title),
+  started_at = least(course_progress.started_at, excluded.started_at),
+  last_at = greatest(course_progress.last_at, excluded.last_at),
+  completed_at = least(course_progress.completed_at, excluded.completed_at)`
+      : ''
+  }`;
+}
+
+function itemProgressSql(upsert: boolean): string {
+  return `insert into item_progress (actor_ifi, item_id, course_id, item_title, started_at, completed_at, attempts, best_score, last_score, last_scored_at)
+select actor_ifi, activity_id, min(course->>'id'), max(${name('object')}), min(ts),
+  min(ts) filter (where verb_id in (${lit(verbs.completed.id)}, ${lit(verbs.passed.id)})),
+  (count(*) filter (where ${FINISHED}))::int,
+  max(${SCORE}) filter (where ${FINISHED}),
+  (array_agg(${SCORE} order by ts desc) filter (where ${FINISHED} and ${SCORE} is not null))[1],
+  max(ts) filter (where ${FINISHED} and ${SCORE} is not null)
+from facts
+where course->>'id' is not null and octet_length(actor_ifi) + octet_length(activity_id) <= ${MAX_KEY_BYTES}
+  and object_type is distinct from ${lit(COURSE)}
+  and object_type is distinct from ${lit(MODULE)} and object_type is distinct from ${lit(INTERACTION)}
+group by actor_ifi, activity_id${
+    upsert
+      ? `
+on conflict (actor_ifi, item_id) do update set
+  item_title = coalesce(excluded.item_title, item_progress.item_title),
+  started_at = least(item_progress.started_at, excluded.started_at),
+  completed_at = least(item_progress.completed_at, excluded.completed_at),
+  attempts = item_progress.attempts + excluded.attempts,
+  best_score = greatest(item_progress.best_score, excluded.best_score),
+  last_score = case when excluded.last_scored_at is not null and (item_progress.last_scored_at is null
+    or excluded.last_scored_at >= item_progress.last_scored_at) then excluded.last_score else item_progress.last_score end,
+  last_scored_at = greatest(item_progress.last_scored_at, excluded.last_scored_at)`
+      : ''
+  }`;
+}
+
+function answerTalliesSql(upsert: boolean): string {
+  return `insert into answer_tallies (question_id, response, success, quiz_id, course_id, question_title, answers)
+select activity_id, result->>'response', (result->>'success')::boolean, min(quiz_id), coalesce(min(course->>'id'), ''),
+  max(${name('object')}), count(*)::int
+from facts
+where verb_id = ${lit(verbs.answered.id)} and object_type = ${lit(INTERACTION)}
+  and jsonb_typeof(result->'success') = 'boolean' and length(result->>'response') <= ${MAX_TALLIED_RESPONSE}
+  and octet_length(activity_id) + octet_length(result->>'response') <= ${MAX_KEY_BYTES}
+group by activity_id, result->>'response', (result->>'success')::boolean${
+    upsert
+      ? `
+on conflict (question_id, response, success) do update set
+  answers = answer_tallies.answers + excluded.answers,
+  question_title = coalesce(excluded.question_title, answer_tallies.question_title)`
+      : ''
+  }`;
+}
+
+type Part = 'course' | 'item' | 'tally';
+const PARTS: Record<Part, (upsert: boolean) => string> = {
+  course: courseProgressSql,
+  item: itemProgressSql,
+  tally: answerTalliesSql,
+};
+
+/** One statement: the facts are read from the statements once, and each table is written from them. */
+function progressSql(where: string, upsert: boolean, parts: Part[]): string {
+  const inserts = parts.map((part) => PARTS[part](upsert));
+  const last = inserts.pop() as string;
+  return `with ${facts(where)}${inserts.map((insert, i) => `,\nw${i} as (${insert})`).join('')}\n${last}`;
+}
+
+/** The SQL migration 0005 runs once to fill the progress tables from the statements already stored. */
+export function backfillProgressSql(): string[] {
+  return [progressSql('true', false, ['course', 'item', 'tally'])];
+}
+
+const CHUNK = 500;
+const list = (values: string[]): SQL =>
+  sql.join(
+    values.map((value) => sql`${value}`),
+    sql`, `,
+  );
+
+/** Where clause text with the values bound: `column in (...)`. */
+function inList(column: string, values: string[]): SQL {
+  return sql`${sql.raw(column)} in (${list(values)})`;
+}
+
+async function run(tx: HubTx, build: (where: string) => string, where: SQL): Promise<void> {
+  // The templates are plain text around one bound condition: split at a marker and splice the condition in.
+  const [before, after] = build('\u0000').split('\u0000') as [string, string];
+  await tx.execute(sql`${sql.raw(before)}${where}${sql.raw(after)}`);
+}
+
+/** Adds newly stored, unvoided statements to the progress tables (their ids). */
+export async function addProgress(tx: HubTx, ids: string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const where = inList('s.id', ids.slice(i, i + CHUNK));
+    await run(tx, (w) => progressSql(w, true, ['course', 'item', 'tally']), where);
+  }
+}
+
+/** Rebuilds the rows fed by voided statements: their actors' progress and their questions' tallies. */
+export async function rebuildProgress(tx: HubTx, actorIfis: string[], questionIds: string[]): Promise<void> {
+  const actors = [...new Set(actorIfis)].sort();
+  for (let i = 0; i < actors.length; i += CHUNK) {
+    const chunk = actors.slice(i, i + CHUNK);
+    await tx.execute(sql`delete from course_progress where ${inList('actor_ifi', chunk)}`);
+    await tx.execute(sql`delete from item_progress where ${inList('actor_ifi', chunk)}`);
+    await run(tx, (w) => progressSql(w, false, ['course', 'item']), inList('s.actor_ifi', chunk));
+  }
+  const questions = [...new Set(questionIds)].sort();
+  for (let i = 0; i < questions.length; i += CHUNK) {
+    const chunk = questions.slice(i, i + CHUNK);
+    await tx.execute(sql`delete from answer_tallies where ${inList('question_id', chunk)}`);
+    await run(tx, (w) => progressSql(w, false, ['tally']), inList('s.activity_id', chunk));
+  }
+}
