@@ -23,205 +23,205 @@ export function storyOfWords(count: number): string {
  */
 export const bundledAnswers: Record<string, string> = {
   'map-one-conversation': `## Where the conversation happens
-The "Integrations" board of the Retail Operations Community, a vendor-neutral forum run by a trade association. It is public and needs no login to read.
+The "Scanning and labelling" category of Warehouse Tech Exchange, an open Discourse forum kept going by volunteers from the logistics trade. Anyone can read it without an account; posting needs a free sign-up.
 
 ## Who is there
-Mostly store systems managers and a few developers from mid-sized retailers, plus consultants who implement stock and pricing tools. Vendors post too, but usually only to announce releases. I counted about forty new threads in the last month and most get a reply within a day, often from the same five or six regulars.
+Shift supervisors and site IT leads from third-party logistics firms ask most of the questions. The replies come from a handful of integrators, two field engineers from printer manufacturers, and a retired distribution-centre manager who seems to read every post. Over the past four weeks I counted roughly sixty new topics, and about two thirds had an accepted reply within three days.
 
 ## What they keep asking
-1. "Why does our nightly stock import time out since the last upgrade?" Four threads this month, all with files above 50,000 rows.
-2. "How often should prices and stock sync between head office and the shops?" People argue about this constantly, and nobody explains the trade-offs.
-3. "Can we test a feed change without breaking the live shops?" Usually answered with a shrug.
+1. "Our handheld scanners read the barcode fine in the office but fail on the dock. Why?"
+2. "How do we reprint a pallet label without creating a duplicate pallet in the system?"
+3. "Is it worth moving from 1D barcodes to 2D codes, and what breaks if we do?"
 
 ## Who answers today
-Two independent consultants give the answers people trust: they explain the cause, not just the fix, and they admit when something depends on the setup. A competitor has a brand account that replies with links to its sales pages; those replies get few reactions and the original posters rarely follow up. Nobody from our company is there at all, either as individuals or as a brand.
+The retired manager writes the replies people mark as solved: short, practical, and honest about what he has not tried himself. The printer engineers are helpful but stay inside their own hardware. Our company has no presence there at all. Several posters mention our software by name when they ask, and nobody from our side ever replies.
 
 ## What we are missing
-Last week someone asked why their stock levels lagged by hours although prices updated quickly. We know this one well: it happens when both travel in one large feed and the stock changes queue behind price changes that did not need resending. A good answer would have explained the cause in two sentences, suggested splitting the feeds, and said how to check whether that is the problem before changing anything.
+Three weeks ago a supervisor asked why reprinted pallet labels kept producing "ghost" pallets in her cycle counts. We see this in our own support queue every month: the reprint screen issues a new licence-plate number unless the operator ticks "replace existing label". A good reply would have named that cause in one sentence, shown where the option sits, and explained how to find and merge the ghost records already created.
 
 ## One thing I could contribute
-Within the next fortnight I will answer one open timeout thread with a plain explanation of batch sizes and import windows, written for a store manager rather than a developer, and I will say who I work for. If it is useful, I will turn it into a short post for our engineering blog.`,
+Next week I will reply in that thread with the reprint option and the clean-up steps, say plainly that I work for the vendor, and include nothing that is not already in our public help pages. If other sites turn out to have the same trouble, I'll ask our documentation team whether the help page needs a clearer warning.`,
 
   'what-i-know': `## What I know
-I help support teams work out why a bank-feed sync failed in under ten minutes, because I have handled more than three hundred of those tickets over four years.
+I help ward nurses and their managers get medication alerts under control, because I spent nine years on a surgical ward before moving into clinical informatics, and I have since tuned the alert rules for eleven wards.
 
 ## Questions people bring me
-1. "The sync says it worked, so why are yesterday's payments missing?"
-2. "Is this our fault or the bank's, and how do I tell the customer which?"
-3. "Why does it only break at the end of the month?"
+1. "Why does the system warn me about every routine painkiller but stay quiet about the doses that matter?"
+2. "Are we allowed to switch this alert off, or will we get in trouble for it?"
+3. "Who decides what counts as a duplicate order?"
 
 ## A story that shows it
-Last spring a whole region reported duplicated payments on the first of the month. Everyone suspected a recent release. I noticed that every affected customer used the same bank and that the duplicates were exactly one day apart, which pointed at a time-zone change in the bank's export rather than our code. We had a workaround out the same afternoon and the bank fixed its side within a week.
+Last winter a respiratory ward was overriding almost nine in ten of its drug-interaction alerts, and everyone assumed the rules were simply too strict. I sat with the night shift for two evenings and saw that most overrides came from a single inhaler pairing that pharmacists had judged safe years earlier. With the pharmacy team's sign-off we retired that one rule. Within a month overrides had halved, and nurses were reading the alerts that remained.
 
 ## What I would like to write about first
-A short checklist for diagnosing failed syncs, for support colleagues in their first six months.
+A plain guide to reading your ward's override report, for charge nurses who have never been shown where it lives.
 
 ## Over to you
-Which sync problem costs you the most time? Does anyone in another team keep their own checklist I could learn from?`,
+Which alert do you click past without reading? Is anyone here tackling alert fatigue in another department?`,
 
-  'front-line-story': `Whose midnight? A time-zone bug in our payroll close
+  'front-line-story': `Slow every Monday: the handheld cache that expired over the weekend
 
 ## What happened
-At half past six on the first working day of March, six customers opened tickets within twenty minutes of each other. Each said the same thing: the payroll close had finished, the reports looked right, but a handful of employees had been paid for a day they had not worked. For one customer it was three people, for another it was forty.
+For six weeks running, the Monday early shift at one of the distribution centres we support started badly. Between six and half past seven, each scan on the pickers' handhelds took seven or eight seconds instead of under one. By mid-morning everything was normal again, and the rest of the week was fine.
 
-Payroll errors are the kind that keep a support engineer awake. Money had already left bank accounts, and the customers' own staff were the ones who would have to explain it. I was on the early shift, so the tickets landed with me.
+Eight seconds sounds small until you multiply it. A picker scans around four hundred times an hour, and the site runs ninety handhelds on that shift. The supervisors were holding lorries at the gate and asking pickers to skip scans, which is how stock records go wrong.
 
-The obvious suspect was the release we had shipped two days earlier, which touched the close. My team spent the first hour reading its changes line by line. Nothing in it looked wrong, and rolling it back on a test copy did not make the problem go away.
+The site's IT lead was sure it was the wireless network, and so was I. The symptoms fitted: a big building, lots of metal racking, and a slowdown only when everyone was on the floor.
 
 ## What we found
-The pattern only appeared when I stopped reading code and started reading timestamps. Every extra day belonged to a shift that ended after midnight, and every affected customer had employees in more than one time zone. A shift that ended at ten past midnight in Lisbon was still on the previous day in the head office in the Azores, an hour behind.
+We spent two weeks proving ourselves wrong. A survey of the wireless showed strong signal in every aisle. The site replaced three access points anyway, and the next Monday was just as slow. I then asked for logs from the handhelds themselves, not from the network, and looked at what they were doing in the first ten minutes of the shift.
 
-Our close decided which day a shift belonged to by converting its end time into the time zone of the company's head office. For three years that had worked, because almost nobody worked past midnight. In February several of these customers had introduced night shifts for stock counts, so for the first time thousands of shifts crossed the date line between two zones.
+Every device was downloading the complete list of bin locations, about 120,000 rows, at the same moment. The handhelds keep that list in a local cache so that a scan can be checked without asking the server. The cache was set to expire after 48 hours. Nobody works at that site on Saturday or Sunday, so by Monday morning every cache had expired, and ninety devices asked the server for the whole list within a few minutes of each other. The server answered them one queue at a time, and every scan waited behind the downloads.
 
-The fix took a day: a shift now belongs to the day it started, in the time zone of the place it was worked. The test that would have caught it took an afternoon to write. It creates two employees in different zones, each working a shift across midnight, and checks the day every shift is assigned to. It would have failed on the first run, three years ago.
+The fix had two parts. Each device now refreshes its cache at a random time during the night, while it sits in its charging rack, and it fetches only the locations that changed instead of the full list. The following Monday, scans stayed under a second from the first pallet onwards.
 
-The part I am least proud of is the first hour. We assumed the newest change was the cause because it was the newest change, and we read code for an hour before anyone looked at the data the customers had sent.
+What still bothers me is that the clue was in the calendar from the start. A network problem does not know what day it is. We chased the most familiar suspect because it fitted the building, not because it fitted the timing.
 
 ## What I'd tell anyone facing the same thing
-When a date is wrong, ask whose midnight it is. Every date in a system is a day in some place, and the bug usually lives where two places meet. Write down, for each date you store, which place it belongs to, and test at least one case on each side of midnight in two zones.
+When a slowdown keeps a timetable, look for something that also keeps one: a cache with an expiry, a scheduled job, a certificate, a token that lasts a set number of hours. Write down exactly when the trouble starts and stops before you touch any hardware, and compare it with every timer you can find in the system.
 
-Read the data before you read the code. Timestamps in the tickets pointed at the answer long before the release notes did.
+Ask for logs from the device at the edge, not only from the servers in the middle. The server only saw a queue; the handhelds showed why the queue formed.
 
-This does not apply to every date bug. Leap years, daylight saving changes and bad input from other systems fail in different ways, and a checklist for one will not catch the others.
+This rule of thumb has limits. If the slowdown follows volume rather than the clock, such as a busy Friday or a promotion, the cause is more likely capacity than a timer, and a calendar will mislead you.
 
 ## Over to you
-Have you met a "whose midnight" bug in your own systems? How did you find it, and what do you test for now?
+Have you tracked down a problem that only happened on certain days? What was keeping the timetable, and how did you spot it?
 
 ---
-I work as a support engineer at a payroll software company; this post is about my own experience, and the views are my own.`,
+I work as a warehouse systems engineer at a company that makes warehouse management software; this post is about my own experience, and the views are my own.`,
 
-  'answer-a-forum-question': `Since the upgrade, big imports probably hit a shorter timeout, and the morning retry works because the system is quieter then. Raising the import timeout, or splitting the file, should stop the failures.
+  'answer-a-forum-question': `Raise the batch timeout in your import settings, and the nightly run should stop failing. The upgrade shortened how long one batch is allowed to take, and at night your file now runs out of time.
 
-**Why this happens:** The upgrade lowered how long a single import batch may run before it is cancelled. At night your import competes with backups and reports, so an 80,000-row file takes longer and crosses the new limit. In the morning nothing else is running, so the same file finishes in time.
+**Why this happens:** The new version gives each import batch a smaller time budget before giving up. Overnight the database is also busy with backups and scheduled reports, so your 80,000 rows load more slowly and cross that shorter limit. When you retry in the morning the database is idle, which is why the same file goes through.
 
 **Steps:**
-1. Open Settings, then Imports, then Advanced, and look for "Batch timeout". If it now says 60 seconds, set it back to 300, which was the old default.
-2. If you cannot change it, ask the warehouse to send two files of 40,000 rows instead of one, and schedule the second import fifteen minutes after the first.
-3. After the next night's import, open Imports, then History, and check that the run shows "Completed" rather than "Timed out".
+1. Go to Administration, choose Data imports, open the Advanced tab and find the setting called "Batch timeout". The upgrade likely set it to 60 seconds; change it to 300, the value older versions used.
+2. If you don't have permission to change that setting, ask whoever produces the warehouse file to split it into two halves of about 40,000 rows, and schedule the second half twenty minutes after the first.
+3. The next morning, open Data imports, then Run history, and confirm that last night's run shows a green "Completed" status instead of "Timed out".
 
-**If that doesn't fix it:** Check whether the nightly backup now starts at the same time as the import. Moving the import an hour later is often enough.
+**If that doesn't fix it:** Look at what else is scheduled overnight. If a backup or a large report now starts at the same time as your import, moving the import an hour later usually clears it up.
 
-I am assuming the standard cloud edition with the default schedule; a self-hosted install may keep this setting elsewhere.`,
+This assumes you use the hosted version with its default schedule. On a self-hosted server the same setting may sit under System configuration rather than Administration.`,
 
-  'write-a-linkedin-post': `Six customers found the same payroll bug on the same morning.
+  'write-a-linkedin-post': `Ninety warehouse handhelds slowed to a crawl every Monday morning, and only on Mondays.
 
-It had been in our code for three years.
+If your system keeps a timetable, this is for you.
 
-Every extra day we paid belonged to a night shift that crossed midnight in two time zones. Our close asked which day a shift belonged to using head office time. Nobody worked past midnight, until February.
+Each scan took eight seconds between six and half past seven. We blamed the wireless, replaced three access points, and nothing changed.
 
-What I noticed: we spent the first hour reading the newest release, because it was the newest. The timestamps in the tickets had the answer all along.
+The handheld logs told the real story: a cache of bin locations expired after 48 hours. Nobody works at the site at weekends, so on Monday every device downloaded 120,000 rows at once.
 
 What I'd pass on:
-→ For every date you store, write down which place it belongs to.
-→ Test one shift on each side of midnight, in two zones.
-→ Read the data before you read the code.
+→ When a slowdown keeps a schedule, hunt for a timer: a cache, a job, a token.
+→ Write down when it starts and stops before touching hardware.
+→ Read the logs at the edge, not only on the server.
 
-The fix took a day. The test that would have caught it took an afternoon.
+Each device now refreshes at a random time overnight, in its charging rack. Mondays are boring again.
 
-What is the date bug that taught you the most?`,
+What's the strangest schedule a bug of yours has kept?
 
-  'write-an-x-thread': `Our payroll close had a time-zone bug for three years. Six customers found it on the same morning. The fix took a day; the test that would have caught it took an afternoon. A thread on "whose midnight?"
+#WarehouseManagement #Logistics`,
 
----
-
-Each customer paid a few employees for a day they had not worked. All of them had started night shifts for stock counts in February.
+  'write-an-x-thread': `Every Monday, 90 warehouse handhelds took 8 seconds per scan until half past seven. Not the Wi-Fi, as we assumed: a cache that expired over the weekend. Here's how we found it.
 
 ---
 
-The close decided which day a shift belonged to in head office time. A shift ending after midnight in Lisbon was still the previous day in the Azores.
+For six weeks the early Monday shift at one site crawled. We surveyed the wireless, swapped three access points, and the next Monday was just as slow.
 
 ---
 
-Anyone who stores dates for people in more than one place can hit this: shifts, bookings, deadlines, billing periods.
+The handheld logs showed it: each device keeps bin locations cached for 48 hours. After an empty weekend, all 90 expired together and downloaded 120,000 rows at once.
 
 ---
 
-The check: for every date you store, write down whose midnight it is, and test one case on each side of midnight in two zones.
+Any system with a cache, a scheduled job or an expiring token can do this. If the trouble keeps a calendar, so does the cause.
 
 ---
 
-Have you been bitten by a date that belonged to the wrong place? How did you catch it?`,
+The check: note exactly when a slowdown starts and stops, then compare it with every timer in the system. Spread refreshes out at random, and fetch only what changed.
 
-  'make-it-safe-to-publish': `Good week: we moved a large grocery retailer onto a new integration, and it taught me something worth sharing.
+---
 
-The trick was splitting the price feed from the stock feed. Prices change rarely but stock changes constantly, so one big feed meant every small stock update re-sent every price, and the updates queued for hours. With two feeds, stock now syncs within minutes while prices travel only when they change.
+Has a bug of yours kept a timetable? What was the timer, and what gave it away?`,
 
-If your stock looks hours behind while prices look fine, check whether both travel together before you buy bigger servers.
+  'make-it-safe-to-publish': `Good week: a large grocery retailer went live on our integration, and the cutover left me with a lesson I keep repeating to colleagues.
 
-Anyone else split feeds like this? Would love to compare notes.`,
+The trick turned out to be giving prices and stock a feed each. Shelf prices move perhaps once a week, while stock counts shift every few seconds, so bundling them forced each tiny stock change to drag the full price list along with it, and the backlog grew for hours. Once we separated them, stock counts arrive in a couple of minutes and prices go out only on the days they actually change. Look at what rides along in the same feed as your fast-moving data before you pay for bigger servers.
 
-  'reply-to-a-hostile-comment': `You're right that the outage came first, and I'm sorry it cost you a day of sales; that is a real loss, not an inconvenience.
+Has anyone else pulled feeds apart this way? I'd like to hear how your cutover went.`,
 
-The retry fix in this post is one of the follow-ups from that incident, and the full report, including what we are changing, is here: https://status.example.com/incidents/2291
+  'reply-to-a-hostile-comment': `Fair point, and I won't pretend the timing is a coincidence. Three hours without taking orders is a lost day of trade for you, and the outage was ours.
 
-If you want to go through what happened to your stores, I've asked our support lead to get in touch today, or message me and I'll make sure it reaches the right person.`,
+The retry change I wrote about exists because of that incident. It is one of the follow-up actions in our published incident report at https://status.example.com/incidents/2291, next to the other fixes still in progress.
 
-  'during-an-incident': `@retail_ops_sam Yes, card payments are failing for some stores right now and the incident team is on it. Live updates: https://status.example.com
+I'd rather talk through what your team saw than argue it out here, so our support manager will contact you this afternoon. You can also message me directly and I'll pass it straight on.`,
 
-So sorry, I know what this does to a Saturday. Need support directly? Reply here and I'll send you the contact.`,
+  'during-an-incident': `@retail_ops_sam You're not imagining it: card payments are down for a number of stores, and our incident team is on it. Each update lands here first: https://status.example.com
+
+Really sorry, I know how busy today is for you. Want a direct line to support? Just say and I'll DM it.`,
 
   'write-your-about-page': `## About me
-I help finance and support teams find out why their payroll and bank data stopped matching, and fix it before payday.
+I help nursing teams make their electronic health record work with them rather than against them, especially the alerts and charts they use on every shift.
 
-For seven years I have supported payroll integrations for companies in twelve countries, from shops with ten staff to groups with thousands. I have handled more than three hundred failed bank-feed syncs, written the checklist our support team uses for them, and trained new colleagues in diagnosing them.
+Before informatics I spent nine years as a surgical ward nurse. Since then I have tuned medication-alert rules on eleven wards, run training for more than six hundred nurses moving from paper charts, and helped two hospitals halve the number of alerts their staff override.
 
-I'm a senior support engineer at a payroll software company, where I look after our integrations with banks and accounting tools. Views are my own, and I say so when I write about our products.
+I'm a nurse informatics consultant at a health software company, where I work with hospitals as they configure and roll out our clinical record. Views are my own, and I say so when I write about our products.
 
 ## What I write about
-- Diagnosing payroll and bank-feed problems quickly
-- Dates, time zones and other quiet causes of expensive mistakes
-- How support and engineering can learn from the same tickets
+- Alert fatigue, and how to cut the noise without losing the warnings that matter
+- Designing screens for a night shift, not for a demo
+- What ward nurses wish the people who build clinical software knew
 
 ## Start here
-- Whose midnight? A time-zone bug in our payroll close
-- A checklist for failed bank-feed syncs, coming next month
+- Nine in ten overridden: what one respiratory ward taught me about drug-interaction alerts
+- Reading your ward's override report, a guide for charge nurses (coming next month)
 
 ## Get in touch
-You can reach me through LinkedIn, or leave a comment on any post here. I read every one and usually reply within a week.
+Find me on LinkedIn, or leave a comment under any post. I answer questions from nurses first, usually within a few days.
 
 ---
 
 ## Short bio (about 50 words, third person, for talks and guest posts)
-Dana Okafor is a senior support engineer at a payroll software company, where she looks after integrations with banks and accounting tools. She has diagnosed more than three hundred failed bank-feed syncs and writes about dates, time zones and the quiet causes of expensive payroll mistakes.
+Aisha Mensah is a nurse informatics consultant at a health software company, where she helps hospitals set up their clinical records. A former surgical nurse, she has tuned alert rules on eleven wards. She writes and speaks about alert fatigue and software that suits the night shift.
 
 ## One-line bio (under 160 characters, for social profiles)
-Support engineer for payroll integrations. I write about bank feeds, time zones and fixing data before payday.`,
+Nurse informatics consultant at a health software company. Fewer, better alerts for busy wards.`,
 
-  'monthly-review': `## My month in advocacy: March
+  'monthly-review': `## My month in advocacy: October
 
 ### What I did
-- Answered two questions on the Retail Operations Community forum about import timeouts
-- Posted one LinkedIn post about the payroll time-zone bug
-- Drafted the full story for the engineering blog; it is waiting for review
+- Replied to a thread on Warehouse Tech Exchange about ghost pallets after label reprints
+- Published "Slow every Monday" on our engineering blog
+- Shared a shorter LinkedIn version of the same story, and a six-post thread on X
 
 ### What worked
-The forum answer on import timeouts was accepted within a day, and a partner's engineer messaged me afterwards to ask how we test feed changes. I think it worked because it answered the question in the first two sentences and gave menu paths rather than theory.
+The forum reply was marked as the solution within two days, and two other site leads said they had the same ghost pallets. One of them asked whether we could write up the clean-up steps properly. I think it landed because I started with the setting to change and left the background for the end.
 
 ### What didn't
-The LinkedIn post got plenty of likes but only one comment, and that was from a colleague. My guess is that the closing question was too broad for people to answer quickly.
+The X thread went almost unnoticed: a handful of likes and no replies. I suspect the first post tried to tell the whole story and read as a wall of numbers, so nobody had a reason to open the rest.
 
 ### What people asked about
-- How to test a feed change without touching live shops
-- Whether night shifts break other reports as well as payroll
-- How we decide which time zone a date belongs to
+- How to merge duplicate pallet records without losing their history
+- Whether handheld caches can be refreshed while devices charge
+- Which timers in our software can cause slowdowns on a schedule
 
 ### One change for next month
-End every post with a question people can answer from their own work in one sentence.
+Rewrite the first post of any thread until it makes one claim a stranger would want to check.
 
 ### Where I'd like help
-A review of the blog draft by someone in the payroll team, and half an hour with our communications lead to check that the customer examples are generic enough.`,
+Someone from the documentation team to look over a proper guide to merging duplicate pallets, and a quick answer from the programme lead on whether screenshots of our admin screens are fine to post.`,
 
   'nominate-someone': `## Who, and what they know
-Priya Nair, senior support engineer. She is the person the whole team asks about failed bank-feed syncs: she wrote the runbook we use, and has handled more than three hundred of them across twelve countries.
+Tomasz Brzezinski, one of our warehouse systems engineers. He is the person everyone goes to when handheld scanners misbehave: last month he traced a run of failed scans on a frozen-goods dock to lenses fogging as devices moved from the freezer into warm air, when three of us had been blaming the barcode labels.
 
 ## Why them, and why now
-Customers quote her ticket notes back to us, and her explanations of date and time-zone problems are the clearest I have read. The same question about weekend bank holidays came up in four public forum threads last month and was answered badly each time; she could answer it properly in twenty minutes.
+Tomasz explains problems with a drawing and a single question that points people at the cause. Site leads forward his notes to their own teams. In the last few weeks I have seen the same dock-scanning question in several public forum threads with weak or wrong replies, and he could answer each of them in a few minutes.
 
 ## What you offer
-Two hours a week in her sprint plan, starting next sprint, reviewed after three months. The Advocate Foundations course. Answers to "can I name this customer?" questions from Dan in communications within one working day, and a same-day read of any draft she wants a second opinion on.
+Two hours a week for writing, booked in his sprint plan like any other task. Ask-first questions come to me and I reply the same working day; if I am away, Lena covers them. I will review anything he wants reviewed within a day, and nothing of his has to go through me unless he asks.
 
 ## How you will ask
-In our one-to-one on Thursday, not by e-mail. I will say what I have noticed, what is on offer, and that "not now" is a perfectly good answer that changes nothing about how I see her work.`,
+In our next one-to-one, as a question rather than an assignment. I'll show him two of the forum threads, explain what the time is for, and say clearly that "no" and "not this quarter" are both fine answers that won't be held against him. If he wants to think about it, I'll wait for him to come back to me.`,
 
   'review-a-draft': `## Sam's draft (leave it as it is)
 
@@ -232,32 +232,36 @@ In our one-to-one on Thursday, not by e-mail. I will say what I have noticed, wh
 > Anyone else split feeds like this?
 
 ## Must change, with the rule
-First, the retailer is not on our reference list, so we need their permission before naming them; until the account team confirms it, "a large grocery retailer" tells the story just as well. Second, the curl command carries a user name and password. Swap them for placeholders such as USER:PASSWORD, and since this looks like a real credential, tell security so they can rotate it.
+1. The retailer's name. I checked and they haven't given permission to be named in public, so the name has to come out until they do. Describing them by sector is enough for readers. The Easter detail could also point to them, so consider dropping it too.
+2. The curl line contains a real-looking user name and password. Credentials never go in a public post, even in an example. Show the command with obvious stand-ins instead, and please tell the security team today so they can rotate that password, because it has already been in a shared draft.
 
 ## Suggestions, Sam's to take or leave
-Your second paragraph is the post: specific, useful, and only you could have written it. I would open with it. The "best-in-class, seamless" line reads like an advert and I would drop it; the thanks to the team could be one line at the end. Since it is about our product, say in the post that you work here.
+- The middle paragraph is the valuable part: a concrete problem and the fix, in your own voice. Leading with it would hook people in the first two lines.
+- "Best-in-class, seamless integrations" sounds like our marketing site rather than you. Readers trust the engineer who did the work, so I'd cut that sentence.
+- The thanks to the team is kind; a single line at the end keeps it without delaying the lesson.
+- Mention that you work at Northwind somewhere in the text, since the post is about our product.
 
 ## Your note to Sam
-Great find, and people will want it. Two must-fixes above; everything else is your call. Post whenever you are happy with it, no need to send it back to me.`,
+Hi Sam, thanks for sending this over. It's a genuinely useful find and I think it'll get a good response. The two must-changes above are the only blockers; the suggestions are yours to use or ignore. Once those two are sorted, go ahead and post it, no need to run it past me again.`,
 
   'programme-one-pager': `## The people
-Four to start: Priya on bank feeds, Tom on payroll tax changes, Aisha on API migrations and Lee on retail integrations. Each of them answers the same hard questions every week, and none of them posts in public today. I will ask each of them in a one-to-one next week, say what I have noticed, and make it clear that saying no, or not yet, is fine and changes nothing.
+We start with four people from the operations support group, each chosen for something customers already ask them about: Tomasz for handheld scanners and label printing, Lena for cycle counts and stock corrections, Kwame for carrier integrations, and Ines for reporting. All four said yes after a conversation in which declining was a real option. We add more only after the first quarter's review.
 
 ## Time
-Two hours a week each, written into the sprint plan for six months, with a review of how it is going at three months.
+Each of them gets two hours a week, entered as a recurring task in sprint planning so it is visible and counted. When a release crunch needs that time back, their manager says so in planning, and the hours are returned the following week rather than quietly lost.
 
 ## Fast answers
-Dan in communications answers "ask first" questions within one working day, with Mira as his deputy when he is away. We keep a shared page of cleared customers, public dates and standard incident wording so the common questions answer themselves.
+Questions about whether something can be shared go to me in our team channel, and I reply within the same working day. When I'm away, Carla from the communications team is my deputy and keeps the same promise. If neither of us replies in time, the default is to wait rather than guess.
 
 ## Review
-Only when someone asks, or when a post touches a topic on our ask-first list. Same-day turnaround, suggestions rather than rewrites, and the post stays the author's.
+Review is required only for posts that describe a customer situation, mention unreleased features, or discuss an incident. Everything else can be published without anyone else reading it. When review is needed, one named reviewer from the group does it within one working day and comments on what must change, not on style.
 
 ## Recognition
-Specific thanks in the monthly team meeting, advocacy counted as work in the objectives of those who take part, and speaking and writing invitations passed on to them. No prizes, points or share counts.
+Each month the team meeting highlights one contribution that helped someone outside the company, with the reason it worked. Writing counts in the yearly review like any other project work. We will not reward volume: no league tables of post counts, likes or followers, and no bonuses tied to reach.
 
 ## Measures
-Each month: questions answered, posts linked from tickets or documentation, invitations and inbound, how many are still writing, and our own answer and review times. For leadership, those numbers plus one concrete story.
+Every month I will look at how many questions our people answered in public places, how many of those answers were accepted or thanked, and what topics came back to us as questions from customers. Leadership gets a short quarterly note with two or three examples, the hours actually used, and anything that blocked people, rather than a dashboard of impressions.
 
 ## What we won't do
-Script posts for people to share, make it compulsory, watch anyone's personal accounts, require approval for everything, or reward volume over usefulness.`,
+We will not hand people pre-written posts to share under their names, or ask them to like and repost company announcements. Nobody will be told to post a certain number of times. We won't make the programme compulsory or quietly count who declined, and we won't ask anyone to answer criticism of the company on its behalf.`,
 };
