@@ -249,11 +249,19 @@ describe('hostile requests', () => {
     ).toBe(400);
   });
 
-  it('answers 415 to a body that is not JSON', async () => {
+  it('answers statements in another content type with a 400 naming the ones to use, other routes with 415', async () => {
+    // xAPI 2.0 Communication 3.2: a statement request in a content type the LRS does not take is a 400.
     const response = await x('/xapi/statements', {
       body: 'actor=me',
       headers: { 'content-type': 'text/plain' },
     });
-    expect(response.status).toBe(415);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.json)).toContain('multipart/mixed');
+    const enrol = await fetch(`${hub.url}/enrol`, {
+      method: 'POST',
+      body: 'code=1234',
+      headers: { 'content-type': 'text/plain' },
+    });
+    expect(enrol.status).toBe(415);
   });
 });
