@@ -10,6 +10,14 @@ class AccessState {
   generation = $state(0);
 
   /**
+   * A call sent while `sentAt` was the generation was refused for its key. A call sent under an older key (still
+   * on its way when the new address was pasted) says nothing about the new one.
+   */
+  refused(sentAt: number): void {
+    if (sentAt === this.generation) this.denied = true;
+  }
+
+  /**
    * A new address pasted into the open tab (the host restarted with a new key) changes only the part after
    * "#", so the page does not reload: take the key from it and return the route to carry on at (the one
    * the person was on), or null when the new address holds no key.

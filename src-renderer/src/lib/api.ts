@@ -29,13 +29,22 @@ export function toApiError(error: unknown): ApiError {
     : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
-export function createApi(transport: Transport, onFailure: (error: ApiError) => void = () => undefined): Api {
+/**
+ * `onFailure` hears of every failed call, with what `stamp` said when the call was sent: a refusal of a call sent
+ * under an older access key is no news about the current one.
+ */
+export function createApi<Stamp = undefined>(
+  transport: Transport,
+  onFailure: (error: ApiError, sentAt: Stamp | undefined) => void = () => undefined,
+  stamp: () => Stamp | undefined = () => undefined,
+): Api {
   const entries = callNames.map((name) => [
     name,
     async (input: unknown) => {
+      const sentAt = stamp();
       const result = await transport.call(name, input);
       if (!result.ok) {
-        onFailure(result.error);
+        onFailure(result.error, sentAt);
         throw new ApiFailure(result.error);
       }
       return result.value;
@@ -44,6 +53,10 @@ export function createApi(transport: Transport, onFailure: (error: ApiError) => 
   return Object.fromEntries(entries) as Api;
 }
 
-export const api: Api = createApi(pickTransport(), (error) => {
-  if (error.code === 'UNAUTHORIZED') access.denied = true;
-});
+export const api: Api = createApi(
+  pickTransport(),
+  (error, sentAt) => {
+    if (error.code === 'UNAUTHORIZED' && sentAt !== undefined) access.refused(sentAt);
+  },
+  () => access.generation,
+);

@@ -63,6 +63,17 @@ describe('a new address pasted into the open tab', () => {
     expect(access.adoptAddress('#/packs', '#/learn', storage)).toBeNull();
     expect(readAccessToken(storage)).toBe('again');
   });
+
+  it('is not undone by the refusal of a call sent with the old key', async () => {
+    const { access } = await import('./access.svelte');
+    const storage = new MemoryStorage();
+    const sentWithOldKey = access.generation;
+    access.adoptAddress('#token=fresh', '#/write/d1', storage);
+    access.refused(sentWithOldKey);
+    expect(access.denied).toBe(false);
+    access.refused(access.generation);
+    expect(access.denied).toBe(true);
+  });
 });
 
 describe('screens', () => {
