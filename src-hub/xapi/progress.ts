@@ -1,14 +1,19 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { LEARNER_ACCOUNT_HOME, verbs } from '../../src-shared/xapi/statements';
 import type { HubTx } from '../db/open';
+import { anyOf } from './sql-array';
+
+type Json = Record<string, unknown>;
 
 /**
  * The progress tables (course_progress, item_progress, answer_tallies) are what the dashboard reads: they are
  * kept in the ingest transaction, so no report scans the statements table. New statements are added to them;
  * when statements are voided, the rows they fed are rebuilt from the statements that still stand.
  *
- * The SQL below is the one definition of what a statement contributes. Migration 0005 backfills the tables with
- * exactly this SQL over every statement (`backfillProgressSql`; progress.test.ts checks they agree).
+ * The SQL below is the one definition of what the facts of statements add up to. Migration 0005 backfills the
+ * tables with exactly this SQL over every statement (`backfillProgressSql`). At ingest the facts of a new batch
+ * come from the statements in hand (`progressFact`, the twin of the facts CTE), bound as one JSON parameter: the
+ * batch is not read back. progress-upkeep.test.ts and report.test.ts check that ingest and backfill agree.
  */
 
 const COURSE = 'http://adlnet.gov/expapi/activities/course';
@@ -49,6 +54,19 @@ function facts(where: string): string {
 const FINISHED = `verb_id in (${lit(verbs.passed.id)}, ${lit(verbs.failed.id)})`;
 const SCORE = `(result->'score'->>'scaled')::float8`;
 
+/**
+ * `on conflict ... do update` that writes only when a value changes. Most statements change nothing in a row
+ * that exists (a lesson opened again keeps its first start and completion), and a row left alone costs no new
+ * row version and no index entries.
+ */
+function onConflictUpdate(table: string, key: string, set: Record<string, string>): string {
+  const columns = Object.keys(set);
+  return `on conflict (${key}) do update set
+  ${columns.map((column) => `${column} = ${set[column]}`).join(',\n  ')}
+where (${columns.map((column) => `${table}.${column}`).join(', ')})
+  is distinct from (${columns.map((column) => set[column]).join(', ')})`;
+}
+
 function courseProgressSql(upsert: boolean): string {
   return `insert into course_progress (actor_ifi, course_id, account_name, mbox_email, actor_name, course_title, started_at, last_at, completed_at)
 select actor_ifi, course->>'id',
@@ -59,13 +77,13 @@ select actor_ifi, course->>'id',
 from facts where course->>'id' is not null and octet_length(actor_ifi) + octet_length(course->>'id') <= ${MAX_KEY_BYTES}
 group by actor_ifi, course->>'id'${
     upsert
-      ? `
-on conflict (actor_ifi, course_id) do update set
-  actor_name = coalesce(excluded.actor_name, course_progress.actor_name),
-  course_title = coalesce(excluded.course_title, course_progress.course_title),
-  started_at = least(course_progress.started_at, excluded.started_at),
-  last_at = greatest(course_progress.last_at, excluded.last_at),
-  completed_at = least(course_progress.completed_at, excluded.completed_at)`
+      ? `\n${onConflictUpdate('course_progress', 'actor_ifi, course_id', {
+          actor_name: 'coalesce(excluded.actor_name, course_progress.actor_name)',
+          course_title: 'coalesce(excluded.course_title, course_progress.course_title)',
+          started_at: 'least(course_progress.started_at, excluded.started_at)',
+          last_at: 'greatest(course_progress.last_at, excluded.last_at)',
+          completed_at: 'least(course_progress.completed_at, excluded.completed_at)',
+        })}`
       : ''
   }`;
 }
@@ -84,16 +102,18 @@ where course->>'id' is not null and octet_length(actor_ifi) + octet_length(activ
   and object_type is distinct from ${lit(MODULE)} and object_type is distinct from ${lit(INTERACTION)}
 group by actor_ifi, activity_id${
     upsert
-      ? `
-on conflict (actor_ifi, item_id) do update set
-  item_title = coalesce(excluded.item_title, item_progress.item_title),
-  started_at = least(item_progress.started_at, excluded.started_at),
-  completed_at = least(item_progress.completed_at, excluded.completed_at),
-  attempts = item_progress.attempts + excluded.attempts,
-  best_score = greatest(item_progress.best_score, excluded.best_score),
-  last_score = case when excluded.last_scored_at is not null and (item_progress.last_scored_at is null
-    or excluded.last_scored_at >= item_progress.last_scored_at) then excluded.last_score else item_progress.last_score end,
-  last_scored_at = greatest(item_progress.last_scored_at, excluded.last_scored_at)`
+      ? `\n${onConflictUpdate('item_progress', 'actor_ifi, item_id', {
+          // The backfill takes the least course (and quiz) an item or answer was seen in; so does every batch.
+          course_id: 'least(item_progress.course_id, excluded.course_id)',
+          item_title: 'coalesce(excluded.item_title, item_progress.item_title)',
+          started_at: 'least(item_progress.started_at, excluded.started_at)',
+          completed_at: 'least(item_progress.completed_at, excluded.completed_at)',
+          attempts: 'item_progress.attempts + excluded.attempts',
+          best_score: 'greatest(item_progress.best_score, excluded.best_score)',
+          last_score: `case when excluded.last_scored_at is not null and (item_progress.last_scored_at is null
+    or excluded.last_scored_at >= item_progress.last_scored_at) then excluded.last_score else item_progress.last_score end`,
+          last_scored_at: 'greatest(item_progress.last_scored_at, excluded.last_scored_at)',
+        })}`
       : ''
   }`;
 }
@@ -108,10 +128,15 @@ where verb_id = ${lit(verbs.answered.id)} and object_type = ${lit(INTERACTION)}
   and octet_length(activity_id) + octet_length(result->>'response') <= ${MAX_KEY_BYTES}
 group by activity_id, result->>'response', (result->>'success')::boolean${
     upsert
-      ? `
-on conflict (question_id, response, success) do update set
-  answers = answer_tallies.answers + excluded.answers,
-  question_title = coalesce(excluded.question_title, answer_tallies.question_title)`
+      ? `\n${onConflictUpdate('answer_tallies', 'question_id, response, success', {
+          answers: 'answer_tallies.answers + excluded.answers',
+          quiz_id: 'least(answer_tallies.quiz_id, excluded.quiz_id)',
+          // '' is "no course": any course seen wins over it, as min() skips the missing ones.
+          course_id: `case when answer_tallies.course_id = '' then excluded.course_id
+    when excluded.course_id = '' then answer_tallies.course_id
+    else least(answer_tallies.course_id, excluded.course_id) end`,
+          question_title: 'coalesce(excluded.question_title, answer_tallies.question_title)',
+        })}`
       : ''
   }`;
 }
@@ -123,28 +148,16 @@ const PARTS: Record<Part, (upsert: boolean) => string> = {
   tally: answerTalliesSql,
 };
 
-/** One statement: the facts are read from the statements once, and each table is written from them. */
-function progressSql(where: string, upsert: boolean, parts: Part[]): string {
+/** One statement: the facts are computed once, and each table is written from them. */
+function progressSql(factsCte: string, upsert: boolean, parts: Part[]): string {
   const inserts = parts.map((part) => PARTS[part](upsert));
   const last = inserts.pop() as string;
-  return `with ${facts(where)}${inserts.map((insert, i) => `,\nw${i} as (${insert})`).join('')}\n${last}`;
+  return `with ${factsCte}${inserts.map((insert, i) => `,\nw${i} as (${insert})`).join('')}\n${last}`;
 }
 
 /** The SQL migration 0005 runs once to fill the progress tables from the statements already stored. */
 export function backfillProgressSql(): string[] {
-  return [progressSql('true', false, ['course', 'item', 'tally'])];
-}
-
-const CHUNK = 500;
-const list = (values: string[]): SQL =>
-  sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  );
-
-/** Where clause text with the values bound: `column in (...)`. */
-function inList(column: string, values: string[]): SQL {
-  return sql`${sql.raw(column)} in (${list(values)})`;
+  return [progressSql(facts('true'), false, ['course', 'item', 'tally'])];
 }
 
 async function run(tx: HubTx, build: (where: string) => string, where: SQL): Promise<void> {
@@ -153,27 +166,103 @@ async function run(tx: HubTx, build: (where: string) => string, where: SQL): Pro
   await tx.execute(sql`${sql.raw(before)}${where}${sql.raw(after)}`);
 }
 
-/** Adds newly stored, unvoided statements to the progress tables (their ids). */
-export async function addProgress(tx: HubTx, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const where = inList('s.id', ids.slice(i, i + CHUNK));
-    await run(tx, (w) => progressSql(w, true, ['course', 'item', 'tally']), where);
-  }
+/** A row of the facts CTE above. */
+export interface ProgressFact {
+  actor_ifi: string;
+  verb_id: string;
+  ts: string;
+  activity_id: string;
+  object_type: string | null;
+  object: unknown;
+  actor_name: string | null;
+  result: unknown;
+  course: unknown;
+  quiz_id: string;
+}
+
+/**
+ * The facts row of a statement still in hand, as facts() reads it from the stored JSON, so a new batch is not read
+ * back: null when the statement adds nothing (no activity, or neither about a course nor an answer).
+ * progress-upkeep.test.ts checks that what ingest keeps equals the backfill over the stored statements.
+ */
+export function progressFact(
+  statement: Json,
+  index: { actorIfi: string; verbId: string; activityId: string | null },
+  timestamp: Date,
+): ProgressFact | null {
+  if (index.activityId === null) return null;
+  const object = statement['object'];
+  const objectType = text(field(field(object, 'definition'), 'type'));
+  const contextActivities = field(field(statement, 'context'), 'contextActivities');
+  const parents = arrayOrEmpty(field(contextActivities, 'parent'));
+  const acts = [...parents, ...arrayOrEmpty(field(contextActivities, 'grouping'))];
+  const typed = (type: string) => (a: unknown) => text(field(field(a, 'definition'), 'type')) === type;
+  const course = objectType === COURSE ? object : (acts.find(typed(COURSE)) ?? null);
+  if (course === null && index.verbId !== verbs.answered.id) return null;
+  const assessment = parents.find(typed(ASSESSMENT));
+  return {
+    actor_ifi: index.actorIfi,
+    verb_id: index.verbId,
+    ts: timestamp.toISOString(),
+    activity_id: index.activityId,
+    object_type: objectType,
+    object: object ?? null,
+    actor_name: text(field(statement['actor'], 'name')),
+    result: statement['result'] ?? null,
+    course,
+    quiz_id:
+      (assessment === undefined ? null : text(field(assessment, 'id'))) ??
+      text(field(parents[0], 'id')) ??
+      '',
+  };
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)[key]
+    : undefined;
+}
+
+/** `->>`: a string as it is, null for null or missing, other JSON as its text. */
+function text(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function arrayOrEmpty(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+const FACTS_FROM_JSON = `facts as (
+  select * from jsonb_to_recordset(\u0000::jsonb) as f(actor_ifi text, verb_id text, ts timestamptz, activity_id text,
+    object_type text, object jsonb, actor_name text, result jsonb, course jsonb, quiz_id text)
+)`;
+
+/** Adds the facts of newly stored, unvoided statements to the progress tables, in one statement. */
+export async function addProgress(tx: HubTx, facts: ProgressFact[]): Promise<void> {
+  if (facts.length === 0) return;
+  const [before, after] = progressSql(FACTS_FROM_JSON, true, ['course', 'item', 'tally']).split('\u0000') as [
+    string,
+    string,
+  ];
+  await tx.execute(sql`${sql.raw(before)}${JSON.stringify(facts)}${sql.raw(after)}`);
 }
 
 /** Rebuilds the rows fed by voided statements: their actors' progress and their questions' tallies. */
 export async function rebuildProgress(tx: HubTx, actorIfis: string[], questionIds: string[]): Promise<void> {
   const actors = [...new Set(actorIfis)].sort();
-  for (let i = 0; i < actors.length; i += CHUNK) {
-    const chunk = actors.slice(i, i + CHUNK);
-    await tx.execute(sql`delete from course_progress where ${inList('actor_ifi', chunk)}`);
-    await tx.execute(sql`delete from item_progress where ${inList('actor_ifi', chunk)}`);
-    await run(tx, (w) => progressSql(w, false, ['course', 'item']), inList('s.actor_ifi', chunk));
+  if (actors.length > 0) {
+    await tx.execute(sql`delete from course_progress where ${anyOf('actor_ifi', actors, 'text')}`);
+    await tx.execute(sql`delete from item_progress where ${anyOf('actor_ifi', actors, 'text')}`);
+    await run(
+      tx,
+      (w) => progressSql(facts(w), false, ['course', 'item']),
+      anyOf('s.actor_ifi', actors, 'text'),
+    );
   }
   const questions = [...new Set(questionIds)].sort();
-  for (let i = 0; i < questions.length; i += CHUNK) {
-    const chunk = questions.slice(i, i + CHUNK);
-    await tx.execute(sql`delete from answer_tallies where ${inList('question_id', chunk)}`);
-    await run(tx, (w) => progressSql(w, false, ['tally']), inList('s.activity_id', chunk));
+  if (questions.length > 0) {
+    await tx.execute(sql`delete from answer_tallies where ${anyOf('question_id', questions, 'text')}`);
+    await run(tx, (w) => progressSql(facts(w), false, ['tally']), anyOf('s.activity_id', questions, 'text'));
   }
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { verbs } from '../../src-shared/xapi/statements';
 import { VOIDED_VERB } from '../../src-shared/xapi/validate';
 import type { HubDb, HubTx } from '../db/open';
@@ -8,7 +8,7 @@ import { checkAllClaimed } from './attachments';
 import { recordActivityDefinitions, type ActivityCache } from './activity-store';
 import { sameStatement } from './compare';
 import { prepareStatement, type Prepared } from './prepare';
-import { addProgress, rebuildProgress } from './progress';
+import { addProgress, progressFact, rebuildProgress } from './progress';
 import { StatementError, type Writer } from './statement-error';
 import type { AttachmentPart } from './upload';
 
@@ -52,13 +52,13 @@ export async function storeStatements(
   await withRetry(() =>
     db.transaction(async (tx) => {
       await checkVoidTargets(tx, prepared, writer);
-      const fresh = await insertNew(tx, prepared, writer, now);
+      const { fresh, voidedEarly } = await insertNew(tx, prepared, writer, now);
       await checkRepeats(
         tx,
         prepared.filter((p) => !fresh.has(p.id)),
       );
-      const voided = await applyVoids(tx, prepared, fresh);
-      await keepProgress(tx, fresh, voided);
+      const voided = await applyVoids(tx, prepared, fresh, voidedEarly);
+      await keepProgress(tx, prepared, fresh, voided);
       // A repeated statement changes nothing (Communication 2.1.2): only new ones bring bytes and definitions.
       const added = prepared.filter((p) => fresh.has(p.id));
       await storeAttachmentBytes(tx, added, parts, writer.credentialKey, now);
@@ -122,9 +122,19 @@ async function checkVoidTargets(tx: HubTx, prepared: Prepared[], writer: Writer)
   }
 }
 
-/** Inserts the statements whose ids are new, in chunks; returns those ids. */
-async function insertNew(tx: HubTx, prepared: Prepared[], writer: Writer, now: Date): Promise<Set<string>> {
+/**
+ * Inserts the statements whose ids are new, in chunks; returns those ids, and those of them that a statement
+ * stored earlier voids (§2.3.2 lets a voiding statement arrive first). The check rides on the INSERT: the usual
+ * batch, which nothing voids, costs no second query.
+ */
+async function insertNew(
+  tx: HubTx,
+  prepared: Prepared[],
+  writer: Writer,
+  now: Date,
+): Promise<{ fresh: Set<string>; voidedEarly: string[] }> {
   const fresh = new Set<string>();
+  const voidedEarly: string[] = [];
   for (const chunk of chunks(prepared)) {
     const inserted = await tx
       .insert(statements)
@@ -139,11 +149,17 @@ async function insertNew(tx: HubTx, prepared: Prepared[], writer: Writer, now: D
         })),
       )
       .onConflictDoNothing({ target: statements.id })
-      .returning({ id: statements.id });
-    for (const row of inserted) fresh.add(row.id);
+      .returning({ id: statements.id, voidedEarly: VOIDED_EARLY });
+    for (const row of inserted) {
+      fresh.add(row.id);
+      if (row.voidedEarly) voidedEarly.push(row.id);
+    }
   }
-  return fresh;
+  return { fresh, voidedEarly };
 }
+
+/** Whether a stored statement voids the one just inserted (the subquery does not see this INSERT's own rows). */
+const VOIDED_EARLY = sql<boolean>`exists (select 1 from statements v where v.voids = ${sql.raw('"statements"."id"')})`;
 
 /** A repeated id is fine when it is the same statement; anything else is a 409 that says nothing of the other. */
 async function checkRepeats(tx: HubTx, repeats: Prepared[]): Promise<void> {
@@ -180,11 +196,20 @@ interface VoidedRow {
  * The dashboard's progress tables, in the same transaction: new statements are added, and what voided ones fed
  * is rebuilt from the statements that still stand (a voided statement may have been counted in an earlier batch).
  */
-async function keepProgress(tx: HubTx, fresh: Set<string>, voided: VoidedRow[]): Promise<void> {
+async function keepProgress(
+  tx: HubTx,
+  prepared: Prepared[],
+  fresh: Set<string>,
+  voided: VoidedRow[],
+): Promise<void> {
   const voidedIds = new Set(voided.map((row) => row.id));
   await addProgress(
     tx,
-    [...fresh].filter((id) => !voidedIds.has(id)),
+    prepared.flatMap((p) => {
+      const fact =
+        fresh.has(p.id) && !voidedIds.has(p.id) ? progressFact(p.statement, p.index, p.timestamp) : null;
+      return fact ? [fact] : [];
+    }),
   );
   if (voided.length === 0) return;
   await rebuildProgress(
@@ -198,17 +223,18 @@ async function keepProgress(tx: HubTx, fresh: Set<string>, voided: VoidedRow[]):
  * Marks what the new voiding statements void, and new statements that an earlier voiding statement named;
  * returns the statements voided now.
  */
-async function applyVoids(tx: HubTx, prepared: Prepared[], fresh: Set<string>): Promise<VoidedRow[]> {
+async function applyVoids(
+  tx: HubTx,
+  prepared: Prepared[],
+  fresh: Set<string>,
+  voidedEarly: string[],
+): Promise<VoidedRow[]> {
   if (fresh.size === 0) return [];
   const newTargets = prepared
     .filter((p) => fresh.has(p.id) && p.index.voids)
     .map((p) => p.index.voids as string);
-  // A voiding statement may arrive before the one it voids (§2.3.2 allows it); mark the late arrival at once.
-  // Probing the voids index first keeps the usual batch (nothing voids it) to one cheap read, not an UPDATE.
-  const voidedEarly = await selectIn(tx, [...fresh], (chunk) =>
-    tx.select({ id: statements.voids }).from(statements).where(inArray(statements.voids, chunk)),
-  );
-  const targets = [...newTargets, ...voidedEarly.flatMap((row) => (row.id ? [row.id] : []))];
+  // A voiding statement may arrive before the one it voids (§2.3.2 allows it): mark the late arrival at once.
+  const targets = [...newTargets, ...voidedEarly];
   const voided: VoidedRow[] = [];
   for (const chunk of chunks(targets)) {
     voided.push(
