@@ -13,7 +13,7 @@ import {
 } from '../../src-shared/training/quiz';
 import { attemptQuestion, choiceOrderFor, toPackAnswer } from '../../src-shared/training/quiz-attempt';
 import type { AnswerFeedback, QuizAttempt, QuizResult } from '../../src-shared/training/schemas';
-import type { ActivityRef } from '../../src-shared/xapi/statements';
+import type { ActivityRef, PackRef } from '../../src-shared/xapi/statements';
 import type { AppDatabase } from '../db/open';
 import { itemProgress, quizAttempts } from '../db/schema';
 import type { ProgressDeps } from './progress';
@@ -30,14 +30,14 @@ export interface QuizAttemptsHost {
     item: { id: string; kind: string; title: string; courseId: string; details: Record<string, unknown> };
     object: ActivityRef;
     parents: ActivityRef[];
+    course: ActivityRef;
+    pack: PackRef;
     passMark: number;
   };
   openItem(packId: string, itemId: string): unknown;
   completeCourseIfDone(
     tx: Transaction,
-    packId: string,
-    courseId: string,
-    course: ActivityRef,
+    where: { pack: PackRef; course: ActivityRef },
     at: Date,
     learner: ReturnType<typeof localLearner>,
   ): boolean;
@@ -115,7 +115,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
   }
 
   function answerQuestion(attemptId: string, questionId: string, given: QuizAnswer): AnswerFeedback {
-    const { row, object, parents, questions } = attempt(attemptId);
+    const { row, object, parents, pack, questions } = attempt(attemptId);
     const question = questions.find((candidate) => candidate.id === questionId);
     if (!question) throw new AppError('NOT_FOUND', `This knowledge check has no question "${questionId}".`);
     if (questionId in row.answers)
@@ -143,6 +143,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
           title: question.prompt,
         },
         parents: [object, ...parents],
+        pack,
         registration: attemptId,
         interactionType: interactionTypes[question.type],
         // A written answer is recorded word for word, and not judged (xAPI 2.0 §4.2.4.3: success is optional).
@@ -161,7 +162,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
   }
 
   function finishQuiz(attemptId: string): QuizResult {
-    const { row, item, object, parents, questions, passMark } = attempt(attemptId);
+    const { row, object, parents, pack, course, questions, passMark } = attempt(attemptId);
     const answers = row.answers as Record<string, QuizAnswer>;
     const grade = gradeQuiz(questions, answers, passMark);
     const at = deps.now();
@@ -179,6 +180,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
         verb: grade.passed ? 'passed' : 'failed',
         object,
         parents,
+        pack,
         registration: attemptId,
         result: {
           score: { scaled: grade.scaled, raw: grade.points, min: 0, max: grade.max },
@@ -186,15 +188,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
           completion: true,
         },
       });
-      if (firstPass)
-        courseCompleted = host.completeCourseIfDone(
-          tx,
-          row.packId,
-          item.courseId,
-          parents[0] as ActivityRef,
-          at,
-          learner,
-        );
+      if (firstPass) courseCompleted = host.completeCourseIfDone(tx, { pack, course }, at, learner);
     });
     return {
       ...grade,

@@ -1,0 +1,177 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallResult } from '../../src-shared/api/errors';
+import type { QuizAttempt } from '../../src-shared/training/schemas';
+import { checkStatement } from '../../src-shared/xapi/validate';
+import { testPackFiles, writeTestPack } from '../../src-packs/testing/test-pack';
+import { useTestCores } from '../testing/app-core';
+import { useTempDirs } from '../testing/temp-dir';
+
+const tempDir = useTempDirs();
+const startCore = useTestCores();
+
+/** The test pack in British English, with summaries for its pack, course and module, and no exercise. */
+const manifest = String(testPackFiles['pack.yaml'] ?? '')
+  .replace('language: en', 'language: en-GB')
+  .replace('    title: Basics\n', '    title: Basics\n    summary: The first steps.\n')
+  .replace('        title: First module\n', '        title: First module\n        summary: Where to begin.\n')
+  .replace(/ {10}- id: write-it\n {12}kind: exercise\n {12}file: first\/write-it.md\n/, '');
+
+const PACK = 'https://advocate.studio/xapi/activities/packs/test-pack';
+type Json = Record<string, unknown>;
+
+async function setUp() {
+  const bundled = tempDir();
+  writeTestPack(join(bundled, 'test-pack'), { 'pack.yaml': manifest });
+  let clock = Date.parse('2026-11-25T12:00:00Z');
+  const core = await startCore(tempDir(), { bundledPacksDir: bundled, now: () => new Date(clock) });
+  const call = async <T>(name: string, input: unknown): Promise<T> => {
+    const result: CallResult<unknown> = await core.dispatch(name, input);
+    if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+    return result.value as T;
+  };
+  const statements = () =>
+    (
+      core.database.sqlite.prepare('SELECT statement FROM outbox ORDER BY rowid').all() as {
+        statement: string;
+      }[]
+    ).map((row) => JSON.parse(row.statement) as Json);
+  const wait = (minutes: number) => (clock += minutes * 60_000);
+  return { core, call, statements, wait };
+}
+
+const ref = (itemId: string) => ({ packId: 'test-pack', itemId });
+
+function shown(attempt: QuizAttempt, questionId: string, text: string): number {
+  const question = attempt.questions.find((candidate) => candidate.id === questionId);
+  const position = question && 'choices' in question ? question.choices.indexOf(text) : -1;
+  if (position < 0) throw new Error(`no choice "${text}" in ${questionId}`);
+  return position;
+}
+
+/** Takes the whole course: the lesson, the reflection, and the knowledge check failed once, then passed. */
+async function takeCourse(setup: Awaited<ReturnType<typeof setUp>>) {
+  const { call, wait } = setup;
+  await call('openItem', ref('hello'));
+  wait(4);
+  await call('completeItem', ref('hello'));
+  await call('saveReflection', { ...ref('think'), text: 'Lead with the insight.' });
+  await call('completeItem', ref('think'));
+  const failed = await call<QuizAttempt>('startQuiz', ref('check'));
+  wait(1);
+  await call('answerQuestion', {
+    attemptId: failed.attemptId,
+    questionId: 'one',
+    answer: { type: 'single', choice: shown(failed, 'one', 'Wrong') },
+  });
+  await call('finishQuiz', { attemptId: failed.attemptId });
+  const passed = await call<QuizAttempt>('startQuiz', ref('check'));
+  wait(1);
+  await call('answerQuestion', {
+    attemptId: passed.attemptId,
+    questionId: 'one',
+    answer: { type: 'single', choice: shown(passed, 'one', 'Right') },
+  });
+  wait(1);
+  await call('answerQuestion', {
+    attemptId: passed.attemptId,
+    questionId: 'two',
+    answer: { type: 'truefalse', value: true },
+  });
+  wait(1);
+  await call('finishQuiz', { attemptId: passed.attemptId });
+  return { failed, passed };
+}
+
+const kind = (statement: Json) => {
+  const verb = (statement['verb'] as { id: string }).id.split('/').pop();
+  const object = (statement['object'] as { id: string }).id.split('/').pop();
+  return `${verb} ${object}`;
+};
+
+describe('the statements the app records', () => {
+  it('are valid xAPI 2.0, with the pack revision, the pack language and the course and pack as grouping', async () => {
+    const setup = await setUp();
+    await takeCourse(setup);
+    const all = setup.statements();
+    expect(all.map(kind)).toEqual([
+      'attempted hello',
+      'completed hello',
+      'attempted think',
+      'completed think',
+      'attempted check',
+      'answered one',
+      'failed check',
+      'answered one',
+      'answered two',
+      'passed check',
+      'completed basics',
+    ]);
+    for (const statement of all) {
+      expect(checkStatement(statement)).toEqual({ ok: true });
+      expect(statement['context']).toMatchObject({
+        platform: 'Advocate Studio',
+        language: 'en-GB',
+        revision: '1.2.0',
+      });
+      const grouping = (statement['context'] as { contextActivities: { grouping: Json[] } }).contextActivities
+        .grouping;
+      const packActivity = {
+        objectType: 'Activity',
+        id: PACK,
+        definition: {
+          type: 'https://advocate.studio/xapi/activity-types/course-pack',
+          name: { 'en-GB': 'Test pack' },
+          description: { 'en-GB': 'A small pack for tests.' },
+        },
+      };
+      const course = {
+        objectType: 'Activity',
+        id: `${PACK}/courses/basics`,
+        definition: {
+          type: 'http://adlnet.gov/expapi/activities/course',
+          name: { 'en-GB': 'Basics' },
+          description: { 'en-GB': 'The first steps.' },
+        },
+      };
+      expect(grouping).toEqual(
+        kind(statement) === 'completed basics' ? [packActivity] : [course, packActivity],
+      );
+    }
+    const lesson = all[1] as Json;
+    expect(lesson['object']).toEqual({
+      objectType: 'Activity',
+      id: `${PACK}/items/hello`,
+      definition: { type: 'http://adlnet.gov/expapi/activities/lesson', name: { 'en-GB': 'Hello' } },
+    });
+    // The parent is the immediate container only: the module for an item.
+    expect((lesson['context'] as Json)['contextActivities']).toMatchObject({
+      parent: [
+        {
+          objectType: 'Activity',
+          id: `${PACK}/modules/basics/first`,
+          definition: {
+            type: 'http://adlnet.gov/expapi/activities/module',
+            name: { 'en-GB': 'First module' },
+            description: { 'en-GB': 'Where to begin.' },
+          },
+        },
+      ],
+    });
+    // A question's parent is its knowledge check.
+    const answer = all[5] as { context: { contextActivities: { parent: { id: string }[] } } };
+    expect(answer.context.contextActivities.parent.map((a) => a.id)).toEqual([`${PACK}/items/check`]);
+  });
+
+  it('score the course completion from its knowledge checks, best attempt each', async () => {
+    const setup = await setUp();
+    await takeCourse(setup);
+    const completed = setup.statements().at(-1) as Json;
+    expect(completed['result']).toMatchObject({
+      score: { scaled: 1, raw: 2, min: 0, max: 2 },
+      success: true,
+      completion: true,
+    });
+    expect((completed['context'] as Json)['contextActivities']).not.toHaveProperty('parent');
+  });
+});
