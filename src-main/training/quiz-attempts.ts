@@ -13,6 +13,7 @@ import {
 } from '../../src-shared/training/quiz';
 import { attemptQuestion, choiceOrderFor, toPackAnswer } from '../../src-shared/training/quiz-attempt';
 import type { AnswerFeedback, QuizAttempt, QuizResult } from '../../src-shared/training/schemas';
+import { interactionOf, responseOf } from '../../src-shared/xapi/interactions';
 import type { ActivityRef, PackRef } from '../../src-shared/xapi/statements';
 import type { AppDatabase } from '../db/open';
 import { itemProgress, quizAttempts } from '../db/schema';
@@ -42,13 +43,6 @@ export interface QuizAttemptsHost {
     learner: ReturnType<typeof localLearner>,
   ): boolean;
 }
-
-const interactionTypes = {
-  single: 'choice',
-  multiple: 'choice',
-  truefalse: 'true-false',
-  written: 'long-fill-in',
-} as const;
 
 /** A random number in [0, 1) from the operating system's generator. */
 const secureRandom = () => randomInt(2 ** 47) / 2 ** 47;
@@ -145,12 +139,12 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
         parents: [object, ...parents],
         pack,
         registration: attemptId,
-        interactionType: interactionTypes[question.type],
+        interaction: interactionOf(question),
         // A written answer is recorded word for word, and not judged (xAPI 2.0 §4.2.4.3: success is optional).
         result:
           correct === null
-            ? { response: responseText(answer) }
-            : { success: correct, response: responseText(answer) },
+            ? { response: responseOf(answer) }
+            : { success: correct, response: responseOf(answer) },
       });
     });
     return {
@@ -221,18 +215,4 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
   }
 
   return { startQuiz, answerQuestion, finishQuiz };
-}
-
-/** The answer as xAPI's `result.response`: choices as the pack numbers them, written answers in full. */
-function responseText(answer: QuizAnswer): string {
-  switch (answer.type) {
-    case 'single':
-      return String(answer.choice);
-    case 'multiple':
-      return answer.choices.join('[,]');
-    case 'truefalse':
-      return String(answer.value);
-    case 'written':
-      return answer.text;
-  }
 }

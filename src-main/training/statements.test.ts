@@ -174,4 +174,32 @@ describe('the statements the app records', () => {
     });
     expect((completed['context'] as Json)['contextActivities']).not.toHaveProperty('parent');
   });
+
+  it('describe each question as an interaction, and give responses as stable choice ids, not shown positions', async () => {
+    const setup = await setUp();
+    await takeCourse(setup);
+    const answers = setup.statements().filter((statement) => kind(statement).startsWith('answered'));
+    const [wrong, right, truth] = answers as { object: Json; result: Json }[];
+    expect(wrong?.object).toEqual({
+      objectType: 'Activity',
+      id: `${PACK}/questions/check/one`,
+      definition: {
+        type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+        name: { 'en-GB': 'Pick one' },
+        interactionType: 'choice',
+        correctResponsesPattern: ['a'],
+        choices: [
+          { id: 'a', description: { 'en-GB': 'Right' } },
+          { id: 'b', description: { 'en-GB': 'Wrong' } },
+        ],
+      },
+    });
+    // Both attempts shuffled the choices; the ids follow the pack's order whatever was shown.
+    expect(wrong?.result).toEqual({ success: false, response: 'b' });
+    expect(right?.result).toEqual({ success: true, response: 'a' });
+    expect(truth?.object).toMatchObject({
+      definition: { interactionType: 'true-false', correctResponsesPattern: ['true'] },
+    });
+    expect(truth?.result).toEqual({ success: true, response: 'true' });
+  });
 });
