@@ -14,7 +14,7 @@ import {
 import { attemptQuestion, choiceOrderFor, toPackAnswer } from '../../src-shared/training/quiz-attempt';
 import type { AnswerFeedback, QuizAttempt, QuizResult } from '../../src-shared/training/schemas';
 import { interactionOf, responseOf } from '../../src-shared/xapi/interactions';
-import type { ActivityRef, PackRef } from '../../src-shared/xapi/statements';
+import { extensionIris, type ActivityRef, type PackRef } from '../../src-shared/xapi/statements';
 import type { AppDatabase } from '../db/open';
 import { itemProgress, quizAttempts } from '../db/schema';
 import type { ProgressDeps } from './progress';
@@ -138,7 +138,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
         },
         parents: [object, ...parents],
         pack,
-        registration: attemptId,
+        extensions: { [extensionIris.quizAttempt]: attemptId },
         interaction: interactionOf(question),
         // A written answer is recorded word for word, and not judged (xAPI 2.0 §4.2.4.3: success is optional).
         result:
@@ -175,7 +175,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
         object,
         parents,
         pack,
-        registration: attemptId,
+        extensions: { [extensionIris.quizAttempt]: attemptId },
         result: {
           score: { scaled: grade.scaled, raw: grade.points, min: 0, max: grade.max },
           success: grade.passed,

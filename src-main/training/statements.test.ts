@@ -24,7 +24,14 @@ async function setUp() {
   const bundled = tempDir();
   writeTestPack(join(bundled, 'test-pack'), { 'pack.yaml': manifest });
   let clock = Date.parse('2026-11-25T12:00:00Z');
-  const core = await startCore(tempDir(), { bundledPacksDir: bundled, now: () => new Date(clock) });
+  const dataDir = tempDir();
+  const start = () => startCore(dataDir, { bundledPacksDir: bundled, now: () => new Date(clock) });
+  let core = await start();
+  /** Closes the app and opens it again on the same data. */
+  const restart = async () => {
+    core.close();
+    core = await start();
+  };
   const call = async <T>(name: string, input: unknown): Promise<T> => {
     const result: CallResult<unknown> = await core.dispatch(name, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
@@ -37,7 +44,7 @@ async function setUp() {
       }[]
     ).map((row) => JSON.parse(row.statement) as Json);
   const wait = (minutes: number) => (clock += minutes * 60_000);
-  return { core, call, statements, wait };
+  return { call, statements, wait, restart };
 }
 
 const ref = (itemId: string) => ({ packId: 'test-pack', itemId });
@@ -201,5 +208,32 @@ describe('the statements the app records', () => {
       definition: { interactionType: 'true-false', correctResponsesPattern: ['true'] },
     });
     expect(truth?.result).toEqual({ success: true, response: 'true' });
+  });
+
+  it('tie every statement of the course attempt together with one registration, kept across restarts', async () => {
+    const setup = await setUp();
+    await setup.call('openItem', ref('hello'));
+    await setup.restart();
+    const { failed, passed } = await takeCourse(setup);
+    const all = setup.statements();
+    const registrations = new Set(all.map((statement) => (statement['context'] as Json)['registration']));
+    expect(registrations.size).toBe(1);
+    expect([...registrations][0]).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    // Each knowledge-check attempt is named inside the course's registration.
+    const attemptOf = (statement: Json) =>
+      ((statement['context'] as Json)['extensions'] as Json | undefined)?.[
+        'https://advocate.studio/xapi/extensions/quiz-attempt'
+      ];
+    expect(all.map(attemptOf)).toEqual([
+      ...Array<undefined>(5).fill(undefined),
+      failed.attemptId,
+      failed.attemptId,
+      passed.attemptId,
+      passed.attemptId,
+      passed.attemptId,
+      undefined,
+    ]);
   });
 });

@@ -37,7 +37,7 @@ export const itemProgress = sqliteTable(
 );
 
 export const quizAttempts = sqliteTable('quiz_attempts', {
-  /** Also the xAPI registration that ties the attempt's statements together. */
+  /** Also in the attempt's statements, as the quiz-attempt context extension (docs/xapi-profile.md). */
   id: text('id').primaryKey(),
   packId: text('pack_id').notNull(),
   itemId: text('item_id').notNull(),
@@ -50,6 +50,23 @@ export const quizAttempts = sqliteTable('quiz_attempts', {
   score: real('score'),
   passed: integer('passed', { mode: 'boolean' }),
 });
+
+/**
+ * The learner's attempt at each course: its id is the xAPI `registration` on every statement of the attempt, so
+ * reports can tell one attempt from another. The app has no restart of a course, so there is one per learner and
+ * course; it outlives pack upgrades and removals like the rest of progress.
+ */
+export const courseRegistrations = sqliteTable(
+  'course_registrations',
+  {
+    learnerId: text('learner_id').notNull(),
+    packId: text('pack_id').notNull(),
+    courseId: text('course_id').notNull(),
+    registration: text('registration').notNull().unique(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.learnerId, table.packId, table.courseId] })],
+);
 
 export const courseCompletions = sqliteTable(
   'course_completions',

@@ -1,0 +1,10 @@
+CREATE TABLE `course_registrations` (
+	`learner_id` text NOT NULL,
+	`pack_id` text NOT NULL,
+	`course_id` text NOT NULL,
+	`registration` text NOT NULL,
+	`started_at` integer NOT NULL,
+	PRIMARY KEY(`learner_id`, `pack_id`, `course_id`)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `course_registrations_registration_unique` ON `course_registrations` (`registration`);
