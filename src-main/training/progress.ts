@@ -7,7 +7,8 @@ import { courseOutcome } from './course-score';
 import { issueCertificate, type CertificateDeps } from './certificates';
 import { findItemInContext } from './item-query';
 import { createQuizAttempts } from './quiz-attempts';
-import { localLearner, recordStatement } from './statements';
+import { courseTimeOnTask, localLearner, recordStatement } from './statements';
+import { activeGap, itemGapCapMs } from './time-on-task';
 
 export interface ProgressDeps extends CertificateDeps {
   database: DatabaseHandle;
@@ -121,7 +122,12 @@ export function createProgress(deps: ProgressDeps) {
   }
 
   function markCompleted(packId: string, itemId: string): ItemProgressView {
-    const { object, parents, pack, course } = findItem(packId, itemId);
+    const { item, object, parents, pack, course } = findItem(packId, itemId);
+    const openedAt = db
+      .select({ at: itemProgress.lastOpenedAt })
+      .from(itemProgress)
+      .where(and(eq(itemProgress.packId, packId), eq(itemProgress.itemId, itemId)))
+      .get()?.at;
     openItem(packId, itemId);
     const at = deps.now();
     const learner = localLearner(db, deps.now);
@@ -147,6 +153,8 @@ export function createProgress(deps: ProgressDeps) {
         parents,
         pack,
         result: { completion: true },
+        // From the item's last opening; never opened before (completed where it was shown), no time passed here.
+        timeOnTaskMs: openedAt ? activeGap(openedAt, at, itemGapCapMs(item.minutes)) : 0,
       });
       courseCompleted = completeCourseIfDone(tx, { pack, course }, at, learner);
     });
@@ -196,6 +204,7 @@ export function createProgress(deps: ProgressDeps) {
       object: course,
       pack,
       result: { ...outcome, completion: true },
+      timeOnTaskMs: courseTimeOnTask(tx, learner, packId, courseId),
     });
     // Without a name given yet, the certificate waits for one (claimCertificate).
     issueCertificate(tx, deps, { packId, courseId, at });

@@ -19,6 +19,7 @@ import type { AppDatabase } from '../db/open';
 import { itemProgress, quizAttempts } from '../db/schema';
 import type { ProgressDeps } from './progress';
 import { localLearner, recordStatement } from './statements';
+import { activeGap, QUIZ_GAP_CAP_MS } from './time-on-task';
 
 type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 
@@ -87,8 +88,9 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
     const questions = questionsOf(item.details);
     const choiceOrder = choiceOrderFor(questions, random);
     const attemptId = randomUUID();
+    const startedAt = deps.now();
     db.insert(quizAttempts)
-      .values({ id: attemptId, packId, itemId, answers: {}, choiceOrder, startedAt: deps.now() })
+      .values({ id: attemptId, packId, itemId, answers: {}, choiceOrder, startedAt, lastActiveAt: startedAt })
       .run();
     return {
       attemptId,
@@ -123,7 +125,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
     const learner = localLearner(db, deps.now);
     db.transaction((tx) => {
       tx.update(quizAttempts)
-        .set({ answers: { ...row.answers, [questionId]: answer } })
+        .set({ answers: { ...row.answers, [questionId]: answer }, ...activeTime(row, at) })
         .where(eq(quizAttempts.id, attemptId))
         .run();
       recordStatement(tx, {
@@ -163,8 +165,9 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
     const learner = localLearner(db, deps.now);
     let courseCompleted = false;
     db.transaction((tx) => {
+      const time = activeTime(row, at);
       tx.update(quizAttempts)
-        .set({ finishedAt: at, score: grade.scaled, passed: grade.passed })
+        .set({ finishedAt: at, score: grade.scaled, passed: grade.passed, ...time })
         .where(eq(quizAttempts.id, attemptId))
         .run();
       const firstPass = recordAttempt(tx, row, grade, at);
@@ -181,6 +184,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
           success: grade.passed,
           completion: true,
         },
+        timeOnTaskMs: time.activeMs,
       });
       if (firstPass) courseCompleted = host.completeCourseIfDone(tx, { pack, course }, at, learner);
     });
@@ -191,6 +195,12 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
       passMark,
       courseCompleted,
     };
+  }
+
+  /** The attempt's time on task with the gap up to `at` (capped), and `at` as its last activity. */
+  function activeTime(row: { activeMs: number; lastActiveAt: Date | null; startedAt: Date }, at: Date) {
+    const since = row.lastActiveAt ?? row.startedAt;
+    return { activeMs: row.activeMs + activeGap(since, at, QUIZ_GAP_CAP_MS), lastActiveAt: at };
   }
 
   /** Counts the attempt and keeps the best score; true when this attempt is the first to pass. */

@@ -236,4 +236,45 @@ describe('the statements the app records', () => {
       undefined,
     ]);
   });
+
+  it('report time on task as result.duration: from opening to completion, and between the steps of a check', async () => {
+    const setup = await setUp();
+    await takeCourse(setup);
+    const durations = setup
+      .statements()
+      .filter((statement) => (statement['result'] as Json | undefined)?.['duration'] !== undefined)
+      .map((statement) => `${kind(statement)} ${String((statement['result'] as Json)['duration'])}`);
+    expect(durations).toEqual([
+      'completed hello PT4M',
+      // Written and completed on one screen without opening it first: no time the app could see.
+      'completed think PT0S',
+      'failed check PT1M',
+      'passed check PT3M',
+      // The course: the sum of its items' and attempts' time.
+      'completed basics PT8M',
+    ]);
+  });
+
+  it('caps an idle gap: the learner was most likely away', async () => {
+    const setup = await setUp();
+    const { call, wait, statements } = setup;
+    await call('openItem', ref('hello'));
+    wait(180);
+    await call('completeItem', ref('hello'));
+    const attempt = await call<QuizAttempt>('startQuiz', ref('check'));
+    wait(45);
+    await call('answerQuestion', {
+      attemptId: attempt.attemptId,
+      questionId: 'one',
+      answer: { type: 'single', choice: shown(attempt, 'one', 'Wrong') },
+    });
+    wait(2);
+    await call('finishQuiz', { attemptId: attempt.attemptId });
+    const durations = statements().flatMap((statement) => {
+      const duration = (statement['result'] as Json | undefined)?.['duration'];
+      return duration === undefined ? [] : [duration];
+    });
+    // A lesson counts at most 30 minutes (or twice its estimate); a step of a check at most 10.
+    expect(durations).toEqual(['PT30M', 'PT12M']);
+  });
 });

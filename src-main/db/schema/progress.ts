@@ -46,6 +46,10 @@ export const quizAttempts = sqliteTable('quiz_attempts', {
   /** The order the choices of each question were shown in this attempt: pack indices, by question id. */
   choiceOrder: text('choice_order', { mode: 'json' }).notNull().default({}).$type<Record<string, number[]>>(),
   startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  /** Time on task so far: the gaps between the start, each answer and the finish, each capped (time-on-task.ts). */
+  activeMs: integer('active_ms').notNull().default(0),
+  /** The last thing the learner did in the attempt (its start, or an answer); null on attempts made before. */
+  lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }),
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
   score: real('score'),
   passed: integer('passed', { mode: 'boolean' }),
@@ -64,6 +68,8 @@ export const courseRegistrations = sqliteTable(
     courseId: text('course_id').notNull(),
     registration: text('registration').notNull().unique(),
     startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Time on task so far: the sum of the durations of the attempt's statements (docs/xapi-profile.md). */
+    activeMs: integer('active_ms').notNull().default(0),
   },
   (table) => [primaryKey({ columns: [table.learnerId, table.packId, table.courseId] })],
 );
