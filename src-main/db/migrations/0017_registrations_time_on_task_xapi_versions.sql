@@ -10,4 +10,5 @@ CREATE TABLE `course_registrations` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `course_registrations_registration_unique` ON `course_registrations` (`registration`);--> statement-breakpoint
 ALTER TABLE `quiz_attempts` ADD `active_ms` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
-ALTER TABLE `quiz_attempts` ADD `last_active_at` integer;
+ALTER TABLE `quiz_attempts` ADD `last_active_at` integer;--> statement-breakpoint
+ALTER TABLE `sync_connections` ADD `xapi_version` text DEFAULT '2.0.0' NOT NULL;
