@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CallResult } from '../../src-shared/api/errors';
 import type { QuizAttempt } from '../../src-shared/training/schemas';
+import { profileProblems } from '../../src-shared/xapi/profile';
 import { checkStatement } from '../../src-shared/xapi/validate';
 import { testPackFiles, writeTestPack } from '../../src-packs/testing/test-pack';
 import { useTestCores } from '../testing/app-core';
@@ -97,7 +98,7 @@ const kind = (statement: Json) => {
 };
 
 describe('the statements the app records', () => {
-  it('are valid xAPI 2.0, with the pack revision, the pack language and the course and pack as grouping', async () => {
+  it('are valid xAPI 2.0 and follow our profile, with the pack revision, the pack language and the course and pack as grouping', async () => {
     const setup = await setUp();
     await takeCourse(setup);
     const all = setup.statements();
@@ -116,6 +117,7 @@ describe('the statements the app records', () => {
     ]);
     for (const statement of all) {
       expect(checkStatement(statement)).toEqual({ ok: true });
+      expect(profileProblems(statement)).toEqual([]);
       expect(statement['context']).toMatchObject({
         platform: 'Advocate Studio',
         language: 'en-GB',
