@@ -21,9 +21,9 @@ const manifest = String(testPackFiles['pack.yaml'] ?? '')
 const PACK = 'https://advocate.studio/xapi/activities/packs/test-pack';
 type Json = Record<string, unknown>;
 
-async function setUp() {
+async function setUp(packYaml = manifest) {
   const bundled = tempDir();
-  writeTestPack(join(bundled, 'test-pack'), { 'pack.yaml': manifest });
+  writeTestPack(join(bundled, 'test-pack'), { 'pack.yaml': packYaml });
   let clock = Date.parse('2026-11-25T12:00:00Z');
   const dataDir = tempDir();
   const start = () => startCore(dataDir, { bundledPacksDir: bundled, now: () => new Date(clock) });
@@ -182,6 +182,33 @@ describe('the statements the app records', () => {
       completion: true,
     });
     expect((completed['context'] as Json)['contextActivities']).not.toHaveProperty('parent');
+  });
+
+  it('score the course completion below 1 when the passing attempt missed a question', async () => {
+    const setup = await setUp(manifest.replace('passMark: 0.75', 'passMark: 0.5'));
+    const { call, statements } = setup;
+    await call('completeItem', ref('hello'));
+    await call('saveReflection', { ...ref('think'), text: 'Noted.' });
+    await call('completeItem', ref('think'));
+    const attempt = await call<QuizAttempt>('startQuiz', ref('check'));
+    await call('answerQuestion', {
+      attemptId: attempt.attemptId,
+      questionId: 'one',
+      answer: { type: 'single', choice: shown(attempt, 'one', 'Right') },
+    });
+    await call('answerQuestion', {
+      attemptId: attempt.attemptId,
+      questionId: 'two',
+      answer: { type: 'truefalse', value: false },
+    });
+    await call('finishQuiz', { attemptId: attempt.attemptId });
+    const completed = statements().at(-1) as Json;
+    expect(kind(completed)).toBe('completed basics');
+    expect(completed['result']).toMatchObject({
+      score: { scaled: 0.5, raw: 1, min: 0, max: 2 },
+      success: true,
+      completion: true,
+    });
   });
 
   it('describe each question as an interaction, and give responses as stable choice ids, not shown positions', async () => {
