@@ -7,6 +7,7 @@ import { outbox, syncConnections, syncRecords } from '../db/schema';
 import { localLearner } from '../training/statements';
 import { basicAuthorization, checkRecordStore, enrolDevice, type Fetch, type XapiEndpoint } from './http';
 import type { SecretSealer } from './secrets';
+import type { XapiVersion } from '../../src-shared/xapi/versions';
 
 export type Connection = typeof syncConnections.$inferSelect;
 type ValidConnectInput = z.output<typeof ConnectSchema>;
@@ -30,6 +31,7 @@ export async function endpointOf(connection: Connection, sealer: SecretSealer): 
   return {
     xapiUrl: connection.kind === 'hub' ? new URL('xapi/', connection.url).toString() : connection.url,
     authorization: basicAuthorization(connection.key, secret),
+    xapiVersion: connection.xapiVersion,
   };
 }
 
@@ -45,6 +47,8 @@ export async function connect(deps: ConnectionDeps, input: ValidConnectInput): P
   let key: string;
   let secret: string;
   let agent: Record<string, unknown> | null = null;
+  // Our hub speaks 2.0; another record store says what it speaks at /about.
+  let xapiVersion: XapiVersion = '2.0.0';
   if (input.kind === 'hub') {
     const learner = localLearner(deps.db, deps.now);
     const enrolled = await enrolDevice(deps.fetch, input.url, {
@@ -58,7 +62,7 @@ export async function connect(deps: ConnectionDeps, input: ValidConnectInput): P
   } else {
     key = input.key;
     secret = input.secret;
-    await checkRecordStore(deps.fetch, {
+    xapiVersion = await checkRecordStore(deps.fetch, {
       xapiUrl: input.url,
       authorization: basicAuthorization(key, secret),
     });
@@ -73,6 +77,7 @@ export async function connect(deps: ConnectionDeps, input: ValidConnectInput): P
         url: input.url,
         email: input.kind === 'hub' ? input.email : null,
         agent,
+        xapiVersion,
         key,
         sealedSecret,
         connectedAt: deps.now(),

@@ -11,7 +11,7 @@ import type { SendOutcome } from '../../src-shared/sync/deliver';
 import { hubRoutes, type HubReply, type HubRoute } from '../../src-shared/hub/contract';
 import type { PackEntry } from '../../src-shared/hub/schemas';
 import { ServerError, StoredIds } from '../../src-shared/sync/schemas';
-import { XAPI_VERSION } from '../../src-shared/xapi/statements';
+import { negotiateVersion, toXapi103, type XapiVersion } from '../../src-shared/xapi/versions';
 
 export type Fetch = typeof fetch;
 
@@ -20,6 +20,8 @@ export interface XapiEndpoint {
   /** Ends in `/`: `statements` is resolved against it. */
   xapiUrl: string;
   authorization: string;
+  /** What the record store speaks: 1.0.3 gets the statements converted (toXapi103). */
+  xapiVersion: XapiVersion;
 }
 
 /** Long enough for a batch of 100 on a slow link; a hung server must not hold the queue forever. */
@@ -53,9 +55,13 @@ export async function postStatements(
       headers: {
         authorization: endpoint.authorization,
         'content-type': 'application/json',
-        'x-experience-api-version': XAPI_VERSION,
+        'x-experience-api-version': endpoint.xapiVersion,
       },
-      body: JSON.stringify(statements),
+      body: JSON.stringify(
+        endpoint.xapiVersion === '1.0.3'
+          ? statements.map((statement) => toXapi103(statement as Record<string, unknown>))
+          : statements,
+      ),
       signal: withTimeout(signal),
     });
     // Reading the body is part of the acknowledgement: a connection cut mid-response is no acknowledgement.
@@ -122,10 +128,16 @@ export async function enrolDevice(
   throw new AppError('INVALID_INPUT', serverMessage(text, response.status));
 }
 
-/** GET /xapi/about with the credentials: the record store is there and speaks xAPI. */
-export async function checkRecordStore(fetchFn: Fetch, endpoint: XapiEndpoint): Promise<void> {
+/**
+ * GET /xapi/about with the credentials: the record store is there and speaks xAPI, in a version the app can send
+ * (2.0, else 1.0.3). Answers the version agreed. (/about takes no version header: it is how a client learns them.)
+ */
+export async function checkRecordStore(
+  fetchFn: Fetch,
+  endpoint: Omit<XapiEndpoint, 'xapiVersion'>,
+): Promise<XapiVersion> {
   const response = await hubRequest(fetchFn, new URL('about', endpoint.xapiUrl), {
-    headers: { authorization: endpoint.authorization, 'x-experience-api-version': XAPI_VERSION },
+    headers: { authorization: endpoint.authorization },
   });
   const text = await response.text();
   const about = safeJson(text) as { version?: unknown } | null;
@@ -135,6 +147,16 @@ export async function checkRecordStore(fetchFn: Fetch, endpoint: XapiEndpoint): 
       `${endpoint.xapiUrl} does not answer as an xAPI record store (GET about gave ${response.status}). Check the address: it usually ends in /xapi/.`,
     );
   }
+  const offered: unknown[] = about.version;
+  const version = negotiateVersion(offered);
+  if (!version) {
+    const spoken = offered.filter((v) => typeof v === 'string').join(', ') || 'no version it names';
+    throw new AppError(
+      'INVALID_INPUT',
+      `This record store speaks xAPI ${spoken} only; Advocate Studio needs 1.0.3 or 2.0.`,
+    );
+  }
+  return version;
 }
 
 export async function listHubPacks(

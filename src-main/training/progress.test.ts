@@ -127,6 +127,7 @@ describe('learner progress', () => {
       score: { scaled: 1, raw: 2, min: 0, max: 2 },
       success: true,
       completion: true,
+      duration: 'PT0S',
     });
 
     const course = await call<{ modules: { items: { id: string; status: string }[] }[] }>('getCourse', {

@@ -1,12 +1,14 @@
 import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
-import type { ActivityRef } from '../../src-shared/xapi/statements';
+import type { ActivityRef, PackRef } from '../../src-shared/xapi/statements';
 import type { DatabaseHandle } from '../db/open';
 import { courseCompletions, itemProgress, items, reflectionNotes } from '../db/schema';
+import { courseOutcome } from './course-score';
 import { issueCertificate, type CertificateDeps } from './certificates';
 import { findItemInContext } from './item-query';
 import { createQuizAttempts } from './quiz-attempts';
-import { localLearner, recordStatement } from './statements';
+import { courseTimeOnTask, localLearner, recordStatement } from './statements';
+import { activeGap, itemGapCapMs } from './time-on-task';
 
 export interface ProgressDeps extends CertificateDeps {
   database: DatabaseHandle;
@@ -33,11 +35,29 @@ export function createProgress(deps: ProgressDeps) {
     const row = findItemInContext(db, packId, itemId);
     const { item } = row;
     const object: ActivityRef = { kind: item.kind, packId, id: item.id, title: item.title };
-    const parents: ActivityRef[] = [
-      { kind: 'course', packId, id: item.courseId, title: row.courseTitle },
-      { kind: 'module', packId, id: `${item.courseId}/${item.moduleId}`, title: row.moduleTitle },
-    ];
-    return { item, object, parents, passMark: item.passMark ?? row.coursePassMark };
+    const course: ActivityRef = {
+      kind: 'course',
+      packId,
+      id: item.courseId,
+      title: row.courseTitle,
+      description: row.courseSummary,
+    };
+    const module: ActivityRef = {
+      kind: 'module',
+      packId,
+      id: `${item.courseId}/${item.moduleId}`,
+      title: row.moduleTitle,
+      description: row.moduleSummary,
+    };
+    const pack: PackRef = row.pack;
+    return {
+      item,
+      object,
+      course,
+      pack,
+      parents: [course, module],
+      passMark: item.passMark ?? row.coursePassMark,
+    };
   }
 
   function view(packId: string, itemId: string, courseCompleted = false): ItemProgressView {
@@ -56,7 +76,7 @@ export function createProgress(deps: ProgressDeps) {
 
   /** Opening an item starts it the first time (an `attempted` statement) and marks it as where to resume. */
   function openItem(packId: string, itemId: string): ItemProgressView {
-    const { item, object, parents } = findItem(packId, itemId);
+    const { item, object, parents, pack } = findItem(packId, itemId);
     const at = deps.now();
     const learner = localLearner(db, deps.now);
     db.transaction((tx) => {
@@ -68,7 +88,7 @@ export function createProgress(deps: ProgressDeps) {
       tx.insert(itemProgress)
         .values({ packId, itemId, courseId: item.courseId, startedAt: at, lastOpenedAt: at })
         .run();
-      recordStatement(tx, { timestamp: at, learner, verb: 'attempted', object, parents });
+      recordStatement(tx, { timestamp: at, learner, verb: 'attempted', object, parents, pack });
     });
     return view(packId, itemId);
   }
@@ -102,7 +122,12 @@ export function createProgress(deps: ProgressDeps) {
   }
 
   function markCompleted(packId: string, itemId: string): ItemProgressView {
-    const { item, object, parents } = findItem(packId, itemId);
+    const { item, object, parents, pack, course } = findItem(packId, itemId);
+    const openedAt = db
+      .select({ at: itemProgress.lastOpenedAt })
+      .from(itemProgress)
+      .where(and(eq(itemProgress.packId, packId), eq(itemProgress.itemId, itemId)))
+      .get()?.at;
     openItem(packId, itemId);
     const at = deps.now();
     const learner = localLearner(db, deps.now);
@@ -126,30 +151,31 @@ export function createProgress(deps: ProgressDeps) {
         verb: 'completed',
         object,
         parents,
+        pack,
         result: { completion: true },
+        // From the item's last opening; never opened before (completed where it was shown), no time passed here.
+        timeOnTaskMs: openedAt ? activeGap(openedAt, at, itemGapCapMs(item.minutes)) : 0,
       });
-      courseCompleted = completeCourseIfDone(
-        tx,
-        packId,
-        item.courseId,
-        parents[0] as ActivityRef,
-        at,
-        learner,
-      );
+      courseCompleted = completeCourseIfDone(tx, { pack, course }, at, learner);
     });
     return view(packId, itemId, courseCompleted);
   }
 
   type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
+  /**
+   * When every item of the course is done, records the course's completion (scored from its knowledge checks)
+   * and issues its certificate. True when this call completed it.
+   */
   function completeCourseIfDone(
     tx: Tx,
-    packId: string,
-    courseId: string,
-    course: ActivityRef,
+    where: { pack: PackRef; course: ActivityRef },
     at: Date,
     learner: ReturnType<typeof localLearner>,
   ): boolean {
+    const { pack, course } = where;
+    const packId = pack.id;
+    const courseId = course.id;
     const total = tx
       .select({ id: items.id })
       .from(items)
@@ -170,12 +196,15 @@ export function createProgress(deps: ProgressDeps) {
       .onConflictDoNothing()
       .run();
     if (inserted.changes === 0) return false;
+    const outcome = courseOutcome(tx, packId, courseId);
     recordStatement(tx, {
       timestamp: at,
       learner,
       verb: 'completed',
       object: course,
-      result: { completion: true },
+      pack,
+      result: { ...outcome, completion: true },
+      timeOnTaskMs: courseTimeOnTask(tx, learner, packId, courseId),
     });
     // Without a name given yet, the certificate waits for one (claimCertificate).
     issueCertificate(tx, deps, { packId, courseId, at });

@@ -13,11 +13,13 @@ import {
 } from '../../src-shared/training/quiz';
 import { attemptQuestion, choiceOrderFor, toPackAnswer } from '../../src-shared/training/quiz-attempt';
 import type { AnswerFeedback, QuizAttempt, QuizResult } from '../../src-shared/training/schemas';
-import type { ActivityRef } from '../../src-shared/xapi/statements';
+import { interactionOf, responseOf } from '../../src-shared/xapi/interactions';
+import { extensionIris, type ActivityRef, type PackRef } from '../../src-shared/xapi/statements';
 import type { AppDatabase } from '../db/open';
 import { itemProgress, quizAttempts } from '../db/schema';
 import type { ProgressDeps } from './progress';
 import { localLearner, recordStatement } from './statements';
+import { activeGap, QUIZ_GAP_CAP_MS } from './time-on-task';
 
 type Transaction = Parameters<Parameters<AppDatabase['transaction']>[0]>[0];
 
@@ -30,25 +32,18 @@ export interface QuizAttemptsHost {
     item: { id: string; kind: string; title: string; courseId: string; details: Record<string, unknown> };
     object: ActivityRef;
     parents: ActivityRef[];
+    course: ActivityRef;
+    pack: PackRef;
     passMark: number;
   };
   openItem(packId: string, itemId: string): unknown;
   completeCourseIfDone(
     tx: Transaction,
-    packId: string,
-    courseId: string,
-    course: ActivityRef,
+    where: { pack: PackRef; course: ActivityRef },
     at: Date,
     learner: ReturnType<typeof localLearner>,
   ): boolean;
 }
-
-const interactionTypes = {
-  single: 'choice',
-  multiple: 'choice',
-  truefalse: 'true-false',
-  written: 'long-fill-in',
-} as const;
 
 /** A random number in [0, 1) from the operating system's generator. */
 const secureRandom = () => randomInt(2 ** 47) / 2 ** 47;
@@ -93,8 +88,9 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
     const questions = questionsOf(item.details);
     const choiceOrder = choiceOrderFor(questions, random);
     const attemptId = randomUUID();
+    const startedAt = deps.now();
     db.insert(quizAttempts)
-      .values({ id: attemptId, packId, itemId, answers: {}, choiceOrder, startedAt: deps.now() })
+      .values({ id: attemptId, packId, itemId, answers: {}, choiceOrder, startedAt, lastActiveAt: startedAt })
       .run();
     return {
       attemptId,
@@ -115,7 +111,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
   }
 
   function answerQuestion(attemptId: string, questionId: string, given: QuizAnswer): AnswerFeedback {
-    const { row, object, parents, questions } = attempt(attemptId);
+    const { row, object, parents, pack, questions } = attempt(attemptId);
     const question = questions.find((candidate) => candidate.id === questionId);
     if (!question) throw new AppError('NOT_FOUND', `This knowledge check has no question "${questionId}".`);
     if (questionId in row.answers)
@@ -129,7 +125,7 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
     const learner = localLearner(db, deps.now);
     db.transaction((tx) => {
       tx.update(quizAttempts)
-        .set({ answers: { ...row.answers, [questionId]: answer } })
+        .set({ answers: { ...row.answers, [questionId]: answer }, ...activeTime(row, at) })
         .where(eq(quizAttempts.id, attemptId))
         .run();
       recordStatement(tx, {
@@ -143,13 +139,14 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
           title: question.prompt,
         },
         parents: [object, ...parents],
-        registration: attemptId,
-        interactionType: interactionTypes[question.type],
+        pack,
+        extensions: { [extensionIris.quizAttempt]: attemptId },
+        interaction: interactionOf(question),
         // A written answer is recorded word for word, and not judged (xAPI 2.0 §4.2.4.3: success is optional).
         result:
           correct === null
-            ? { response: responseText(answer) }
-            : { success: correct, response: responseText(answer) },
+            ? { response: responseOf(answer) }
+            : { success: correct, response: responseOf(answer) },
       });
     });
     return {
@@ -161,15 +158,16 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
   }
 
   function finishQuiz(attemptId: string): QuizResult {
-    const { row, item, object, parents, questions, passMark } = attempt(attemptId);
+    const { row, object, parents, pack, course, questions, passMark } = attempt(attemptId);
     const answers = row.answers as Record<string, QuizAnswer>;
     const grade = gradeQuiz(questions, answers, passMark);
     const at = deps.now();
     const learner = localLearner(db, deps.now);
     let courseCompleted = false;
     db.transaction((tx) => {
+      const time = activeTime(row, at);
       tx.update(quizAttempts)
-        .set({ finishedAt: at, score: grade.scaled, passed: grade.passed })
+        .set({ finishedAt: at, score: grade.scaled, passed: grade.passed, ...time })
         .where(eq(quizAttempts.id, attemptId))
         .run();
       const firstPass = recordAttempt(tx, row, grade, at);
@@ -179,22 +177,16 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
         verb: grade.passed ? 'passed' : 'failed',
         object,
         parents,
-        registration: attemptId,
+        pack,
+        extensions: { [extensionIris.quizAttempt]: attemptId },
         result: {
           score: { scaled: grade.scaled, raw: grade.points, min: 0, max: grade.max },
           success: grade.passed,
           completion: true,
         },
+        timeOnTaskMs: time.activeMs,
       });
-      if (firstPass)
-        courseCompleted = host.completeCourseIfDone(
-          tx,
-          row.packId,
-          item.courseId,
-          parents[0] as ActivityRef,
-          at,
-          learner,
-        );
+      if (firstPass) courseCompleted = host.completeCourseIfDone(tx, { pack, course }, at, learner);
     });
     return {
       ...grade,
@@ -203,6 +195,12 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
       passMark,
       courseCompleted,
     };
+  }
+
+  /** The attempt's time on task with the gap up to `at` (capped), and `at` as its last activity. */
+  function activeTime(row: { activeMs: number; lastActiveAt: Date | null; startedAt: Date }, at: Date) {
+    const since = row.lastActiveAt ?? row.startedAt;
+    return { activeMs: row.activeMs + activeGap(since, at, QUIZ_GAP_CAP_MS), lastActiveAt: at };
   }
 
   /** Counts the attempt and keeps the best score; true when this attempt is the first to pass. */
@@ -227,18 +225,4 @@ export function createQuizAttempts(deps: ProgressDeps, host: QuizAttemptsHost) {
   }
 
   return { startQuiz, answerQuestion, finishQuiz };
-}
-
-/** The answer as xAPI's `result.response`: choices as the pack numbers them, written answers in full. */
-function responseText(answer: QuizAnswer): string {
-  switch (answer.type) {
-    case 'single':
-      return String(answer.choice);
-    case 'multiple':
-      return answer.choices.join('[,]');
-    case 'truefalse':
-      return String(answer.value);
-    case 'written':
-      return answer.text;
-  }
 }

@@ -37,7 +37,7 @@ export const itemProgress = sqliteTable(
 );
 
 export const quizAttempts = sqliteTable('quiz_attempts', {
-  /** Also the xAPI registration that ties the attempt's statements together. */
+  /** Also in the attempt's statements, as the quiz-attempt context extension (docs/xapi-profile.md). */
   id: text('id').primaryKey(),
   packId: text('pack_id').notNull(),
   itemId: text('item_id').notNull(),
@@ -46,10 +46,33 @@ export const quizAttempts = sqliteTable('quiz_attempts', {
   /** The order the choices of each question were shown in this attempt: pack indices, by question id. */
   choiceOrder: text('choice_order', { mode: 'json' }).notNull().default({}).$type<Record<string, number[]>>(),
   startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+  /** Time on task so far: the gaps between the start, each answer and the finish, each capped (time-on-task.ts). */
+  activeMs: integer('active_ms').notNull().default(0),
+  /** The last thing the learner did in the attempt (its start, or an answer); null on attempts made before. */
+  lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }),
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
   score: real('score'),
   passed: integer('passed', { mode: 'boolean' }),
 });
+
+/**
+ * The learner's attempt at each course: its id is the xAPI `registration` on every statement of the attempt, so
+ * reports can tell one attempt from another. The app has no restart of a course, so there is one per learner and
+ * course; it outlives pack upgrades and removals like the rest of progress.
+ */
+export const courseRegistrations = sqliteTable(
+  'course_registrations',
+  {
+    learnerId: text('learner_id').notNull(),
+    packId: text('pack_id').notNull(),
+    courseId: text('course_id').notNull(),
+    registration: text('registration').notNull().unique(),
+    startedAt: integer('started_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Time on task so far: the sum of the durations of the attempt's statements (docs/xapi-profile.md). */
+    activeMs: integer('active_ms').notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.learnerId, table.packId, table.courseId] })],
+);
 
 export const courseCompletions = sqliteTable(
   'course_completions',

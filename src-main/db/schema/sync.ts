@@ -12,6 +12,10 @@ export const syncConnections = sqliteTable('sync_connections', {
   kind: text('kind', { enum: ['hub', 'lrs'] }).notNull(),
   /** The hub's address, or the LRS's xAPI endpoint, normalised to end in `/`. */
   url: text('url').notNull(),
+  /** The xAPI version statements are sent in, agreed at connect from the record store's /about (hubs: 2.0.0). */
+  xapiVersion: text('xapi_version', { enum: ['2.0.0', '1.0.3'] })
+    .notNull()
+    .default('2.0.0'),
   email: text('email'),
   /** The actor the hub bound this device's credentials to (hub connections). */
   agent: text('agent', { mode: 'json' }).$type<Record<string, unknown>>(),
