@@ -37,6 +37,12 @@ describe('bold and italic', () => {
     expect(run(italic, 'It was *«DNS»* again.')).toBe('It was «DNS» again.');
   });
 
+  it('use `*` for part of a word, where Markdown ignores `_`', () => {
+    expect(run(italic, 'un«believ»able')).toBe('un*«believ»*able');
+    expect(run(italic, 'un*«believ»*able')).toBe('un«believ»able');
+    expect(run(bold, 'un«believ»able')).toBe('un**«believ»**able');
+  });
+
   it('leave spaces at the edges of the selection outside the markers', () => {
     expect(run(bold, 'It was« DNS »again.')).toBe('It was **«DNS»** again.');
   });

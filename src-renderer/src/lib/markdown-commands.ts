@@ -102,18 +102,20 @@ function wrap(text: string, from: number, to: number, marker: string): FormatEdi
  * Unwraps the selection when it is already wrapped in one of `markers` (in any spelling Markdown allows),
  * else wraps it in the first: pressing the shortcut twice leaves the text as it was.
  */
-function toggleInline(markers: readonly [string, ...string[]]): FormatCommand {
+function toggleInline(markers: readonly [string, ...string[]], inWord: string): FormatCommand {
   return (text, from, to) => {
     for (const marker of markers) {
       const edit = unwrap(text, from, to, marker);
       if (edit) return edit;
     }
-    return wrap(text, from, to, markers[0]);
+    // Markdown ignores `_` inside a word (`snake_case`): part of a word takes the `*` spelling.
+    const partOfWord = /\p{L}|\p{N}/u.test(text.slice(from - 1, from) + text.slice(to, to + 1));
+    return wrap(text, from, to, partOfWord ? inWord : markers[0]);
   };
 }
 
-export const bold: FormatCommand = toggleInline(['**', '__']);
-export const italic: FormatCommand = toggleInline(['_', '*']);
+export const bold: FormatCommand = toggleInline(['**', '__'], '**');
+export const italic: FormatCommand = toggleInline(['_', '*'], '*');
 
 const URL_LIKE = /^(https?:\/\/|mailto:|www\.)\S+$/i;
 
