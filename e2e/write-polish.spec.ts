@@ -33,6 +33,12 @@ test('a template’s [placeholders] look like gaps to fill, not links', async ({
   await page
     .getByLabel('Text (Markdown)')
     .screenshot({ path: 'test-results/screens/write-polish-placeholders-editor.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page
+    .getByLabel('Text (Markdown)')
+    .screenshot({ path: 'test-results/screens/write-polish-placeholders-editor-dark.png' });
+  await expectAccessible(page);
+  await page.emulateMedia({ colorScheme: 'light' });
   await expect(placeholders.first()).toHaveAttribute('title', 'Placeholder: replace it with your own words');
   // No underline on the placeholder or on anything the Markdown highlighter put inside it.
   const underlined = await placeholders

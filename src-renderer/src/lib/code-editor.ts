@@ -187,9 +187,13 @@ const theme = EditorView.theme({
     outlineOffset: '-1px',
     borderRadius: '3px',
   },
-  '.cm-template-placeholder, .cm-template-placeholder *': { textDecoration: 'none !important' },
+  // Its brackets too: the highlighter's colours are for light backgrounds only.
+  '.cm-template-placeholder, .cm-template-placeholder *': {
+    textDecoration: 'none !important',
+    color: 'inherit !important',
+  },
+  '.cm-post-break, .cm-post-break *': { color: 'var(--text-muted) !important' },
   '.cm-post-break': {
-    color: 'var(--muted, inherit)',
     borderBottom: '2px dashed var(--border)',
     marginBottom: '0.4rem',
   },
