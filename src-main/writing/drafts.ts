@@ -40,18 +40,19 @@ export function createDrafts(deps: DraftsDeps) {
 
   function create(input: {
     title: string;
-    channel: Channel;
+    channel?: Channel | undefined;
     fromExercise?: { packId: string; itemId: string } | undefined;
     fromTemplate?: { packId: string; itemId: string } | undefined;
   }): Draft {
     let title = input.title;
     let body = '';
-    let channel = input.channel;
+    let channel = input.channel ?? 'blog';
     const exercise = input.fromExercise;
     if (input.fromTemplate) {
+      // The person's channel wins: "Industry blog post" from an X thread's template is a blog post.
       const template = findDraftTemplate(sqlite, input.fromTemplate);
       body = template.template;
-      channel = template.channel;
+      channel = input.channel ?? template.channel;
     }
     if (exercise) {
       const { item } = findItemInContext(db, exercise.packId, exercise.itemId);

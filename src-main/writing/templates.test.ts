@@ -24,6 +24,13 @@ describe('draft templates', () => {
       fromTemplate: { packId: 'test-pack', itemId: 'write-it' },
     });
     expect(fromTemplate).toMatchObject({ body: '## Situation\n', exercise: null });
+    // The channel asked for wins over the template's; left out, the template's is taken.
+    const asked = await call<Draft>('createDraft', {
+      channel: 'x',
+      fromTemplate: { packId: 'test-pack', itemId: 'write-it' },
+    });
+    expect(asked).toMatchObject({ body: '## Situation\n', channel: 'x', exercise: null });
+    expect(fromTemplate.channel).toBe('blog');
     const missing = await core.dispatch('createDraft', {
       fromTemplate: { packId: 'test-pack', itemId: 'hello' },
     });

@@ -66,7 +66,11 @@ export type DraftTemplate = z.infer<typeof DraftTemplate>;
 
 export const CreateDraftInput = z.strictObject({
   title: z.string().max(300).default(''),
-  channel: Channel.default('blog'),
+  /**
+   * The channel to write for; it wins over a template's (whose text is only a start). Left out, a draft
+   * from a template takes the template's channel, and a blank draft is a blog post.
+   */
+  channel: Channel.optional(),
   /** Start from a training exercise: its template and channel, and ready completes it. */
   fromExercise: z.strictObject({ packId: Slug, itemId: Slug }).optional(),
   /** Start from an exercise's template only, without answering the exercise. */

@@ -4,6 +4,7 @@ import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language'
 import {
   Compartment,
   EditorSelection,
+  Prec,
   EditorState,
   RangeSetBuilder,
   StateEffect,
@@ -13,6 +14,9 @@ import {
 } from '@codemirror/state';
 import { Decoration, drawSelection, EditorView, keymap, type DecorationSet } from '@codemirror/view';
 import { isPostBreak } from '../../../src-shared/writing/text-metrics';
+import { placeholderSpans } from '../../../src-shared/training/template-text';
+import { formatActions, keymapKey } from './format-shortcuts';
+import { formatCommands, type FormatCommandName } from './markdown-commands';
 
 /** A span of the text to mark, such as a guideline finding. */
 export interface MarkedSpan {
@@ -33,6 +37,8 @@ export interface CodeEditor {
   setThread(thread: boolean): void;
   /** A read-only editor shows and selects its text but takes no typing (a draft in the trash). */
   setReadOnly(readOnly: boolean): void;
+  /** Runs a toolbar command on the selection, as one step to undo, and gives the editor the focus back. */
+  format(command: FormatCommandName): void;
   /** Selects a span, scrolls it into view and puts the cursor there. */
   select(start: number, end: number): void;
   focus(): void;
@@ -89,6 +95,54 @@ const postBreaksField = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+const placeholder = Decoration.mark({
+  class: 'cm-template-placeholder',
+  attributes: { title: 'Placeholder: replace it with your own words' },
+});
+
+function placeholderMarks(doc: Text): DecorationSet {
+  return Decoration.set(
+    placeholderSpans(doc.toString()).map((span) => placeholder.range(span.start, span.end)),
+  );
+}
+
+/**
+ * A template's `[placeholders]`, the same ones the exercise counts as left to fill in. Markdown parses
+ * them as links, so without this they would look like links (underlined) rather than gaps to fill.
+ */
+const placeholdersField = StateField.define<DecorationSet>({
+  create: (state) => placeholderMarks(state.doc),
+  update: (marks, transaction) => (transaction.docChanged ? placeholderMarks(transaction.state.doc) : marks),
+  // Lowest precedence makes the outermost element (CodeMirror nests higher precedence inside), so one box
+  // holds the whole placeholder and its style takes the link underline off the highlighter's spans within.
+  provide: (field) => Prec.lowest(EditorView.decorations.from(field)),
+});
+
+/** Runs a Markdown command on the main selection as one transaction, so one undo takes it back. */
+function runFormat(view: EditorView, name: FormatCommandName): boolean {
+  if (view.state.readOnly) return false;
+  const { from, to } = view.state.selection.main;
+  const edit = formatCommands[name](view.state.doc.toString(), from, to);
+  view.dispatch({
+    changes: edit.changes,
+    selection: EditorSelection.single(edit.selection.from, edit.selection.to),
+    scrollIntoView: true,
+    userEvent: 'input.format',
+  });
+  return true;
+}
+
+/** The toolbar's shortcuts, ahead of CodeMirror's defaults (whose Mod-i selects the enclosing syntax). */
+const formatKeymap = Prec.high(
+  keymap.of(
+    formatActions.map((action) => ({
+      key: keymapKey(action),
+      run: (view: EditorView) => runFormat(view, action.name),
+      preventDefault: true,
+    })),
+  ),
+);
+
 /**
  * Markdown, and for a thread also its post breaks: a `---` line under a paragraph would otherwise make that
  * paragraph a (setext) heading, so the thread's Markdown has no setext headings and the line is shown as the
@@ -125,8 +179,21 @@ const theme = EditorView.theme({
   },
   '.cm-finding-must': { textDecorationColor: 'var(--danger-border)', background: 'var(--danger-bg)' },
   '.cm-finding-should': { textDecorationColor: 'var(--focus)' },
+  // A gap to fill, not a link: a dashed box on a tinted ground, in a colour of its own (AA on both).
+  '.cm-template-placeholder': {
+    color: 'light-dark(#5b2a86, #dcc6f5)',
+    background: 'light-dark(#f4edfb, #2f2440)',
+    outline: '1px dashed light-dark(#7d4fae, #b393de)',
+    outlineOffset: '-1px',
+    borderRadius: '3px',
+  },
+  // Its brackets too: the highlighter's colours are for light backgrounds only.
+  '.cm-template-placeholder, .cm-template-placeholder *': {
+    textDecoration: 'none !important',
+    color: 'inherit !important',
+  },
+  '.cm-post-break, .cm-post-break *': { color: 'var(--text-muted) !important' },
   '.cm-post-break': {
-    color: 'var(--muted, inherit)',
     borderBottom: '2px dashed var(--border)',
     marginBottom: '0.4rem',
   },
@@ -170,6 +237,7 @@ export function createCodeEditor(
       extensions: [
         history(),
         drawSelection(),
+        formatKeymap,
         keymap.of([...defaultKeymap, ...historyKeymap]),
         languageCompartment.of(language(thread)),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
@@ -185,6 +253,7 @@ export function createCodeEditor(
           autocapitalize: 'sentences',
         }),
         marksField,
+        placeholdersField,
         editable.of(editableWhen(options.readOnly ?? false)),
         theme,
         EditorView.updateListener.of((update) => {
@@ -216,6 +285,10 @@ export function createCodeEditor(
     },
     setReadOnly(readOnly) {
       view.dispatch({ effects: editable.reconfigure(editableWhen(readOnly)) });
+    },
+    format(command) {
+      runFormat(view, command);
+      view.focus();
     },
     select(start, end) {
       const length = view.state.doc.length;

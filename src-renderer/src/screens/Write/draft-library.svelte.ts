@@ -9,6 +9,7 @@ import type {
 import { api, toApiError, type Api } from '../../lib/api';
 import { Loadable } from '../../lib/loadable.svelte';
 import { hashForScreen } from '../../lib/screens';
+import { channelForTemplate, templateChannelNote } from './new-draft';
 import { draftTrash, type DraftTrashState } from './trash-undo.svelte';
 
 /** A search waits this long after the last keystroke, so typing a word asks once. */
@@ -25,9 +26,16 @@ export class DraftLibraryState {
   showTrash = $state(false);
   tags = $state<{ tag: string; drafts: number }[]>([]);
   templates = $state<DraftTemplate[]>([]);
-  /** The channel of a new blank draft, or the template (`packId/itemId`) to start it from. */
+  /** The channel of a new draft, and the template (`packId/itemId`) to start it from, if any. */
   newChannel = $state<Channel>('blog');
   templateKey = $state('');
+  /** Whether the person picked the channel themselves: a template then no longer suggests its own. */
+  private channelChosen = false;
+  readonly template = $derived(
+    this.templates.find((found) => `${found.packId}/${found.itemId}` === this.templateKey),
+  );
+  /** Said when the template was written for another channel than the draft will be. */
+  readonly templateNote = $derived(templateChannelNote(this.template, this.newChannel));
   /** Starting a draft failed: creating or duplicating one, or listing the templates to start from. */
   startError = $state<ApiError | null>(null);
   /** A library tool failed: listing the tags to filter by, or emptying the trash. */
@@ -80,14 +88,24 @@ export class DraftLibraryState {
     this.timer = setTimeout(() => void this.reload(), SEARCH_AFTER_MS);
   }
 
+  chooseChannel(channel: Channel): void {
+    this.newChannel = channel;
+    this.channelChosen = true;
+  }
+
+  chooseTemplate(key: string): void {
+    this.templateKey = key;
+    this.newChannel = channelForTemplate(this.template, this.newChannel, this.channelChosen);
+  }
+
+  /** The draft is for the channel shown under "For", whatever the template was written for. */
   async create(): Promise<void> {
     try {
-      const template = this.templates.find((found) => `${found.packId}/${found.itemId}` === this.templateKey);
-      const draft = await this.client.createDraft(
-        template
-          ? { fromTemplate: { packId: template.packId, itemId: template.itemId } }
-          : { channel: this.newChannel },
-      );
+      const template = this.template;
+      const draft = await this.client.createDraft({
+        channel: this.newChannel,
+        ...(template ? { fromTemplate: { packId: template.packId, itemId: template.itemId } } : {}),
+      });
       this.openDraft(draft.id);
     } catch (error) {
       this.startError = toApiError(error);
