@@ -151,6 +151,55 @@ test('the bundled course reads well', async ({ page, host }) => {
   await expectAccessible(page);
 });
 
+test('beside a long lesson the course outline marks where the learner is, and the navigation stays in view', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Advocate Foundations' }).click();
+  await page.getByRole('link', { name: 'Start the course' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The gatekeeper is gone' })).toBeVisible();
+  const outline = page.getByRole('navigation', { name: 'Course outline' });
+  const current = outline.locator('a[aria-current="page"]');
+  await expect(current).toHaveText(/The gatekeeper is gone/);
+  await expect(current).toContainText('In progress');
+  await expect(outline.getByText('1. Why advocacy')).toBeVisible();
+
+  // On a wide window the outline sits beside the reader, not below it.
+  const reader = await page.locator('article.reader').boundingBox();
+  const beside = await outline.boundingBox();
+  expect(beside && reader && beside.x > reader.x + reader.width).toBe(true);
+  await screenshot(page, 'lesson-with-outline');
+  await expectAccessible(page);
+
+  // Done is shown in the outline at once; at the bottom of the lesson the navigation is still in view.
+  await page.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(current).toContainText('Done');
+  await page.getByRole('navigation', { name: 'Previous and next' }).scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Write' }),
+  ).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screens/lesson-scrolled.png' });
+
+  // On a narrow window the outline is folded below the lesson, a click away.
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'The gatekeeper is gone' })).toBeVisible();
+  await expect(current).toBeHidden();
+  await outline.getByText('Advocate Foundations').click();
+  await expect(current).toBeVisible();
+  const below = await outline.boundingBox();
+  const narrowReader = await page.locator('article.reader').boundingBox();
+  expect(below && narrowReader && below.y > narrowReader.y + narrowReader.height).toBe(true);
+  await screenshot(page, 'lesson-outline-narrow');
+  await expectAccessible(page);
+  await page.getByRole('navigation', { name: 'Previous and next' }).scrollIntoViewIfNeeded();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Write' }),
+  ).toBeInViewport();
+});
+
 test('a learner finds lessons by a word in their text, with the word highlighted', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByLabel('Search all lessons').fill('confidential');
