@@ -267,7 +267,9 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
 
   // The finished course says so, offers its certificate, and a review instead of a start.
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Basics' }).click();
-  await expect(page.getByText(/^Completed on /)).toBeVisible();
+  // Dates read as everywhere else: relative, with the exact moment on hover.
+  await expect(page.locator('.completed-on')).toHaveText(/^Completed\s+just now$/);
+  await expect(page.locator('.completed-on time')).toHaveAttribute('title', /\d{4}/);
   await expect(page.getByRole('link', { name: 'Review the course' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Start the course' })).toBeHidden();
   await expect(page.getByRole('link', { name: 'Your certificate' })).toBeVisible();
@@ -277,6 +279,8 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
   await page.getByRole('region', { name: 'Your certificates' }).getByRole('link', { name: 'Basics' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
   await expect(page.getByText('Valid: signed on this device (Open Badges 3.0)')).toBeVisible();
+  // The certificate is a document: its date stays a date, printed or read a year later.
+  await expect(page.locator('.certificate time')).toHaveText(/^\d{1,2} \w+ \d{4}$|^\w+ \d{1,2}, \d{4}$/);
   await screenshot(page, 'certificate');
   await expectAccessible(page);
   const download = page.waitForEvent('download');
