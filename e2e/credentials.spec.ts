@@ -212,7 +212,9 @@ test('a learner completes a course offline, the company’s badge arrives at syn
     await runHubCli(['badges', 'revoke', pageUrl.split('/').at(-1) ?? '', '--data-dir', hubDir]);
     hub = await startHub(hubDir, port);
     expect(await (await fetch(pageUrl)).text()).toMatch(/Revoked by Acme Corp on \d{4}-\d{2}-\d{2}\./);
-    await syncUntil(async () => expect(panel).toContainText('Revoked by Acme Corp on', { timeout: 1_000 }));
+    await syncUntil(async () =>
+      expect(panel).toContainText(/Revoked by Acme Corp (just now|\d+ min ago)\./, { timeout: 1_000 }),
+    );
     await screenshot(page, 'certificate-company-badge-revoked');
   } finally {
     await stopHub(hub);

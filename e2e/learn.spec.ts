@@ -151,6 +151,55 @@ test('the bundled course reads well', async ({ page, host }) => {
   await expectAccessible(page);
 });
 
+test('beside a long lesson the course outline marks where the learner is, and the navigation stays in view', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('link', { name: 'Advocate Foundations' }).click();
+  await page.getByRole('link', { name: 'Start the course' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'The gatekeeper is gone' })).toBeVisible();
+  const outline = page.getByRole('navigation', { name: 'Course outline' });
+  const current = outline.locator('a[aria-current="page"]');
+  await expect(current).toHaveText(/The gatekeeper is gone/);
+  await expect(current).toContainText('In progress');
+  await expect(outline.getByText('1. Why advocacy')).toBeVisible();
+
+  // On a wide window the outline sits beside the reader, not below it.
+  const reader = await page.locator('article.reader').boundingBox();
+  const beside = await outline.boundingBox();
+  expect(beside && reader && beside.x > reader.x + reader.width).toBe(true);
+  await screenshot(page, 'lesson-with-outline');
+  await expectAccessible(page);
+
+  // Done is shown in the outline at once; at the bottom of the lesson the navigation is still in view.
+  await page.getByRole('button', { name: 'Mark as done' }).click();
+  await expect(current).toContainText('Done');
+  await page.getByRole('navigation', { name: 'Previous and next' }).scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(200);
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Write' }),
+  ).toBeInViewport();
+  await page.screenshot({ path: 'test-results/screens/lesson-scrolled.png' });
+
+  // On a narrow window the outline is folded below the lesson, a click away.
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'The gatekeeper is gone' })).toBeVisible();
+  await expect(current).toBeHidden();
+  await outline.getByText('Advocate Foundations').click();
+  await expect(current).toBeVisible();
+  const below = await outline.boundingBox();
+  const narrowReader = await page.locator('article.reader').boundingBox();
+  expect(below && narrowReader && below.y > narrowReader.y + narrowReader.height).toBe(true);
+  await screenshot(page, 'lesson-outline-narrow');
+  await expectAccessible(page);
+  await page.getByRole('navigation', { name: 'Previous and next' }).scrollIntoViewIfNeeded();
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Write' }),
+  ).toBeInViewport();
+});
+
 test('a learner finds lessons by a word in their text, with the word highlighted', async ({ page, host }) => {
   await page.goto(host.url);
   await page.getByLabel('Search all lessons').fill('confidential');
@@ -218,7 +267,9 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
 
   // The finished course says so, offers its certificate, and a review instead of a start.
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Basics' }).click();
-  await expect(page.getByText(/^Completed on /)).toBeVisible();
+  // Dates read as everywhere else: relative, with the exact moment on hover.
+  await expect(page.locator('.completed-on')).toHaveText(/^Completed\s+just now$/);
+  await expect(page.locator('.completed-on time')).toHaveAttribute('title', /\d{4}/);
   await expect(page.getByRole('link', { name: 'Review the course' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Start the course' })).toBeHidden();
   await expect(page.getByRole('link', { name: 'Your certificate' })).toBeVisible();
@@ -228,6 +279,8 @@ test('a learner completes a course, gets a signed certificate, and the outbox ho
   await page.getByRole('region', { name: 'Your certificates' }).getByRole('link', { name: 'Basics' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
   await expect(page.getByText('Valid: signed on this device (Open Badges 3.0)')).toBeVisible();
+  // The certificate is a document: its date stays a date, printed or read a year later.
+  await expect(page.locator('.certificate time')).toHaveText(/^\d{1,2} \w+ \d{4}$|^\w+ \d{1,2}, \d{4}$/);
   await screenshot(page, 'certificate');
   await expectAccessible(page);
   const download = page.waitForEvent('download');

@@ -114,3 +114,61 @@ test('a YAML alias bomb is a located problem, not an error', async ({ page, host
   );
   await screenshot(page, 'packs-alias-bomb');
 });
+
+test('a pack updated by import says what changed, on its card and once in the course', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await openScreen(page, 'Packs');
+  await page.getByLabel('Choose a pack (.zip)…').setInputFiles(await packZip());
+  await expect(page.getByText('Installed “Test pack” 1.2.0 with 4 items.')).toBeVisible();
+  const card = page.getByRole('listitem').filter({ hasText: 'Test pack' });
+  await expect(card).not.toContainText('Updated to');
+
+  // Version 1.3.0: one new lesson, the knowledge check reworded, the reflection gone.
+  const manifest = String(testPackFiles['pack.yaml'] ?? '');
+  const newer = await packZip({
+    'pack.yaml': manifest
+      .replace('version: 1.2.0', 'version: 1.3.0')
+      .replace(
+        '            minutes: 3\n',
+        '            minutes: 3\n          - id: more\n            kind: lesson\n            file: first/more.md\n',
+      )
+      .replace(/ {10}- id: think\n {12}kind: reflection\n {12}file: first\/think.md\n/, ''),
+    'first/more.md': '---\ntitle: Going further\n---\nA second lesson.\n',
+    'first/check.md': String(testPackFiles['first/check.md'] ?? '').replace(
+      'prompt: Pick one',
+      'prompt: Pick the right one',
+    ),
+  });
+  await page.getByLabel('Choose a pack (.zip)…').setInputFiles(newer);
+  await expect(
+    page.getByText('Updated “Test pack” from 1.2.0 to 1.3.0: 1 new lesson, 1 changed, 1 removed.'),
+  ).toBeVisible();
+  await expect(card).toContainText('Updated to 1.3.0 — 1 new lesson, 1 changed, 1 removed');
+  await card.getByText('What changed').click();
+  await expect(card.getByRole('listitem').filter({ hasText: 'Going further' })).toContainText('Lesson');
+  await expect(card.getByRole('listitem').filter({ hasText: 'Think' })).toContainText('Reflection');
+  await screenshot(page, 'packs-updated');
+  await expectAccessible(page);
+
+  // The course says so once, naming the new lesson, until the learner dismisses it.
+  await openScreen(page, 'Learn');
+  await page.getByRole('link', { name: 'Basics' }).click();
+  const notice = page.getByRole('region', { name: /Updated to 1\.3\.0/ });
+  await expect(notice).toContainText('Updated to 1.3.0 — 1 new lesson, 1 changed, 1 removed');
+  await expect(notice.getByRole('link', { name: 'Going further' })).toBeVisible();
+  await screenshot(page, 'course-updated-notice');
+  await expectAccessible(page);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Basics' })).toBeVisible();
+  await expect(page.getByText('Going further')).toBeVisible();
+  await expect(page.getByRole('region', { name: /Updated to/ })).toBeHidden();
+
+  // The Packs screen still tells what the update brought.
+  await openScreen(page, 'Packs');
+  await expect(card).toContainText('Updated to 1.3.0');
+});

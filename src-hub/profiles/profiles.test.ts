@@ -3,13 +3,21 @@ import { mixedProfile } from '../../src-shared/testing/profile-fixtures';
 import { companyProfileRecord } from '../../src-shared/profile/visibility';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, type TestHub } from '../testing/hub';
 import { ProfileUpload, type ExpertList } from '../../src-shared/hub/schemas';
+import { profiles } from '../db/schema/index';
 import { EXPERTS_PAGE_SIZE, profileTopics } from './store';
 
 /** The record the app's sync builds for this learner, with a few fields changed. */
-function recordFor(learnerId: string, change: { topics?: string[]; name?: string } = {}) {
+function recordFor(
+  learnerId: string,
+  change: { topics?: string[]; name?: string; email?: { address: string; shared: boolean } } = {},
+) {
   const { profile, portfolio } = mixedProfile();
   if (change.topics) profile.topics = change.topics;
   if (change.name) profile.name = change.name;
+  if (change.email) {
+    profile.email = change.email.address;
+    profile.visibility.email = change.email.shared ? 'company' : 'me';
+  }
   return companyProfileRecord(learnerId, profile, portfolio);
 }
 
@@ -31,6 +39,19 @@ describe('the profile upload schema', () => {
     );
     expect(ProfileUpload.safeParse({ ...pub, updatedAt: 'yesterday' }).success).toBe(false);
     expect(ProfileUpload.safeParse({ ...pub, updatedAt: '0000-01-01T00:00:00Z' }).success).toBe(false);
+  });
+
+  it('takes a contact email the person shared, refuses one that is not an address, and accepts older records without', () => {
+    const shared = recordFor('ada', { email: { address: 'ada@example.com', shared: true } });
+    expect(ProfileUpload.parse(shared).profile.email).toBe('ada@example.com');
+    const kept = recordFor('ada', { email: { address: 'ada@example.com', shared: false } });
+    expect(kept.profile.email).toBeUndefined();
+    expect(JSON.stringify(kept)).not.toContain('ada@example.com');
+    const bad = recordFor('ada');
+    bad.profile.email = 'javascript:alert(1)';
+    expect(ProfileUpload.safeParse(bad).error?.issues[0]?.path).toEqual(['profile', 'email']);
+    const { email: _email, ...older } = recordFor('ada').profile;
+    expect(ProfileUpload.parse({ ...recordFor('ada'), profile: older }).profile.email).toBeUndefined();
   });
 
   it('refuses what a tampered device could send: script and http links, odd photos, duplicates, sizes', () => {
@@ -152,6 +173,39 @@ describe.each(testBackends)('the expert directory on %s', (backend) => {
     const twice = await call(mel.auth, 'PUT', '/profiles/me', doubled);
     expect(twice.status).toBe(400);
     expect(((await twice.json()) as { message: string }).message).toMatch(/^profile\.expertise: /);
+  });
+
+  it('shows a contact only when the person made it company-visible: a private email never reaches the hub', async () => {
+    const trainer = await hub.credential('trainer');
+    const kim = await hub.enrolDevice('kim@example.com', 'kim');
+    const lou = await hub.enrolDevice('lou@example.com', 'lou');
+    const shared = recordFor('kim', {
+      name: 'Kim',
+      email: { address: 'kim.contact@example.com', shared: true },
+    });
+    const kept = recordFor('lou', {
+      name: 'Lou',
+      email: { address: 'lou.private@example.com', shared: false },
+    });
+    expect((await call(kim.auth, 'PUT', '/profiles/me', shared)).status).toBe(200);
+    expect((await call(lou.auth, 'PUT', '/profiles/me', kept)).status).toBe(200);
+    const directory = (await (await call(trainer.auth, 'GET', '/profiles')).json()) as ExpertList;
+    const entry = (learnerId: string) => directory.experts.find((expert) => expert.learnerId === learnerId);
+    expect(entry('kim')).toMatchObject({
+      email: 'kim.contact@example.com',
+      // The fixture's company-visible links (LinkedIn, GitHub, site); its private blog is not among them.
+      links: [
+        { kind: 'linkedin', url: 'https://www.linkedin.com/in/ada' },
+        { kind: 'github', url: 'https://github.com/ada' },
+        { kind: 'website', url: 'https://ada.example.com' },
+      ],
+    });
+    expect(entry('lou')).toMatchObject({ name: 'Lou', email: null });
+    expect(JSON.stringify(directory)).not.toContain('lou.private@example.com');
+    // Not in the directory, not in the stored record, not anywhere in the database.
+    const stored = await hub.database.db.select({ record: profiles.record }).from(profiles);
+    expect(JSON.stringify(stored)).not.toContain('lou.private@example.com');
+    expect(JSON.stringify(stored)).toContain('kim.contact@example.com');
   });
 
   it('lists summaries a page at a time, each photo at its own cacheable URL', async () => {

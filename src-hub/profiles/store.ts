@@ -104,6 +104,8 @@ export async function findExperts(
             expertise: sql<{ name: string; level: string }[]>`coalesce((select jsonb_agg(jsonb_build_object(
         'name', e->>'name', 'level', e->>'level')) from jsonb_array_elements(${profile}->'expertise') e), '[]'::jsonb)`,
             portfolioItems: sql<number>`jsonb_array_length(${profile}->'portfolio')`,
+            email: sql<string | null>`${profile}->>'email'`,
+            links: sql<{ kind: string; url: string }[]>`coalesce(${profile}->'links', '[]'::jsonb)`,
             hasPhoto: sql<boolean>`(${profile}->>'photo') is not null`,
             updatedAt: sql<string | null>`${profiles.record}->>'updatedAt'`,
             receivedAt: profiles.receivedAt,

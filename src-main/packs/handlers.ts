@@ -4,6 +4,7 @@ import type { DomainHandlers } from '../api/dispatch';
 import type { HostPlatform } from '../core/platform';
 import type { Catalogue } from '../training/catalogue';
 import type { ImportJobs } from './imports';
+import { dismissCourseUpdate, getCourseUpdateNotice, listPackUpdates } from './changes';
 import { removePack, type PackStoreDeps } from './install';
 
 export function packHandlers(
@@ -11,7 +12,16 @@ export function packHandlers(
   catalogue: Catalogue,
   imports: ImportJobs,
   platform: HostPlatform,
-): DomainHandlers<'listPacks' | 'removePack' | 'choosePackFile' | 'startPackImport' | 'getPackImport'> {
+): DomainHandlers<
+  | 'listPacks'
+  | 'removePack'
+  | 'choosePackFile'
+  | 'startPackImport'
+  | 'getPackImport'
+  | 'listPackUpdates'
+  | 'getCourseUpdate'
+  | 'dismissCourseUpdate'
+> {
   return {
     listPacks: () => catalogue.listPacks(),
     removePack: ({ packId, forgetProgress }) => {
@@ -35,5 +45,11 @@ export function packHandlers(
     },
     startPackImport: ({ uploadId }) => ({ jobId: imports.start(uploadId) }),
     getPackImport: ({ jobId }) => imports.status(jobId),
+    listPackUpdates: () => listPackUpdates(deps),
+    getCourseUpdate: ({ packId, courseId }) => getCourseUpdateNotice(deps, packId, courseId),
+    dismissCourseUpdate: ({ packId, courseId }) => {
+      dismissCourseUpdate(deps, packId, courseId);
+      return { dismissed: courseId };
+    },
   };
 }

@@ -87,7 +87,7 @@ describe('installing a pack', () => {
     const upgraded = await installPackFolder(deps, packFolder({ 'pack.yaml': newer }), 'imported');
     expect(upgraded).toMatchObject({ version: '1.3.0', upgradedFrom: '1.2.0', items: 3 });
     expect(count(deps, 'items')).toBe(3);
-    expect(readdirSync(join(deps.dataDir, 'packs', 'test-pack'))).toEqual(['1.3.0']);
+    expect(readdirSync(join(deps.dataDir, 'packs', 'test-pack'))).toEqual(['1.3.0', 'update.json']);
 
     const older = await failure(installPackFolder(deps, packFolder(), 'imported'));
     expect(older.code).toBe('CONFLICT');
@@ -96,7 +96,7 @@ describe('installing a pack', () => {
     );
     const same = await failure(installPackFolder(deps, packFolder({ 'pack.yaml': newer }), 'imported'));
     expect(same.message).toBe('“Test pack” 1.3.0 is already installed.');
-    expect(readdirSync(join(deps.dataDir, 'packs', 'test-pack'))).toEqual(['1.3.0']);
+    expect(readdirSync(join(deps.dataDir, 'packs', 'test-pack'))).toEqual(['1.3.0', 'update.json']);
   });
 
   it('removes a pack with its files', async () => {

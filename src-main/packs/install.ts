@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../src-shared/api/errors';
 import { PACK_LIMITS } from '../../src-shared/packs/limits';
+import { describeChanges } from '../../src-shared/packs/changes';
 import { compareSemver } from '../../src-shared/packs/semver';
 import type { DatabaseHandle } from '../db/open';
 import {
@@ -18,6 +19,7 @@ import {
   reflectionNotes,
 } from '../db/schema';
 import { indexPack, unindexPack } from '../training/search';
+import { diffPackContent, installedContent, loadedContent, recordPackUpdate } from './changes';
 import { checkPackOffThread, PackCheckFailed } from '../../src-packs/off-thread';
 import type { PackCheckJob, PackCheckOutcome } from '../../src-packs/pack-check';
 import { formatProblem, problemLines } from '../../src-packs/problems';
@@ -38,6 +40,8 @@ export interface InstallResult {
   title: string;
   /** The version this install replaced, if it was an upgrade. */
   upgradedFrom: string | null;
+  /** What the upgrade changed, in a line ("1 new lesson, 2 changed"); null for a first install. */
+  changes: string | null;
   items: number;
   warnings: string[];
 }
@@ -171,6 +175,8 @@ async function installChecked(
   const previous = installedVersion(deps, id);
   if (previous !== null) refuseDowngrade(title, version, previous);
   onProgress('installing', 0, 1);
+  // Read before the rows are replaced: what the learner had is what the update is measured against.
+  const changes = previous === null ? null : diffPackContent(installedContent(deps, id), loadedContent(pack));
 
   const folder = `${PACKS_DIR}/${id}/${version}`;
   const target = join(deps.dataDir, folder);
@@ -186,12 +192,14 @@ async function installChecked(
   if (previous !== null && previous !== version) {
     rmSync(join(deps.dataDir, PACKS_DIR, id, previous), { recursive: true, force: true });
   }
+  const update = recordPackUpdate(deps, id, title, previous, version, changes);
   onProgress('installing', 1, 1);
   return {
     id,
     version,
     title,
     upgradedFrom: previous,
+    changes: update ? describeChanges(update.courses, update.items) : null,
     items: pack.items.length,
     warnings: problemLines(report.warnings, report.warningCount, 'warning'),
   };

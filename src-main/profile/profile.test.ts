@@ -54,6 +54,7 @@ const fullProfile: SaveProfileInput = {
     photo: 'company',
     bio: 'public',
     topics: 'company',
+    email: 'company',
     linkedin: 'public',
     blog: 'me',
     github: 'me',

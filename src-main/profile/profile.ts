@@ -22,12 +22,16 @@ export type ValidProfileInput = z.output<typeof SaveProfileInput>;
 type ProfileRow = typeof profile.$inferSelect;
 
 /** Nothing leaves the device until the person chooses: every field starts as "only me". */
+/** The contact email is kept with the links (one JSON column of ways to reach the person). */
+const EMAIL_KEY = 'email';
+
 const privateByDefault: FieldVisibility = {
   name: 'me',
   headline: 'me',
   photo: 'me',
   bio: 'me',
   topics: 'me',
+  email: 'me',
   linkedin: 'me',
   blog: 'me',
   github: 'me',
@@ -64,6 +68,7 @@ export function createProfileStore(deps: ProfileDeps) {
         github: links['github'] ?? null,
         website: links['website'] ?? null,
       },
+      email: links[EMAIL_KEY] ?? null,
       visibility: { ...privateByDefault, ...(current?.visibility as Partial<FieldVisibility> | undefined) },
       expertise: db
         .select()
@@ -79,7 +84,9 @@ export function createProfileStore(deps: ProfileDeps) {
   function save(input: ValidProfileInput): Profile {
     const at = deps.now();
     const links = Object.fromEntries(
-      Object.entries(input.links).filter((entry): entry is [string, string] => entry[1] !== null),
+      Object.entries({ ...input.links, [EMAIL_KEY]: input.email }).filter(
+        (entry): entry is [string, string] => entry[1] !== null,
+      ),
     );
     const person = localLearner(db, deps.now);
     db.transaction((tx) => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppInfo, Learner, LearnerPatch, Preferences, PreferencesPatch } from './schemas';
 import { ChosenFile, ImportJobRef, ImportStatus, UploadRef } from '../packs/imports';
+import { CourseUpdateNotice, PackUpdate } from '../packs/changes';
 import {
   AcknowledgeInput,
   CreateDraftInput,
@@ -86,6 +87,11 @@ export const contract = {
   choosePackFile: { input: noInput, output: ChosenFile },
   startPackImport: { input: UploadRef, output: ImportJobRef },
   getPackImport: { input: ImportJobRef, output: ImportStatus },
+  /** What the last update of each installed pack changed (the Packs screen's "Updated to 1.2.0 — …"). */
+  listPackUpdates: { input: noInput, output: z.array(PackUpdate) },
+  /** The course's notice after its pack's last update, or null when there is none or it was dismissed. */
+  getCourseUpdate: { input: CourseRef, output: CourseUpdateNotice },
+  dismissCourseUpdate: { input: CourseRef, output: z.strictObject({ dismissed: z.string() }) },
   listCourses: { input: noInput, output: z.array(CourseSummary) },
   getCourse: { input: CourseRef, output: CourseDetail },
   getItem: { input: ItemRef, output: ItemDetail },

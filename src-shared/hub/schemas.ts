@@ -121,6 +121,9 @@ export const ExpertEntry = z.object({
   topics: z.array(z.string()),
   expertise: z.array(z.object({ name: z.string(), level: z.string() })),
   portfolioItems: z.number().int(),
+  /** How to reach the person: only what they made visible to the company (their device sends nothing else). */
+  email: z.string().nullable(),
+  links: z.array(z.object({ kind: z.string(), url: z.string() })),
   photoUrl: z.string().nullable(),
   updatedAt: z.string().nullable(),
   receivedAt: Iso,

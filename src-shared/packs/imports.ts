@@ -13,6 +13,8 @@ export const InstallResult = z.object({
   version: z.string(),
   title: z.string(),
   upgradedFrom: z.string().nullable(),
+  /** What an upgrade changed, in a line; null for a first install. */
+  changes: z.string().nullable(),
   items: z.number().int(),
   warnings: z.array(z.string()),
 });

@@ -56,6 +56,8 @@ export const CompanyProfileUpload = z.strictObject({
     photo: Photo.nullable(),
     bio: Text(20_000).nullable(),
     topics: z.array(Text(60)).max(30),
+    /** Older apps send no email: the record then has none. */
+    email: z.email('must be an email address').max(254).optional(),
     links: z
       .array(Link)
       .max(4)

@@ -11,8 +11,8 @@ export const linkKinds = ['linkedin', 'blog', 'github', 'website'] as const;
 export const LinkKind = z.enum(linkKinds);
 export type LinkKind = z.infer<typeof LinkKind>;
 
-/** Every field of the profile that has its own visibility; each link is a field of its own. */
-export const profileFields = ['name', 'headline', 'photo', 'bio', 'topics', ...linkKinds] as const;
+/** Every field of the profile that has its own visibility; each link is a field of its own, and so is the email. */
+export const profileFields = ['name', 'headline', 'photo', 'bio', 'topics', 'email', ...linkKinds] as const;
 export const ProfileField = z.enum(profileFields);
 export type ProfileField = z.infer<typeof ProfileField>;
 export const FieldVisibility = z.record(ProfileField, Visibility);
@@ -67,6 +67,21 @@ export const ProfileLinksInput = z.strictObject({
   website: linkInput('website'),
 });
 
+/** A contact address, or null when left empty. */
+export const OptionalEmail = z
+  .string()
+  .trim()
+  .max(254, 'an email address is limited to 254 characters')
+  .nullable()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    if (!z.email().safeParse(value).success) {
+      ctx.addIssue({ code: 'custom', message: `“${value}” is not an email address, like name@example.com` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
 export const ExpertiseArea = z.object({
   id: z.string(),
   name: z.string(),
@@ -95,6 +110,8 @@ export const Profile = z.object({
   photo: z.string().nullable(),
   topics: z.array(z.string()),
   links: ProfileLinks,
+  /** How colleagues may reach the person; shown to them only where its visibility allows. */
+  email: z.string().nullable(),
   visibility: FieldVisibility,
   expertise: z.array(ExpertiseArea),
   /** Null until the person first saves the profile. */
@@ -110,6 +127,7 @@ export const SaveProfileInput = z.strictObject({
     .array(z.string().trim().min(1, 'a topic cannot be empty').max(60, 'a topic is limited to 60 characters'))
     .max(30, 'up to 30 topics'),
   links: ProfileLinksInput,
+  email: OptionalEmail.default(null),
   visibility: FieldVisibility,
   expertise: z.array(ExpertiseInput).max(30, 'up to 30 areas of expertise'),
 });

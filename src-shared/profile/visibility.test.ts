@@ -118,6 +118,7 @@ describe('each field marked "only me", one at a time, with everything else publi
         if (field === 'topics') profile.topics = [SENTINEL];
         else if (field === 'photo') profile.photo = `data:image/png;base64,${SENTINEL}`;
         else if (field === 'name' || field === 'headline' || field === 'bio') profile[field] = SENTINEL;
+        else if (field === 'email') profile.email = `${SENTINEL}@example.com`;
         else profile.links[field] = `https://example.com/${SENTINEL}`;
       },
     ]),

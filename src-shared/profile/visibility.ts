@@ -21,6 +21,8 @@ export const ProfileView = z.object({
   bio: z.string().nullable(),
   topics: z.array(z.string()),
   links: z.array(z.object({ kind: LinkKind, url: z.string() })),
+  /** The contact email, present only when the person shares it with this audience. */
+  email: z.string().optional(),
   expertise: z.array(
     z.object({
       name: z.string(),
@@ -67,6 +69,8 @@ export function profileFor(audience: Audience, profile: Profile, portfolio: Port
       const url = profile.links[kind];
       return url && shows(kind) ? [{ kind, url }] : [];
     }),
+    // Left out when not shared, so a record without a contact reads the same to hubs that predate the field.
+    ...(shows('email') && profile.email ? { email: profile.email } : {}),
     expertise: withEvidence(
       profile.expertise.filter((area) => isVisibleTo(audience, area.visibility)),
       visibleItems,

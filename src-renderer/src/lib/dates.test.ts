@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteTime, relativeTime } from './dates';
+import { absoluteDate, absoluteDay, absoluteTime, relativeDay, relativeTime } from './dates';
 
 describe('one date style', () => {
   const now = new Date(2026, 10, 30, 15, 45, 0);
@@ -18,5 +18,17 @@ describe('one date style', () => {
     expect(absoluteTime(new Date(2026, 10, 30, 15, 45).toISOString(), 'en-GB')).toBe(
       '30 November 2026 at 15:45',
     );
+  });
+
+  it('says a day without a time of day as today, yesterday or a date, never as hours ago', () => {
+    expect(relativeDay('2026-11-30', now, 'en-GB')).toBe('today');
+    expect(relativeDay('2026-11-29', now, 'en-GB')).toBe('yesterday');
+    expect(relativeDay('2026-11-02', now, 'en-GB')).toBe('2 Nov');
+    expect(relativeDay('2025-01-05', now, 'en-GB')).toBe('5 Jan 2025');
+    expect(absoluteDay('2025-01-05', 'en-GB')).toBe('5 January 2025');
+  });
+
+  it('keeps a document date fixed as days pass', () => {
+    expect(absoluteDate(new Date(2026, 10, 30, 15, 45).toISOString(), 'en-GB')).toBe('30 November 2026');
   });
 });

@@ -16,12 +16,14 @@ const profile: Profile = {
   photo: null,
   topics: ['Tracing', 'SRE'],
   links: { linkedin: null, blog: 'https://blog.example.com', github: null, website: null },
+  email: null,
   visibility: {
     name: 'public',
     headline: 'company',
     photo: 'me',
     bio: 'me',
     topics: 'public',
+    email: 'me',
     linkedin: 'me',
     blog: 'public',
     github: 'me',
@@ -45,11 +47,19 @@ describe('the profile form', () => {
       bio: '',
       topics: ['Tracing', 'SRE'],
       links: { linkedin: '', blog: 'https://blog.example.com', github: '', website: '' },
+      email: null,
       visibility: profile.visibility,
       expertise: [
         { id: 'a1', name: 'Tracing', level: 'expert', evidence: '', evidenceRefs: [], visibility: 'public' },
       ],
     });
+  });
+
+  it('keeps a contact email, and sends an emptied one as none', () => {
+    const draft = draftFromProfile({ ...profile, email: 'ada@example.com' });
+    expect(draft.email).toBe('ada@example.com');
+    expect(inputFromDraft(draft).email).toBe('ada@example.com');
+    expect(inputFromDraft({ ...draft, email: '  ' }).email).toBeNull();
   });
 
   it('puts each validation problem beside its field', () => {

@@ -14,6 +14,8 @@ export interface ProfileDraft {
   bio: string;
   topicsText: string;
   links: { linkedin: string; blog: string; github: string; website: string };
+  /** The contact email; empty for none. */
+  email: string;
   visibility: Profile['visibility'];
   expertise: {
     /** Stable across edits, so Svelte keeps each area's inputs; the id the service knows when it has one. */
@@ -50,6 +52,7 @@ export function draftFromProfile(profile: Profile): ProfileDraft {
       github: profile.links.github ?? '',
       website: profile.links.website ?? '',
     },
+    email: profile.email ?? '',
     visibility: { ...profile.visibility },
     expertise: profile.expertise.map((area) => ({
       ...area,
@@ -66,6 +69,7 @@ export function inputFromDraft(draft: ProfileDraft): SaveProfileInput {
     bio: draft.bio,
     topics: parseTopics(draft.topicsText),
     links: { ...draft.links },
+    email: draft.email.trim() || null,
     visibility: { ...draft.visibility },
     expertise: draft.expertise.map((area) => ({
       ...(area.id ? { id: area.id } : {}),
