@@ -15,6 +15,7 @@ import { revokeBadge } from '../credentials/store';
 import { setIssuerProfile } from '../credentials/issuer';
 import { publishPack } from '../packs/catalogue';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, xapiFetch, type TestHub } from '../testing/hub';
+import { mapPages, pagesOf } from './csv';
 import { durationSeconds, totalTime } from './duration';
 import { personProgress } from './person';
 import { courseParticipants, progressOverview } from './progress';
@@ -97,6 +98,33 @@ const quiz = (passed: boolean, scaled: number, duration?: string): Step => ({
   ...inFirst,
   result: { score: { scaled, raw: scaled * 2, min: 0, max: 2 }, success: passed, completion: true },
   ...(duration ? { duration } : {}),
+});
+
+describe('streamed CSV pages', () => {
+  it('reads pages until one comes back short, and none past an exact fit', async () => {
+    const asked: number[] = [];
+    const rows = ['a', 'b', 'c', 'd'];
+    const read = async (size: number) => {
+      const pages: string[][][] = [];
+      for await (const page of mapPages(
+        pagesOf(async (page, n) => {
+          asked.push(page);
+          return rows.slice(page * n, page * n + n);
+        }, size),
+        (row) => [row],
+      ))
+        pages.push(page as string[][]);
+      return pages;
+    };
+    expect(await read(3)).toEqual([[['a'], ['b'], ['c']], [['d']]]);
+    expect(asked).toEqual([0, 1]);
+    asked.length = 0;
+    expect(await read(2)).toEqual([
+      [['a'], ['b']],
+      [['c'], ['d']],
+    ]);
+    expect(asked).toEqual([0, 1, 2]);
+  });
 });
 
 const work = mkdtempSync(join(tmpdir(), 'advocate-hub-learning-'));
@@ -210,6 +238,13 @@ describe.each(testBackends)('learning, not just completions, on %s', (backend) =
     expect(waiting.people.map((p) => [p.learnerId, p.status, p.modulesDone, p.modules])).toEqual([
       ['dee', 'not-started', 0, 3],
     ]);
+    // A page at a time: the second page of one holds Bob, and the total counts both.
+    const second = await courseParticipants(
+      hub.database.db,
+      { course: BASICS, team: 'Platform', page: 1 },
+      1,
+    );
+    expect([second.people.map((p) => p.learnerId), second.total, second.pageSize]).toEqual([['bob'], 2, 1]);
     const unpublished = await courseParticipants(hub.database.db, { course: SOLO, team: 'Platform' });
     expect(unpublished.people.map((p) => [p.learnerId, p.done, p.items, p.modules])).toEqual([
       ['ada', 0, 1, null],
