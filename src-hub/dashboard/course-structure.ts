@@ -22,20 +22,16 @@ export interface StructureItem {
  */
 export interface CourseStructure {
   items: StructureItem[];
-  /** Module IRI → its title, for showing. */
-  moduleTitles: Map<string, string>;
 }
 
 /** The structure of one pack version, from its manifest. */
 export function structureOf(manifest: PackManifest): CourseStructure {
   const items: StructureItem[] = [];
-  const moduleTitles = new Map<string, string>();
   const packId = manifest.id;
   for (const course of manifest.courses) {
     const courseId = activityIri({ kind: 'course', packId, id: course.id });
     for (const module of course.modules) {
       const moduleId = activityIri({ kind: 'module', packId, id: `${course.id}/${module.id}` });
-      moduleTitles.set(moduleId, module.title);
       for (const item of module.items) {
         items.push({
           courseId,
@@ -46,45 +42,46 @@ export function structureOf(manifest: PackManifest): CourseStructure {
       }
     }
   }
-  return { items, moduleTitles };
+  return { items };
 }
 
 /** A published version never changes (its bytes are fixed), so its structure is read once per hub process. */
-const cache = new Map<string, Promise<CourseStructure>>();
+const cache = new Map<string, CourseStructure>();
+const EMPTY: CourseStructure = { items: [] };
 
-/** The structure of the latest published version of every pack. */
+/**
+ * The structure of the latest published version of every pack. Packs not read yet are read one after another
+ * (each in a worker), never all at once. A pack that can no longer be read (a later hub's stricter checks) counts
+ * as unknown, so its courses show the items seen and no modules, rather than the whole report failing.
+ */
 export async function publishedStructure(db: HubDb): Promise<CourseStructure> {
-  const latest = await listLatestPacks(db);
-  const parts = await Promise.all(
-    latest.map((pack) => {
-      const key = `${pack.id}@${pack.version}#${pack.sha256}`;
-      let found = cache.get(key);
-      if (!found) {
-        found = readStructure(db, pack.id, pack.version);
+  const parts: CourseStructure[] = [];
+  for (const pack of await listLatestPacks(db)) {
+    const key = `${pack.id}@${pack.version}#${pack.sha256}`;
+    let found = cache.get(key);
+    if (!found) {
+      try {
+        found = await readStructure(db, pack.id, pack.version);
         cache.set(key, found);
-        found.catch(() => cache.delete(key));
+      } catch {
+        found = EMPTY; // the worker ran out of time or memory on a busy hub: tried again next time
       }
-      return found;
-    }),
-  );
-  return {
-    items: parts.flatMap((part) => part.items),
-    moduleTitles: new Map(parts.flatMap((part) => [...part.moduleTitles])),
-  };
+    }
+    parts.push(found);
+  }
+  return { items: parts.flatMap((part) => part.items) };
 }
 
 async function readStructure(db: HubDb, id: string, version: string): Promise<CourseStructure> {
   const stored = await readPackZip(db, id, version);
-  if (!stored) return { items: [], moduleTitles: new Map() };
+  if (!stored) return EMPTY;
   const work = await mkdtemp(join(tmpdir(), 'advocate-hub-structure-'));
   try {
     const zipFile = join(work, 'pack.zip');
     await writeFile(zipFile, stored.zip);
     // Checked with the same reader when it was published: read in a worker, so the hub keeps answering.
     const outcome = await checkPackOffThread({ zipFile, folder: join(work, 'pack'), manifestOnly: true });
-    if (outcome.kind !== 'report' || !outcome.report.pack) {
-      throw new Error(`The published pack ${id} ${version} can no longer be read for its modules.`);
-    }
+    if (outcome.kind !== 'report' || !outcome.report.pack) return EMPTY;
     return structureOf(outcome.report.pack.manifest);
   } finally {
     await rm(work, { recursive: true, force: true });
