@@ -21,15 +21,19 @@ export interface StructureItem {
  * published pack holds are not here; their reports fall back to the items the hub has seen.
  */
 export interface CourseStructure {
+  /** Every course, started by anyone or not, with its title in the pack. */
+  courses: { courseId: string; title: string }[];
   items: StructureItem[];
 }
 
 /** The structure of one pack version, from its manifest. */
 export function structureOf(manifest: PackManifest): CourseStructure {
   const items: StructureItem[] = [];
+  const courses: CourseStructure['courses'] = [];
   const packId = manifest.id;
   for (const course of manifest.courses) {
     const courseId = activityIri({ kind: 'course', packId, id: course.id });
+    courses.push({ courseId, title: course.title });
     for (const module of course.modules) {
       const moduleId = activityIri({ kind: 'module', packId, id: `${course.id}/${module.id}` });
       for (const item of module.items) {
@@ -42,12 +46,12 @@ export function structureOf(manifest: PackManifest): CourseStructure {
       }
     }
   }
-  return { items };
+  return { courses, items };
 }
 
 /** A published version never changes (its bytes are fixed), so its structure is read once per hub process. */
 const cache = new Map<string, CourseStructure>();
-const EMPTY: CourseStructure = { items: [] };
+const EMPTY: CourseStructure = { courses: [], items: [] };
 
 /**
  * The structure of the latest published version of every pack. Packs not read yet are read one after another
@@ -69,7 +73,7 @@ export async function publishedStructure(db: HubDb): Promise<CourseStructure> {
     }
     parts.push(found);
   }
-  return { items: parts.flatMap((part) => part.items) };
+  return { courses: parts.flatMap((part) => part.courses), items: parts.flatMap((part) => part.items) };
 }
 
 async function readStructure(db: HubDb, id: string, version: string): Promise<CourseStructure> {
@@ -88,9 +92,14 @@ async function readStructure(db: HubDb, id: string, version: string): Promise<Co
   }
 }
 
-/** The structure as one JSON parameter for SQL (`jsonb_to_recordset`): course, module, item and kind. */
+/** The items as one JSON parameter for SQL (`jsonb_to_recordset`): course, module, item and kind. */
 export function structureJson(structure: CourseStructure): string {
   return JSON.stringify(
     structure.items.map((item) => ({ c: item.courseId, m: item.moduleId, i: item.itemId, k: item.kind })),
   );
+}
+
+/** The courses as one JSON parameter for SQL (`jsonb_to_recordset`): id and title. */
+export function coursesJson(structure: CourseStructure): string {
+  return JSON.stringify(structure.courses.map((course) => ({ c: course.courseId, t: course.title })));
 }

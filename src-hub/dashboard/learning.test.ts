@@ -22,6 +22,7 @@ import { courseParticipants, progressOverview } from './progress';
 
 // The published pack: Basics has three modules. First: hello (lesson), check (quiz). Second: write-it
 // (exercise), think (reflection). Third: later (lesson), which no one has opened (the hub has seen 4 of 5 items).
+// Advanced, which no one has started, is listed all the same: everyone enrolled has not started it.
 const MANIFEST = `id: test-pack
 version: 1.3.0
 title: Test pack
@@ -47,6 +48,13 @@ courses:
         title: Third module
         items:
           - { id: later, kind: lesson, file: first/later.md }
+  - id: advanced
+    title: Advanced
+    modules:
+      - id: deep
+        title: Deep
+        items:
+          - { id: deep-dive, kind: lesson, file: first/deep.md }
 `;
 
 const ref = (kind: ActivityRef['kind'], id: string, title: string, packId = 'test-pack'): ActivityRef => ({
@@ -163,6 +171,7 @@ describe.each(testBackends)('learning, not just completions, on %s', (backend) =
     writeTestPack(folder, {
       'pack.yaml': MANIFEST,
       'first/later.md': '---\ntitle: Later\n---\nComing later.\n',
+      'first/deep.md': '---\ntitle: Deep dive\n---\nMore.\n',
     });
     await buildPackZip(folder, `${folder}.zip`);
     await publishPack(hub.database.db, readFileSync(`${folder}.zip`), 'test', new Date());
@@ -208,12 +217,15 @@ describe.each(testBackends)('learning, not just completions, on %s', (backend) =
   it('gives the mean share of modules done per course and team, from the published pack', async () => {
     const { rows } = await progressOverview(hub.database.db, {});
     expect(rows.map((r) => [r.course, r.team, r.enrolled, r.notStarted, r.inProgress, r.completed])).toEqual([
+      ['Advanced', 'Platform', 2, 2, 0, 0],
+      ['Advanced', 'Sales', 2, 2, 0, 0],
       ['Basics', 'Platform', 2, 0, 1, 1],
       ['Basics', 'Sales', 2, 1, 1, 0],
       ['Solo', 'Platform', 2, 1, 1, 0],
       ['Solo', 'Sales', 2, 2, 0, 0],
     ]);
-    const [platform, sales, soloPlatform, soloSales] = rows;
+    const [advanced, , platform, sales, soloPlatform, soloSales] = rows;
+    expect([advanced?.itemsShare, advanced?.modulesShare]).toEqual([null, null]);
     // Items: (4/5 + 3/5) / 2 and 1/5; modules: (2/3 + 1/3) / 2 and 0/3.
     expect(platform?.itemsShare).toBeCloseTo(0.7, 10);
     expect(platform?.modulesShare).toBeCloseTo(0.5, 10);
@@ -245,6 +257,16 @@ describe.each(testBackends)('learning, not just completions, on %s', (backend) =
       1,
     );
     expect([second.people.map((p) => p.learnerId), second.total, second.pageSize]).toEqual([['bob'], 2, 1]);
+    const advanced = await courseParticipants(hub.database.db, {
+      course: activityIri(ref('course', 'advanced', 'Advanced')),
+      status: 'not-started',
+    });
+    expect(advanced.people.map((p) => [p.learnerId, p.items, p.modules])).toEqual([
+      ['ada', 1, 1],
+      ['bob', 1, 1],
+      ['cy', 1, 1],
+      ['dee', 1, 1],
+    ]);
     const unpublished = await courseParticipants(hub.database.db, { course: SOLO, team: 'Platform' });
     expect(unpublished.people.map((p) => [p.learnerId, p.done, p.items, p.modules])).toEqual([
       ['ada', 0, 1, null],

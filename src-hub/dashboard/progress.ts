@@ -3,7 +3,7 @@ import type { HubAnswer } from '../../src-shared/hub/contract';
 import { LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
 import type { HubDb } from '../db/open';
 import { NO_TEAM, personCourses } from './completions';
-import { publishedStructure, structureJson, type CourseStructure } from './course-structure';
+import { coursesJson, publishedStructure, structureJson, type CourseStructure } from './course-structure';
 
 /** Rows per page of the people list. */
 export const PEOPLE_PAGE_SIZE = 100;
@@ -52,6 +52,14 @@ function itemCounts(course: string | undefined, structure: CourseStructure): SQL
 
 export const TITLES = sql`titles as (select course_id, max(course_title) as title from course_progress group by course_id)`;
 
+/** Every course anyone started, and every course of a published pack (started or not), with its title. */
+function allTitles(structure: CourseStructure): SQL {
+  return sql`titles as (select course_id, coalesce(max(pack_title), max(title)) as title from (
+      select course_id, course_title as title, null as pack_title from course_progress
+      union all select s.c, null, s.t from jsonb_to_recordset(${coursesJson(structure)}::jsonb) as s(c text, t text)) u
+    group by course_id)`;
+}
+
 export interface ProgressFilter {
   course?: string | undefined;
   team?: string | undefined;
@@ -73,7 +81,7 @@ export async function progressOverview(db: HubDb, filter: ProgressFilter): Promi
     modulesShare: number | null;
   }>(
     db,
-    sql`with ${TITLES}, ${itemCounts(filter.course, structure)},
+    sql`with ${allTitles(structure)}, ${itemCounts(filter.course, structure)},
       pc as (${personCourses(filter)}),
       enrolled as (select coalesce(team, ${NO_TEAM}) as team, count(*)::int as n from learners group by 1),
       stats as (select pc.course_id, coalesce(pc.team, ${NO_TEAM}) as team, count(*)::int as started,
