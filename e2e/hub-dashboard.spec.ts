@@ -51,29 +51,36 @@ async function startHub(dataDir: string): Promise<{ url: string; child: ChildPro
 }
 
 const test = base.extend<{ hub: { url: string; trainer: { key: string; secret: string } } }>({
-  // eslint-disable-next-line no-empty-pattern
-  hub: async ({}, use) => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'advocate-e2e-hub-'));
-    const trainer = JSON.parse(
-      await runCli([
-        'credentials',
-        'create',
-        '--name',
-        'Tom Trainer',
-        '--role',
-        'trainer',
-        '--json',
-        '--data-dir',
-        dataDir,
-      ]),
-    ) as { key: string; secret: string };
-    const { url, child } = await startHub(dataDir);
-    await use({ url, trainer });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  },
+  hub: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'advocate-e2e-hub-'));
+      const trainer = JSON.parse(
+        await runCli([
+          'credentials',
+          'create',
+          '--name',
+          'Tom Trainer',
+          '--role',
+          'trainer',
+          '--json',
+          '--data-dir',
+          dataDir,
+        ]),
+      ) as { key: string; secret: string };
+      // The company names itself as issuer, so completions earn company certificates.
+      await runCli(['issuer', 'set', '--name', 'Acme Corp', '--data-dir', dataDir]);
+      const { url, child } = await startHub(dataDir);
+      await use({ url, trainer });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    // Three runs of the hub program (a credential, the issuer, the server), each migrating PGlite first: on a
+    // busy machine that alone can pass a test's time, so the hub has its own.
+    { timeout: 240_000 },
+  ],
 });
 
 async function packZip(overrides: Record<string, string | null> = {}): Promise<string> {
@@ -304,19 +311,36 @@ test('a trainer signs in, enrols a team, publishes a pack, and exports who compl
 });
 
 const basics: ActivityRef = { kind: 'course', packId: 'test-pack', id: 'basics', title: 'Basics' };
-const firstModule: ActivityRef = { kind: 'module', packId: 'test-pack', id: 'm1', title: 'Getting started' };
-const lesson: ActivityRef = { kind: 'lesson', packId: 'test-pack', id: 'why', title: 'Why it matters' };
+// As in the test pack's manifest (src-packs/testing/test-pack.ts): Basics has one module of four items.
+const firstModule: ActivityRef = {
+  kind: 'module',
+  packId: 'test-pack',
+  id: 'basics/first',
+  title: 'Getting started',
+};
+const lesson: ActivityRef = { kind: 'lesson', packId: 'test-pack', id: 'hello', title: 'Why it matters' };
 const check: ActivityRef = { kind: 'quiz', packId: 'test-pack', id: 'check', title: 'Knowledge check' };
+const exercise: ActivityRef = { kind: 'exercise', packId: 'test-pack', id: 'write-it', title: 'Write it' };
+const reflection: ActivityRef = { kind: 'reflection', packId: 'test-pack', id: 'think', title: 'Think' };
 
-/** What the app records as a learner works through Basics: built by the app's own statement builder. */
+/**
+ * What the app records as a learner works through Basics: built by the app's own statement builder. A step's
+ * `duration` is added to its result, as an LRS client that measures time would send it.
+ */
 function journey(
   learner: { id: string; name: string },
-  steps: Omit<StatementInput, 'id' | 'learner' | 'timestamp'>[],
+  steps: (Omit<StatementInput, 'id' | 'learner' | 'timestamp'> & { duration?: string })[],
 ) {
   let at = Date.parse('2026-11-02T09:00:00Z');
-  return steps.map((step) =>
-    buildStatement({ ...step, id: randomUUID(), learner, timestamp: new Date((at += 60_000)) }),
-  );
+  return steps.map(({ duration, ...step }) => {
+    const statement = buildStatement({
+      ...step,
+      id: randomUUID(),
+      learner,
+      timestamp: new Date((at += 60_000)),
+    });
+    return duration ? { ...statement, result: { ...(statement['result'] as object), duration } } : statement;
+  });
 }
 function answered(
   n: number,
@@ -349,6 +373,12 @@ test('a trainer sees who has not started, who is on the way, one person’s atte
     });
     return ((await made.json()) as { code: string }).code;
   };
+  // The test pack is published: Basics's one module is done when all four of its items are.
+  const published = await page.request.post(`${hub.url}/dashboard/api/packs`, {
+    headers: { 'content-type': 'application/zip' },
+    data: readFileSync(await packZip()),
+  });
+  expect(published.status()).toBe(201);
   const [first, second] = [randomUUID(), randomUUID()];
   const item = { parents: [basics, firstModule] };
   await enrolAndSync(
@@ -357,7 +387,7 @@ test('a trainer sees who has not started, who is on the way, one person’s atte
     { id: 'ada', name: 'Ada Lovelace', email: 'ada@example.com' },
     journey({ id: 'ada', name: 'Ada Lovelace' }, [
       { verb: 'attempted', object: lesson, ...item },
-      { verb: 'completed', object: lesson, ...item, result: { completion: true } },
+      { verb: 'completed', object: lesson, ...item, result: { completion: true }, duration: 'PT2M' },
       { verb: 'attempted', object: check, ...item },
       answered(1, '1', first),
       answered(2, '2', first),
@@ -367,6 +397,7 @@ test('a trainer sees who has not started, who is on the way, one person’s atte
         ...item,
         registration: first,
         result: { score: { scaled: 0.5, raw: 1, min: 0, max: 2 }, success: false, completion: true },
+        duration: 'PT1M30S',
       },
       answered(1, '1', second),
       answered(2, '1', second),
@@ -376,7 +407,10 @@ test('a trainer sees who has not started, who is on the way, one person’s atte
         ...item,
         registration: second,
         result: { score: { scaled: 1, raw: 2, min: 0, max: 2 }, success: true, completion: true },
+        duration: 'PT1M',
       },
+      { verb: 'completed', object: exercise, ...item, result: { completion: true }, duration: 'PT10M' },
+      { verb: 'completed', object: reflection, ...item, result: { completion: true } },
       { verb: 'completed', object: basics, result: { completion: true } },
     ]),
   );
@@ -405,6 +439,7 @@ test('a trainer sees who has not started, who is on the way, one person’s atte
     '1',
     '1',
     '50%',
+    '50%',
   ]);
   await expect(overview.getByRole('row', { name: /Sales/ }).locator('th, td')).toHaveText([
     'Basics',
@@ -414,28 +449,64 @@ test('a trainer sees who has not started, who is on the way, one person’s atte
     '0',
     '0',
     '—',
+    '—',
   ]);
   await screenshot(page, 'hub-dashboard-progress');
   await expectAccessible(page);
 
-  // Who has not started Basics: the filters live in the address, so the list can be bookmarked and shared.
-  await page.getByLabel('Course').selectOption({ label: 'Basics' });
-  await page.getByLabel('People').selectOption('not-started');
-  await page.getByRole('button', { name: 'Apply' }).click();
+  // Who has not started Basics in Sales, one click from the count: the filters live in the address, so the
+  // list can be bookmarked and shared.
+  await overview.getByRole('link', { name: 'Show the 1 in Sales who have not started Basics' }).click();
   const people = page.getByRole('table', { name: 'People in the course' });
   await expect(people.getByRole('row')).toHaveCount(2);
   await expect(people.getByRole('row', { name: /Cy Seller/ })).toContainText('not started');
+  await expect(
+    people
+      .getByRole('row', { name: /Cy Seller/ })
+      .locator('td')
+      .nth(3),
+  ).toHaveText('0 of 1');
   expect(page.url()).toContain('status=not-started');
+  expect(page.url()).toContain('team=Sales');
+  await expect(page.getByLabel('Team')).toHaveValue('Sales');
+  const notStarted = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const waiting = readFileSync(await (await notStarted).path(), 'utf8').split('\r\n');
+  expect(waiting[0]).toBe(
+    'person,email,team,status,items_done,items,modules_done,modules,enrolled_at,started_at,completed_at',
+  );
+  expect(waiting[1]).toMatch(/^Cy Seller,cy@example\.com,Sales,not-started,0,4,0,1,\S+Z,,$/);
+  expect(waiting).toHaveLength(3);
   await page.reload();
   await expect(people.getByRole('row', { name: /Cy Seller/ })).toBeVisible();
   await expect(page.getByLabel('People')).toHaveValue('not-started');
   await screenshot(page, 'hub-dashboard-not-started');
   await expectAccessible(page);
 
-  // One person's page: each item, quiz attempts and scores.
+  // One person's page: modules, exercises, time spent, each item, quiz attempts and scores, certificates.
+  await page.getByLabel('Team').selectOption('');
   await page.getByLabel('People').selectOption('');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await expect(people.getByRole('row', { name: /Ada Lovelace/ })).toContainText('2 of 2');
+  await expect(
+    people
+      .getByRole('row', { name: /Ada Lovelace/ })
+      .locator('td')
+      .nth(2),
+  ).toHaveText('4 of 4');
+  await expect(
+    people
+      .getByRole('row', { name: /Ada Lovelace/ })
+      .locator('td')
+      .nth(3),
+  ).toHaveText('1 of 1');
+  await expect(
+    people
+      .getByRole('row', { name: /Bob Byline/ })
+      .locator('td')
+      .nth(3),
+  ).toHaveText('0 of 1');
+  await screenshot(page, 'hub-dashboard-people');
+  await expectAccessible(page);
   await people.getByRole('link', { name: 'Ada Lovelace' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ada Lovelace' })).toBeVisible();
   const items = page.getByRole('table', { name: 'Basics: items' });
@@ -443,10 +514,33 @@ test('a trainer sees who has not started, who is on the way, one person’s atte
     items
       .getByRole('row', { name: /Knowledge check/ })
       .locator('td')
-      .nth(1),
+      .nth(2),
   ).toHaveText('2');
   await expect(items.getByRole('row', { name: /Knowledge check/ })).toContainText('100%');
+  await expect(items.getByRole('row', { name: /Think/ }).locator('td').first()).toHaveText('reflection');
+  const facts = page.locator('dl.facts');
+  await expect(facts.locator('dd')).toHaveText([
+    '1 of 1',
+    '1 of 1',
+    // 2 min + 1 min 30 s + 1 min + 10 min; Think's completion carried no duration.
+    '14 min 30 s (recorded on 4 of 5 finished items)',
+  ]);
+  const certificates = page.getByRole('table', { name: 'Certificates issued' });
+  await expect(certificates.getByRole('row', { name: /Basics/ }).locator('td')).toHaveText([
+    'Acme Corp',
+    /^2026-\d\d-\d\d \d\d:\d\d UTC$/,
+    'valid',
+  ]);
   await screenshot(page, 'hub-dashboard-person');
+  await expectAccessible(page);
+
+  // Bob has finished nothing: no time was measured, and it says so rather than 0.
+  await page.goBack();
+  await people.getByRole('link', { name: 'Bob Byline' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bob Byline' })).toBeVisible();
+  await expect(page.locator('dl.facts dd')).toHaveText(['0 of 1', '0 of 1', 'not recorded']);
+  await expect(page.getByText('The hub has issued no certificate to Bob Byline.')).toBeVisible();
+  await screenshot(page, 'hub-dashboard-person-not-recorded');
   await expectAccessible(page);
 
   // Item analysis: the share right per question, and the wrong choice most picked.

@@ -3,13 +3,14 @@ import type { HubAnswer } from '../../src-shared/hub/contract';
 import { LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
 import type { HubDb } from '../db/open';
 import { NO_TEAM, personCourses } from './completions';
+import { coursesJson, publishedStructure, structureJson, type CourseStructure } from './course-structure';
 
 /** Rows per page of the people list. */
 export const PEOPLE_PAGE_SIZE = 100;
-const ACCOUNT_PREFIX = `account:${LEARNER_ACCOUNT_HOME}|`;
+export const ACCOUNT_PREFIX = `account:${LEARNER_ACCOUNT_HOME}|`;
 
 type Rows<T> = { rows: T[] };
-async function rows<T>(db: HubDb, query: SQL): Promise<T[]> {
+export async function rows<T>(db: HubDb, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as Rows<T>).rows;
 }
 
@@ -19,27 +20,54 @@ const ITEM_LEARNERS = sql`left join learners la on ip.actor_ifi = ${ACCOUNT_PREF
   left join learners lm on ip.actor_ifi = 'mbox:mailto:' || lm.email`;
 
 /**
- * The items of a course the hub has seen anyone act on, and what each person completed: the share of items a
- * person has done is theirs over the course's (a pack's items no one has opened yet are not known here).
+ * Each course's items and modules, and what each person completed of them. A course a published pack holds
+ * counts that pack's items (latest version) and its modules, a module being done when all its items are; any
+ * other course counts the items the hub has seen anyone act on, and has no modules known.
+ *
+ * CTEs: totals (course_id, items), done (person_key, course_id, done), modules (course_id, modules),
+ * modules_done (person_key, course_id, done).
  */
-function itemCounts(course: string | undefined): SQL {
-  const where = course ? sql`where ip.course_id = ${course}` : sql``;
-  return sql`totals as (select ip.course_id, count(distinct ip.item_id)::int as items from item_progress ip ${where}
-      group by ip.course_id),
-    done as (select ${ITEM_PERSON} as person_key, ip.course_id,
-        (count(*) filter (where ip.completed_at is not null))::int as done
-      from item_progress ip ${ITEM_LEARNERS} ${where} group by 1, 2)`;
+function itemCounts(course: string | undefined, structure: CourseStructure): SQL {
+  const and = course ? sql`and ip.course_id = ${course}` : sql``;
+  return sql`structure as (select s.c as course_id, s.m as module_id, s.i as item_id
+        from jsonb_to_recordset(${structureJson(structure)}::jsonb) as s(c text, m text, i text, k text)),
+    known as (select distinct course_id from structure),
+    totals as (select course_id, count(distinct item_id)::int as items from structure group by 1
+      union all select ip.course_id, count(distinct ip.item_id)::int from item_progress ip
+        where not exists (select 1 from known k where k.course_id = ip.course_id) ${and} group by 1),
+    person_items as (select distinct ${ITEM_PERSON} as person_key, ip.course_id, ip.item_id
+      from item_progress ip ${ITEM_LEARNERS} where ip.completed_at is not null ${and}),
+    done as (select pi.person_key, pi.course_id, count(*)::int as done from person_items pi
+      where not exists (select 1 from known k where k.course_id = pi.course_id)
+        or exists (select 1 from structure s where s.course_id = pi.course_id and s.item_id = pi.item_id)
+      group by 1, 2),
+    module_sizes as (select course_id, module_id, count(distinct item_id) as n from structure group by 1, 2),
+    modules as (select course_id, count(*)::int as modules from module_sizes group by 1),
+    module_items as (select pi.person_key, s.course_id, s.module_id, count(distinct s.item_id) as n
+      from person_items pi join structure s on s.course_id = pi.course_id and s.item_id = pi.item_id group by 1, 2, 3),
+    modules_done as (select mi.person_key, mi.course_id, count(*)::int as done from module_items mi
+      join module_sizes ms on ms.course_id = mi.course_id and ms.module_id = mi.module_id and ms.n = mi.n
+      group by 1, 2)`;
 }
 
-const TITLES = sql`titles as (select course_id, max(course_title) as title from course_progress group by course_id)`;
+export const TITLES = sql`titles as (select course_id, max(course_title) as title from course_progress group by course_id)`;
+
+/** Every course anyone started, and every course of a published pack (started or not), with its title. */
+function allTitles(structure: CourseStructure): SQL {
+  return sql`titles as (select course_id, coalesce(max(pack_title), max(title)) as title from (
+      select course_id, course_title as title, null as pack_title from course_progress
+      union all select s.c, null, s.t from jsonb_to_recordset(${coursesJson(structure)}::jsonb) as s(c text, t text)) u
+    group by course_id)`;
+}
 
 export interface ProgressFilter {
   course?: string | undefined;
   team?: string | undefined;
 }
 
-/** Per course and team: people enrolled, not started, in progress and completed, and the mean share of items. */
+/** Per course and team: people enrolled, not started, in progress and completed, and the mean share of items and modules. */
 export async function progressOverview(db: HubDb, filter: ProgressFilter): Promise<HubAnswer<'progress'>> {
+  const structure = await publishedStructure(db);
   const courseWhere = filter.course ? sql`where t.course_id = ${filter.course}` : sql``;
   const teamWhere = filter.team ? sql`where e.team = ${filter.team}` : sql``;
   const found = await rows<{
@@ -50,19 +78,24 @@ export async function progressOverview(db: HubDb, filter: ProgressFilter): Promi
     started: number;
     completed: number;
     itemsShare: number | null;
+    modulesShare: number | null;
   }>(
     db,
-    sql`with ${TITLES}, ${itemCounts(filter.course)},
+    sql`with ${allTitles(structure)}, ${itemCounts(filter.course, structure)},
       pc as (${personCourses(filter)}),
       enrolled as (select coalesce(team, ${NO_TEAM}) as team, count(*)::int as n from learners group by 1),
       stats as (select pc.course_id, coalesce(pc.team, ${NO_TEAM}) as team, count(*)::int as started,
           (count(*) filter (where pc.completed_at is not null))::int as completed,
-          avg(least(1, coalesce(d.done, 0)::float8 / nullif(tt.items, 0))) as share
+          avg(least(1, coalesce(d.done, 0)::float8 / nullif(tt.items, 0))) as share,
+          avg(coalesce(md.done, 0)::float8 / nullif(m.modules, 0)) as modules_share
         from pc left join done d on d.person_key = pc.person_key and d.course_id = pc.course_id
         left join totals tt on tt.course_id = pc.course_id
+        left join modules m on m.course_id = pc.course_id
+        left join modules_done md on md.person_key = pc.person_key and md.course_id = pc.course_id
         group by 1, 2)
     select t.course_id as "courseId", coalesce(t.title, t.course_id) as course, e.team, e.n as enrolled,
-      coalesce(s.started, 0) as started, coalesce(s.completed, 0) as completed, s.share as "itemsShare"
+      coalesce(s.started, 0) as started, coalesce(s.completed, 0) as completed, s.share as "itemsShare",
+      s.modules_share as "modulesShare"
     from (select * from titles t ${courseWhere}) t cross join (select * from enrolled e ${teamWhere}) e
     left join stats s on s.course_id = t.course_id and s.team = e.team
     order by lower(coalesce(t.title, t.course_id)), e.team = ${NO_TEAM}, e.team`,
@@ -78,7 +111,7 @@ export async function progressOverview(db: HubDb, filter: ProgressFilter): Promi
   };
 }
 
-/** The enrolled people of a course, one page, with their status, share of items and dates; filtered by team and status. */
+/** The enrolled people of a course, one page, with their status, items and modules done and dates; filtered by team and status. */
 export async function courseParticipants(
   db: HubDb,
   filter: {
@@ -94,12 +127,16 @@ export async function courseParticipants(
   if (filter.status === 'not-started') where.push(sql`pc.person_key is null`);
   if (filter.status === 'in-progress') where.push(sql`pc.person_key is not null and pc.completed_at is null`);
   if (filter.status === 'completed') where.push(sql`pc.completed_at is not null`);
-  const base = sql`with ${itemCounts(filter.course)}, pc as (${personCourses({ course: filter.course })}),
+  const structure = await publishedStructure(db);
+  const base = sql`with ${itemCounts(filter.course, structure)}, pc as (${personCourses({ course: filter.course })}),
     people as (select l.id, l.name, l.email, l.team, l.created_at, pc.started_at, pc.last_at, pc.completed_at,
-        coalesce(d.done, 0) as done, coalesce(tt.items, 0) as items
+        least(coalesce(d.done, 0), coalesce(tt.items, 0)) as done, coalesce(tt.items, 0) as items,
+        coalesce(md.done, 0) as modules_done, m.modules
       from learners l left join pc on pc.person_key = l.id
       left join done d on d.person_key = l.id and d.course_id = ${filter.course}
       left join totals tt on tt.course_id = ${filter.course}
+      left join modules m on m.course_id = ${filter.course}
+      left join modules_done md on md.person_key = l.id and md.course_id = ${filter.course}
       where ${sql.join(where, sql` and `)})`;
   const found = await rows<{
     learnerId: string;
@@ -112,10 +149,13 @@ export async function courseParticipants(
     completedAt: string | null;
     done: number;
     items: number;
+    modulesDone: number;
+    modules: number | null;
   }>(
     db,
     sql`${base} select id as "learnerId", name, email, team, created_at as "enrolledAt", started_at as "startedAt",
-        last_at as "lastAt", completed_at as "completedAt", done::int as done, items::int as items
+        last_at as "lastAt", completed_at as "completedAt", done::int as done, items::int as items,
+        modules_done::int as "modulesDone", modules::int as modules
       from people order by lower(name), id
       limit ${size} offset ${(filter.page ?? 0) * size}`,
   );
@@ -132,73 +172,6 @@ export async function courseParticipants(
     })),
     total: counted?.total ?? 0,
     pageSize: size,
-  };
-}
-
-/** One enrolled learner: each course's progress, and each item's completion, quiz attempts and scores. */
-export async function personProgress(db: HubDb, learnerId: string): Promise<HubAnswer<'person'> | null> {
-  const [learner] = await rows<{
-    id: string;
-    name: string;
-    email: string;
-    team: string | null;
-    created_at: string;
-  }>(db, sql`select id, name, email, team, created_at from learners where id = ${learnerId}`);
-  if (!learner) return null;
-  const ifis = [`${ACCOUNT_PREFIX}${learner.id}`, `mbox:mailto:${learner.email.toLowerCase()}`];
-  const ifiList = sql.join(
-    ifis.map((ifi) => sql`${ifi}`),
-    sql`, `,
-  );
-  const courses = await rows<{
-    courseId: string;
-    course: string;
-    startedAt: string;
-    lastAt: string;
-    completedAt: string | null;
-  }>(
-    db,
-    sql`with ${TITLES} select cp.course_id as "courseId", coalesce(t.title, cp.course_id) as course,
-        min(cp.started_at) as "startedAt", max(cp.last_at) as "lastAt", min(cp.completed_at) as "completedAt"
-      from course_progress cp left join titles t on t.course_id = cp.course_id
-      where cp.actor_ifi in (${ifiList}) group by cp.course_id, t.title order by min(cp.started_at)`,
-  );
-  const items = await rows<{
-    itemId: string;
-    courseId: string;
-    item: string;
-    startedAt: string;
-    completedAt: string | null;
-    attempts: number;
-    bestScore: number | null;
-    lastScore: number | null;
-  }>(
-    db,
-    sql`select item_id as "itemId", min(course_id) as "courseId", coalesce(max(item_title), item_id) as item,
-        min(started_at) as "startedAt", min(completed_at) as "completedAt", sum(attempts)::int as attempts,
-        max(best_score) as "bestScore", (array_agg(last_score order by last_scored_at desc nulls last))[1] as "lastScore"
-      from item_progress where actor_ifi in (${ifiList}) group by item_id order by min(started_at)`,
-  );
-  const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
-  return {
-    learnerId: learner.id,
-    name: learner.name,
-    email: learner.email,
-    team: learner.team,
-    enrolledAt: new Date(learner.created_at).toISOString(),
-    courses: courses.map((c) => ({
-      ...c,
-      startedAt: new Date(c.startedAt).toISOString(),
-      lastAt: new Date(c.lastAt).toISOString(),
-      completedAt: iso(c.completedAt),
-      items: items
-        .filter((i) => i.courseId === c.courseId)
-        .map(({ courseId: _, ...i }) => ({
-          ...i,
-          startedAt: new Date(i.startedAt).toISOString(),
-          completedAt: iso(i.completedAt),
-        })),
-    })),
   };
 }
 

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { and, asc, gt, isNull } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
@@ -14,9 +13,10 @@ import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
 import { sendExpertPhoto } from '../profiles/routes';
 import { findExperts } from '../profiles/store';
 import { allCompletions, completionReport } from './completions';
-import { csvRows, toCsv } from './csv';
+import { CSV_PAGE_SIZE, mapPages, pagesOf, sendCsv } from './csv';
 import { listDevices } from './devices';
-import { courseParticipants, personProgress, progressOverview, questionAnalysis } from './progress';
+import { personProgress } from './person';
+import { courseParticipants, progressOverview, questionAnalysis } from './progress';
 import { browseStatements } from './statement-browser';
 import {
   createSession,
@@ -116,22 +116,12 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
 
   app.get('/dashboard/api/completions.csv', { preHandler: signedIn }, async (request, reply) => {
     const filter = parseInput(hubRoutes.completions.query, request.query);
-    // Streamed a page at a time: a company's whole history never sits in memory at once.
-    const csv = Readable.from(
-      (async function* () {
-        yield toCsv(['completed_at', 'person', 'email', 'team', 'course', 'course_id'], []);
-        for await (const page of allCompletions(db, filter)) {
-          yield csvRows(page.map((c) => [c.at, c.person, c.email, c.team, c.course, c.courseId]));
-        }
-      })(),
+    return sendCsv(
+      reply,
+      `completions-${now().toISOString().slice(0, 10)}.csv`,
+      ['completed_at', 'person', 'email', 'team', 'course', 'course_id'],
+      mapPages(allCompletions(db, filter), (c) => [c.at, c.person, c.email, c.team, c.course, c.courseId]),
     );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="completions-${now().toISOString().slice(0, 10)}.csv"`,
-      )
-      .send(csv);
   });
 
   app.get(hubRoutes.devices.path, { preHandler: signedIn }, async (request): Promise<HubAnswer<'devices'>> =>
@@ -248,48 +238,40 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
 
   app.get('/dashboard/api/participants.csv', { preHandler: signedIn }, async (request, reply) => {
     const filter = parseInput(hubRoutes.participants.query, request.query);
-    const size = 2000;
-    const csv = Readable.from(
-      (async function* () {
-        yield csvRows([
-          [
-            'person',
-            'email',
-            'team',
-            'status',
-            'items_done',
-            'items',
-            'enrolled_at',
-            'started_at',
-            'completed_at',
-          ],
-        ]);
-        for (let page = 0; ; page++) {
-          const { people } = await courseParticipants(db, { ...filter, page }, size);
-          yield csvRows(
-            people.map((p) => [
-              p.name,
-              p.email,
-              p.team,
-              p.status,
-              p.done,
-              p.items,
-              p.enrolledAt,
-              p.startedAt,
-              p.completedAt,
-            ]),
-          );
-          if (people.length < size) return;
-        }
-      })(),
+    const people = pagesOf(
+      async (page, size) => (await courseParticipants(db, { ...filter, page }, size)).people,
+      CSV_PAGE_SIZE,
     );
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header(
-        'content-disposition',
-        `attachment; filename="participants-${now().toISOString().slice(0, 10)}.csv"`,
-      )
-      .send(csv);
+    return sendCsv(
+      reply,
+      `participants-${now().toISOString().slice(0, 10)}.csv`,
+      [
+        'person',
+        'email',
+        'team',
+        'status',
+        'items_done',
+        'items',
+        'modules_done',
+        'modules',
+        'enrolled_at',
+        'started_at',
+        'completed_at',
+      ],
+      mapPages(people, (p) => [
+        p.name,
+        p.email,
+        p.team,
+        p.status,
+        p.done,
+        p.items,
+        p.modulesDone,
+        p.modules,
+        p.enrolledAt,
+        p.startedAt,
+        p.completedAt,
+      ]),
+    );
   });
 
   app.get(hubRoutes.person.path, { preHandler: signedIn }, async (request, reply) => {

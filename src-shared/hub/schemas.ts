@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ItemKind } from '../packs/manifest';
 import { CompanyProfileUpload } from '../profile/company-record';
 import { StorableDay, StorableTimestamp } from './time-range';
 
@@ -330,8 +331,16 @@ export const ProgressOverview = z.object({
       notStarted: z.number().int(),
       inProgress: z.number().int(),
       completed: z.number().int(),
-      /** The mean share (0–1) of the course's items done, over those who started; null when none has. */
+      /**
+       * The mean share (0–1) of the course's items done, over those who started; null when none has. The items
+       * are those of the latest published pack holding the course, else those the hub has seen anyone act on.
+       */
       itemsShare: z.number().nullable(),
+      /**
+       * The mean share (0–1) of the course's modules done (every item in them done), over those who started; null
+       * when none has, or when no published pack holds the course (its modules are not known).
+       */
+      modulesShare: z.number().nullable(),
     }),
   ),
 });
@@ -357,9 +366,12 @@ export const ParticipantList = z.object({
       startedAt: Iso.nullable(),
       lastAt: Iso.nullable(),
       completedAt: Iso.nullable(),
-      /** Items of the course done, of those the hub has seen anyone act on. */
+      /** Items of the course done, of those of its published pack (else of those the hub has seen anyone act on). */
       done: z.number().int(),
       items: z.number().int(),
+      /** Modules of the course done, of its published pack's; `modules` is null when no published pack holds it. */
+      modulesDone: z.number().int(),
+      modules: z.number().int().nullable(),
     }),
   ),
   total: z.number().int(),
@@ -381,10 +393,28 @@ export const PersonProgress = z.object({
       startedAt: Iso,
       lastAt: Iso,
       completedAt: Iso.nullable(),
+      /** Modules done (every item in them), of the published pack's; `modules` null when no published pack holds the course. */
+      modulesDone: z.number().int(),
+      modules: z.number().int().nullable(),
+      /** Exercises done, of the published pack's (null when no published pack holds the course). */
+      exercisesDone: z.number().int(),
+      exercises: z.number().int().nullable(),
+      /**
+       * Time spent: the sum of `result.duration` on the person's completed, passed and failed statements of the
+       * course's items. `seconds` is null when none of them recorded a duration (not measured, never 0); `timed`
+       * of `finished` statements carried one.
+       */
+      time: z.object({
+        seconds: z.number().nullable(),
+        timed: z.number().int(),
+        finished: z.number().int(),
+      }),
       items: z.array(
         z.object({
           itemId: z.string(),
           item: z.string(),
+          /** From the published pack, else from the activity's type; null when neither says. */
+          kind: ItemKind.nullable(),
           startedAt: Iso,
           completedAt: Iso.nullable(),
           /** Finished quiz attempts, and their best and latest scaled scores (0–1). */
@@ -393,6 +423,18 @@ export const PersonProgress = z.object({
           lastScore: z.number().nullable(),
         }),
       ),
+    }),
+  ),
+  /** The certificates (company Open Badges) the hub issued to them, newest first. */
+  credentials: z.array(
+    z.object({
+      id: z.string(),
+      achievementId: z.string(),
+      /** The achievement's name in the credential: the course as it was titled when issued. */
+      name: z.string(),
+      issuerName: z.string(),
+      issuedAt: Iso,
+      revokedAt: Iso.nullable(),
     }),
   ),
 });

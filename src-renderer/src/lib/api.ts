@@ -29,6 +29,25 @@ export function toApiError(error: unknown): ApiError {
     : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
+/** What `guard` works on: a flag that is set while the work runs, and the failure the UI shows. */
+export interface Guarded {
+  busy: boolean;
+  error: ApiError | null;
+}
+
+/** Runs `work` with `target.busy` set; its failure becomes `target.error`, which success clears. */
+export async function guard(target: Guarded, work: () => Promise<void>): Promise<void> {
+  target.busy = true;
+  try {
+    await work();
+    target.error = null;
+  } catch (error) {
+    target.error = toApiError(error);
+  } finally {
+    target.busy = false;
+  }
+}
+
 /**
  * `onFailure` hears of every failed call, with what `stamp` said when the call was sent: a refusal of a call sent
  * under an older access key is no news about the current one.

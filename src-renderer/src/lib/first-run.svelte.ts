@@ -1,6 +1,6 @@
 import type { ApiError } from '../../../src-shared/api/errors';
 import type { Learner, LearnerPatch } from '../../../src-shared/api/schemas';
-import { api, toApiError, type Api } from './api';
+import { api, guard, type Api } from './api';
 
 /**
  * Whether this is the person's first run: until they answer or skip the welcome, it is what the app shows.
@@ -27,28 +27,16 @@ export class FirstRun {
 
   /** Gives the name (and optionally work email and role): the welcome is done. */
   async answer(patch: LearnerPatch): Promise<void> {
-    await this.guard(async () => {
+    await guard(this, async () => {
       this.learner = await this.client.updateLearner(patch);
     });
   }
 
   /** Passes the welcome without a name; the first certificate will ask for it. */
   async skip(): Promise<void> {
-    await this.guard(async () => {
+    await guard(this, async () => {
       this.learner = await this.client.skipWelcome({});
     });
-  }
-
-  private async guard(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    try {
-      await work();
-      this.error = null;
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
   }
 }
 

@@ -3,7 +3,7 @@ import type { Learner } from '../../../../src-shared/api/schemas';
 import type { NextStep } from '../../../../src-shared/profile/growth';
 import type { ItemKind } from '../../../../src-shared/packs/manifest';
 import type { CertificateDetail, CourseDetail } from '../../../../src-shared/training/schemas';
-import { api, toApiError } from '../../lib/api';
+import { api, guard } from '../../lib/api';
 
 /**
  * The moment a course is completed: what it took, its certificate (or the name the certificate waits for)
@@ -28,7 +28,7 @@ export class CourseCompletion {
   constructor(private readonly ref: () => { packId: string; courseId: string }) {}
 
   async load(): Promise<void> {
-    await this.guard(async () => {
+    await guard(this, async () => {
       const [course, learner, growth] = await Promise.all([
         api.getCourse(this.ref()),
         api.getLearner({}),
@@ -44,21 +44,9 @@ export class CourseCompletion {
 
   /** Gives the name the certificate waits for, then has it issued. */
   async claim(name: string): Promise<void> {
-    await this.guard(async () => {
+    await guard(this, async () => {
       this.learner = await api.updateLearner({ name });
       this.certificate = await api.claimCertificate(this.ref());
     });
-  }
-
-  private async guard(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    try {
-      await work();
-      this.error = null;
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
   }
 }

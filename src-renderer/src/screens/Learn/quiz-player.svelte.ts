@@ -2,7 +2,7 @@ import type { ApiError } from '../../../../src-shared/api/errors';
 import type { QuizAnswer } from '../../../../src-shared/training/quiz';
 import type { AttemptQuestion } from '../../../../src-shared/training/quiz-attempt';
 import type { AnswerFeedback, QuizAttempt, QuizResult } from '../../../../src-shared/training/schemas';
-import { api, toApiError } from '../../lib/api';
+import { api, guard } from '../../lib/api';
 
 /**
  * A knowledge check, one question at a time: each attempt brings its own questions (choices shuffled, no
@@ -42,7 +42,7 @@ export class QuizPlayer {
   }
 
   async start(): Promise<void> {
-    await this.guard(async () => {
+    await guard(this, async () => {
       const { packId, itemId } = this.quiz();
       this.attempt = await api.startQuiz({ packId, itemId });
       this.index = 0;
@@ -54,7 +54,7 @@ export class QuizPlayer {
   async answer(answer: QuizAnswer): Promise<void> {
     const { attempt, question } = this;
     if (!attempt || !question || this.feedback) return;
-    await this.guard(async () => {
+    await guard(this, async () => {
       this.feedback = await api.answerQuestion({
         attemptId: attempt.attemptId,
         questionId: question.id,
@@ -71,22 +71,10 @@ export class QuizPlayer {
     }
     const attempt = this.attempt;
     if (!attempt) return;
-    await this.guard(async () => {
+    await guard(this, async () => {
       this.result = await api.finishQuiz({ attemptId: attempt.attemptId });
       this.attempt = null;
       this.onFinished(this.result);
     });
-  }
-
-  private async guard(work: () => Promise<void>): Promise<void> {
-    this.busy = true;
-    try {
-      await work();
-      this.error = null;
-    } catch (error) {
-      this.error = toApiError(error);
-    } finally {
-      this.busy = false;
-    }
   }
 }

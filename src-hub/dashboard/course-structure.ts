@@ -1,0 +1,105 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkPackOffThread } from '../../src-packs/off-thread';
+import type { ItemKind, PackManifest } from '../../src-shared/packs/manifest';
+import { activityIri } from '../../src-shared/xapi/statements';
+import type { HubDb } from '../db/open';
+import { listLatestPacks, readPackZip } from '../packs/catalogue';
+
+/** One item of a published course, by the activity IRI its statements carry. */
+export interface StructureItem {
+  courseId: string;
+  moduleId: string;
+  itemId: string;
+  kind: ItemKind;
+}
+
+/**
+ * The modules and items of every course in the latest published version of each pack, as activity IRIs: a
+ * module is done when all its items are (as the app completes a course when all its items are). Courses no
+ * published pack holds are not here; their reports fall back to the items the hub has seen.
+ */
+export interface CourseStructure {
+  /** Every course, started by anyone or not, with its title in the pack. */
+  courses: { courseId: string; title: string }[];
+  items: StructureItem[];
+}
+
+/** The structure of one pack version, from its manifest. */
+export function structureOf(manifest: PackManifest): CourseStructure {
+  const items: StructureItem[] = [];
+  const courses: CourseStructure['courses'] = [];
+  const packId = manifest.id;
+  for (const course of manifest.courses) {
+    const courseId = activityIri({ kind: 'course', packId, id: course.id });
+    courses.push({ courseId, title: course.title });
+    for (const module of course.modules) {
+      const moduleId = activityIri({ kind: 'module', packId, id: `${course.id}/${module.id}` });
+      for (const item of module.items) {
+        items.push({
+          courseId,
+          moduleId,
+          itemId: activityIri({ kind: item.kind, packId, id: item.id }),
+          kind: item.kind,
+        });
+      }
+    }
+  }
+  return { courses, items };
+}
+
+/** A published version never changes (its bytes are fixed), so its structure is read once per hub process. */
+const cache = new Map<string, CourseStructure>();
+const EMPTY: CourseStructure = { courses: [], items: [] };
+
+/**
+ * The structure of the latest published version of every pack. Packs not read yet are read one after another
+ * (each in a worker), never all at once. A pack that can no longer be read (a later hub's stricter checks) counts
+ * as unknown, so its courses show the items seen and no modules, rather than the whole report failing.
+ */
+export async function publishedStructure(db: HubDb): Promise<CourseStructure> {
+  const parts: CourseStructure[] = [];
+  for (const pack of await listLatestPacks(db)) {
+    const key = `${pack.id}@${pack.version}#${pack.sha256}`;
+    let found = cache.get(key);
+    if (!found) {
+      try {
+        found = await readStructure(db, pack.id, pack.version);
+        cache.set(key, found);
+      } catch {
+        found = EMPTY; // the worker ran out of time or memory on a busy hub: tried again next time
+      }
+    }
+    parts.push(found);
+  }
+  return { courses: parts.flatMap((part) => part.courses), items: parts.flatMap((part) => part.items) };
+}
+
+async function readStructure(db: HubDb, id: string, version: string): Promise<CourseStructure> {
+  const stored = await readPackZip(db, id, version);
+  if (!stored) return EMPTY;
+  const work = await mkdtemp(join(tmpdir(), 'advocate-hub-structure-'));
+  try {
+    const zipFile = join(work, 'pack.zip');
+    await writeFile(zipFile, stored.zip);
+    // Checked with the same reader when it was published: read in a worker, so the hub keeps answering.
+    const outcome = await checkPackOffThread({ zipFile, folder: join(work, 'pack'), manifestOnly: true });
+    if (outcome.kind !== 'report' || !outcome.report.pack) return EMPTY;
+    return structureOf(outcome.report.pack.manifest);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** The items as one JSON parameter for SQL (`jsonb_to_recordset`): course, module, item and kind. */
+export function structureJson(structure: CourseStructure): string {
+  return JSON.stringify(
+    structure.items.map((item) => ({ c: item.courseId, m: item.moduleId, i: item.itemId, k: item.kind })),
+  );
+}
+
+/** The courses as one JSON parameter for SQL (`jsonb_to_recordset`): id and title. */
+export function coursesJson(structure: CourseStructure): string {
+  return JSON.stringify(structure.courses.map((course) => ({ c: course.courseId, t: course.title })));
+}
