@@ -8,7 +8,7 @@ import {
 } from '../../src-shared/xapi/statements';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, xapiFetch, type TestHub } from '../testing/hub';
 import { personProgress } from './person';
-import { courseParticipants, progressOverview, questionAnalysis } from './progress';
+import { courseParticipants, progressOverview, questionAnalysis, responseText } from './progress';
 
 const course: ActivityRef = { kind: 'course', packId: 'p', id: 'basics', title: 'Basics' };
 const module: ActivityRef = { kind: 'module', packId: 'p', id: 'm1', title: 'Module 1' };
@@ -178,5 +178,25 @@ describe.each(testBackends)('programme progress on %s', (backend) => {
       ['Q1', 'Check', 2, 1, null, null],
       ['Q2', 'Check', 2, 0.5, '2', 1],
     ]);
+    // These answers were sent by position, with no choices in the question's definition: no words to show.
+    expect(questions.map((q) => q.topWrongText)).toEqual([null, null]);
+  });
+});
+
+describe('a wrong answer in learners’ words', () => {
+  const choices = [
+    { id: 'a', description: { 'en-GB': 'Ask first' } },
+    { id: 'b', description: { 'en-GB': 'Post it anyway' } },
+    { id: 'c', description: { 'en-GB': 'Delete the thread' } },
+  ];
+  it('names each choice of a response from the question’s definition', () => {
+    expect(responseText('b', choices)).toBe('Post it anyway');
+    expect(responseText('b[,]c', choices)).toBe('Post it anyway; Delete the thread');
+  });
+  it('gives nothing when the definition cannot name every part', () => {
+    expect(responseText('2', choices)).toBeNull();
+    expect(responseText('a[,]z', choices)).toBeNull();
+    expect(responseText('a', undefined)).toBeNull();
+    expect(responseText('a', [{ id: 'a' }])).toBeNull();
   });
 });

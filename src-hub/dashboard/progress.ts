@@ -186,6 +186,7 @@ export async function questionAnalysis(db: HubDb, course: string): Promise<HubAn
     correct: number;
     topWrong: string | null;
     topWrongAnswers: number | null;
+    choices: unknown;
   }>(
     db,
     sql`select t.question_id as "questionId", coalesce(max(t.question_title), t.question_id) as question,
@@ -193,16 +194,36 @@ export async function questionAnalysis(db: HubDb, course: string): Promise<HubAn
         sum(t.answers)::int as answers, (coalesce(sum(t.answers) filter (where t.success), 0))::int as correct,
         (select w.response from answer_tallies w where w.question_id = t.question_id and not w.success
           order by w.answers desc, w.response limit 1) as "topWrong",
-        (select max(w.answers) from answer_tallies w where w.question_id = t.question_id and not w.success) as "topWrongAnswers"
+        (select max(w.answers) from answer_tallies w where w.question_id = t.question_id and not w.success) as "topWrongAnswers",
+        (select q.definition->'choices' from xapi_activities q where q.id = t.question_id) as choices
       from answer_tallies t left join xapi_activities a on a.id = t.quiz_id
       where t.course_id = ${course}
       group by t.question_id, t.quiz_id order by t.quiz_id, t.question_id`,
   );
   return {
-    questions: found.map(({ correct, answers, ...q }) => ({
+    questions: found.map(({ correct, answers, choices, ...q }) => ({
       ...q,
+      topWrongText: q.topWrong === null ? null : responseText(q.topWrong, choices),
       answers,
       correctShare: answers > 0 ? correct / answers : 0,
     })),
   };
+}
+
+/**
+ * A choice response (`b` or `b[,]d`) in the words learners saw, from the question's stored interaction
+ * definition; null when the definition has no such choices (older statements answered by position).
+ */
+export function responseText(response: string, choices: unknown): string | null {
+  if (!Array.isArray(choices)) return null;
+  const words = new Map<string, string>();
+  for (const choice of choices as unknown[]) {
+    if (typeof choice !== 'object' || choice === null) continue;
+    const { id, description } = choice as { id?: unknown; description?: unknown };
+    if (typeof id !== 'string' || typeof description !== 'object' || description === null) continue;
+    const texts = Object.values(description as Record<string, unknown>).filter((t) => typeof t === 'string');
+    if (typeof texts[0] === 'string') words.set(id, texts[0]);
+  }
+  const parts = response.split('[,]').map((id) => words.get(id));
+  return parts.every((part) => part !== undefined) ? parts.join('; ') : null;
 }

@@ -453,6 +453,8 @@ export const QuestionAnalysis = z.object({
       correctShare: z.number(),
       /** The wrong answer given most often (a choice id), and how often; null when no one was wrong. */
       topWrong: z.string().nullable(),
+      /** The wrong answer in the words learners saw, when the question's definition names its choices. */
+      topWrongText: z.string().nullable(),
       topWrongAnswers: z.number().int().nullable(),
     }),
   ),
