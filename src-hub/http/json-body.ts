@@ -15,6 +15,8 @@ export class BodyError extends Error {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** A \u escape of U+0000 or of a surrogate (U+D800–U+DFFF), in either case. */
+const MAY_BE_UNSTORABLE = /\\u(?:0000|d[89a-f])/i;
 
 /**
  * Replaces Fastify's JSON parser with one that rejects what it would let through: bytes that are not UTF-8
@@ -48,7 +50,9 @@ export function parseJsonBody(body: Buffer): unknown {
   } catch (error) {
     throw new BodyError(400, 'bad_json', `The request body is not valid JSON: ${(error as Error).message}`);
   }
-  const unstorable = unstorableText(parsed);
+  // Only a \u escape can put U+0000 or a lone surrogate into parsed JSON: the decoded text is well-formed UTF-16,
+  // and JSON.parse refuses a raw U+0000. Without such an escape (the usual body), the walk is skipped.
+  const unstorable = MAY_BE_UNSTORABLE.test(text) ? unstorableText(parsed) : null;
   if (unstorable) throw new BodyError(400, 'unstorable_text', `${unstorable.path}: ${unstorable.problem}`);
   return parsed;
 }
@@ -72,14 +76,12 @@ export function registerQueryTextCheck(app: FastifyInstance): void {
 /** Counts brackets outside strings: cheap, and done before JSON.parse builds anything. */
 function checkDepth(text: string): void {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91 /* { [ */) {
+    if (c === 34 /* " */) {
+      i = closingQuote(text, i);
+      if (i < 0) return;
+    } else if (c === 123 || c === 91 /* { [ */) {
       if (++depth > MAX_JSON_DEPTH) {
         throw new BodyError(
           400,
@@ -89,4 +91,14 @@ function checkDepth(text: string): void {
       }
     } else if (c === 125 || c === 93) depth--;
   }
+}
+
+/** Where the string opened at `open` ends (a quote after an even run of backslashes), or -1; indexOf is fast. */
+function closingQuote(text: string, open: number): number {
+  for (let at = text.indexOf('"', open + 1); at >= 0; at = text.indexOf('"', at + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 92 /* \\ */) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  return -1;
 }

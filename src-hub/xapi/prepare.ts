@@ -86,7 +86,10 @@ function checkIndexSizes(index: StatementIndex, where: string): void {
     ['an activity id in context or a sub-statement', index.relatedActivities],
   ];
   for (const [field, values] of fields) {
-    if (values.some((value) => utf8Bytes(value) > MAX_INDEXED_BYTES)) {
+    // A UTF-16 code unit is at most 3 UTF-8 bytes, so only long values need counting.
+    if (
+      values.some((value) => value.length * 3 > MAX_INDEXED_BYTES && utf8Bytes(value) > MAX_INDEXED_BYTES)
+    ) {
       throw new StatementError(
         400,
         `${where}${field}: an identifier is longer than the ${MAX_INDEXED_BYTES.toLocaleString('en')} bytes this hub stores`,

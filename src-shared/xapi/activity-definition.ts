@@ -25,23 +25,21 @@ const INTERACTION_TYPES = [
   'other',
 ];
 
+const COMPONENTS = ['choices', 'scale', 'source', 'target', 'steps'];
+const INTERACTION_PROPERTIES = ['correctResponsesPattern', ...COMPONENTS];
+const DEFINITION_PROPERTIES = [
+  'name',
+  'description',
+  'type',
+  'moreInfo',
+  'extensions',
+  'interactionType',
+  ...INTERACTION_PROPERTIES,
+];
+
 export function activityDefinition(value: unknown, path: string): void {
   const d = object(value, path);
-  const components = ['choices', 'scale', 'source', 'target', 'steps'];
-  only(
-    d,
-    [
-      'name',
-      'description',
-      'type',
-      'moreInfo',
-      'extensions',
-      'interactionType',
-      'correctResponsesPattern',
-      ...components,
-    ],
-    path,
-  );
+  only(d, DEFINITION_PROPERTIES, path);
   if (d['name'] !== undefined) languageMap(d['name'], join(path, 'name'));
   if (d['description'] !== undefined) languageMap(d['description'], join(path, 'description'));
   if (d['type'] !== undefined) iri(d['type'], join(path, 'type'));
@@ -51,7 +49,7 @@ export function activityDefinition(value: unknown, path: string): void {
     fail(join(path, 'interactionType'), `must be one of ${INTERACTION_TYPES.join(', ')}`);
   }
   // Data 2.4.4.1: the interaction properties describe an interaction, so they need its interactionType.
-  for (const name of ['correctResponsesPattern', ...components]) {
+  for (const name of INTERACTION_PROPERTIES) {
     if (d[name] !== undefined && d['interactionType'] === undefined)
       fail(join(path, name), 'is only allowed with an interactionType');
   }
@@ -60,7 +58,7 @@ export function activityDefinition(value: unknown, path: string): void {
       string(p, `${join(path, 'correctResponsesPattern')}[${i}]`),
     );
   }
-  for (const name of components) {
+  for (const name of COMPONENTS) {
     if (d[name] === undefined) continue;
     array(d[name], join(path, name)).forEach((component, i) => {
       const at = `${join(path, name)}[${i}]`;

@@ -34,6 +34,43 @@ const DURATION =
   /^P(?:\d+(?:\.\d+)?W|(?=\d|T\d)(?:\d+(?:\.\d+)?Y)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?D)?(?:T(?=\d)(?:\d+(?:\.\d+)?H)?(?:\d+(?:\.\d+)?M)?(?:\d+(?:\.\d+)?S)?)?)$/;
 const IFI_KEYS = ['mbox', 'mbox_sha1sum', 'openid', 'account'];
 const CONTEXT_ACTIVITY_KINDS = ['parent', 'grouping', 'category', 'other'];
+const STATEMENT_PROPERTIES = [
+  'id',
+  'actor',
+  'verb',
+  'object',
+  'result',
+  'context',
+  'timestamp',
+  'stored',
+  'authority',
+  'version',
+  'attachments',
+];
+const SUB_STATEMENT_PROPERTIES = [
+  'objectType',
+  'actor',
+  'verb',
+  'object',
+  'result',
+  'context',
+  'timestamp',
+  'attachments',
+];
+const CONTEXT_PROPERTIES = [
+  'registration',
+  'instructor',
+  'team',
+  'contextActivities',
+  'contextAgents',
+  'contextGroups',
+  'revision',
+  'platform',
+  'language',
+  'statement',
+  'extensions',
+];
+const VERSION = /^(1\.0|2\.0)(\.\d+)?$/;
 
 export function checkStatement(statement: unknown): StatementCheck {
   try {
@@ -59,22 +96,7 @@ export function checkAgent(value: unknown, path: string): StatementCheck {
 
 function statementBody(value: unknown, path: string, sub: boolean): void {
   const s = object(value, path);
-  const allowed = sub
-    ? ['objectType', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'attachments']
-    : [
-        'id',
-        'actor',
-        'verb',
-        'object',
-        'result',
-        'context',
-        'timestamp',
-        'stored',
-        'authority',
-        'version',
-        'attachments',
-      ];
-  only(s, allowed, path);
+  only(s, sub ? SUB_STATEMENT_PROPERTIES : STATEMENT_PROPERTIES, path);
   if (!sub && s['id'] !== undefined && !isUuid(s['id'])) fail(join(path, 'id'), 'must be a UUID');
   actor(required(s, 'actor', path), join(path, 'actor'));
   const verbId = verb(required(s, 'verb', path), join(path, 'verb'));
@@ -89,7 +111,7 @@ function statementBody(value: unknown, path: string, sub: boolean): void {
   if (!sub && s['authority'] !== undefined) authority(s['authority'], join(path, 'authority'));
   if (!sub && s['version'] !== undefined) {
     const version = s['version'];
-    if (typeof version !== 'string' || !/^(1\.0|2\.0)(\.\d+)?$/.test(version)) {
+    if (typeof version !== 'string' || !VERSION.test(version)) {
       fail(join(path, 'version'), 'must be an xAPI version such as 2.0.0 or 1.0.3');
     }
   }
@@ -257,23 +279,7 @@ function score(value: unknown, path: string): void {
 
 function context(value: unknown, path: string, objectKind: ObjectKind): void {
   const c = object(value, path);
-  only(
-    c,
-    [
-      'registration',
-      'instructor',
-      'team',
-      'contextActivities',
-      'contextAgents',
-      'contextGroups',
-      'revision',
-      'platform',
-      'language',
-      'statement',
-      'extensions',
-    ],
-    path,
-  );
+  only(c, CONTEXT_PROPERTIES, path);
   if (c['registration'] !== undefined && !isUuid(c['registration']))
     fail(join(path, 'registration'), 'must be a UUID');
   if (c['instructor'] !== undefined) actor(c['instructor'], join(path, 'instructor'));
