@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
@@ -12,56 +10,7 @@ import {
   verifyWithDigitalBazaar,
 } from '../src-shared/certificates/testing/independent-checks';
 import { test, expect, screenshot, expectAccessible, openScreen, type RunningHost } from './fixtures';
-
-const projectRoot = join(import.meta.dirname, '..');
-
-function hubCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, HUB_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function runHubCli<T>(args: string[]): Promise<T> {
-  const child = hubCli([...args, '--json']);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`hub ${args.join(' ')} failed: ${stderr}`);
-  return JSON.parse(stdout) as T;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startHub(dataDir: string, port: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = hubCli(['--port', String(port), '--data-dir', dataDir]);
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the hub exited (${String(code)}): ${output}`)));
-  });
-  return { url, child };
-}
-
-async function stopHub(hub: { child: ChildProcess }): Promise<void> {
-  if (hub.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => hub.child.once('exit', resolve));
-  hub.child.kill('SIGTERM');
-  await exited;
-}
+import { freePort, runHubCli, startHub, stopHub } from './hub-process';
 
 /** The test pack without its exercise, imported through the Packs screen's own calls. */
 async function importTestPack(request: APIRequestContext, host: RunningHost): Promise<void> {

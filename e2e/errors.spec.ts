@@ -1,14 +1,5 @@
-import { createServer } from 'node:net';
 import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import { freePort } from './hub-process';
 
 test('a wrong hub address says it is the hub that is not answering, not the app', async ({ page, host }) => {
   const port = await freePort();

@@ -1,56 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
+import { freePort, runHubCli, startHub } from './hub-process';
 
 // A person's contact in the company's expert list, from their own profile, through a real sync to a real hub:
 // shown only when they made it company-visible, and a private one never leaves the device.
-
-const projectRoot = join(import.meta.dirname, '..');
-
-function hubCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, HUB_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function runHubCli<T>(args: string[]): Promise<T> {
-  const child = hubCli([...args, '--json']);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`hub ${args.join(' ')} failed: ${stderr}`);
-  return JSON.parse(stdout) as T;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startHub(dataDir: string, port: number): Promise<{ url: string; child: ChildProcess }> {
-  const child = hubCli(['--port', String(port), '--data-dir', dataDir]);
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the hub exited (${String(code)}): ${output}`)));
-  });
-  return { url, child };
-}
 
 async function syncNow(page: Page): Promise<void> {
   await openScreen(page, 'Sync & Settings');

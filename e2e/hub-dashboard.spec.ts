@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,47 +7,11 @@ import { writeTestPack } from '../src-packs/testing/test-pack';
 import { buildPackZip } from '../src-packs/zip/build';
 import { buildStatement, type ActivityRef, type StatementInput } from '../src-shared/xapi/statements';
 import { expect, expectAccessible, screenshot } from './fixtures';
+import { runHubCliText, startHub } from './hub-process';
 
 // The company hub as a trainer meets it: a real hub process over a temp PGlite folder, a trainer credential
 // made with the admin CLI, devices syncing through the xAPI, and the dashboard in Chromium.
 // (e2e does not import src-hub: its tsconfig holds the app's sources only, so the hub is driven as a program.)
-
-const projectRoot = join(import.meta.dirname, '..');
-
-function hubCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, HUB_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function runCli(args: string[]): Promise<string> {
-  const child = hubCli(args);
-  let out = '';
-  let err = '';
-  child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`hub ${args.join(' ')} exited ${code}: ${err}`);
-  return out;
-}
-
-async function startHub(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = hubCli(['--port', '0', '--data-dir', dataDir]);
-  let err = '';
-  child.stderr?.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the hub exited (${code}) before listening: ${err}`)));
-  });
-  return { url, child };
-}
 
 const test = base.extend<{ hub: { url: string; trainer: { key: string; secret: string } } }>({
   hub: [
@@ -56,7 +19,7 @@ const test = base.extend<{ hub: { url: string; trainer: { key: string; secret: s
     async ({}, use) => {
       const dataDir = mkdtempSync(join(tmpdir(), 'advocate-e2e-hub-'));
       const trainer = JSON.parse(
-        await runCli([
+        await runHubCliText([
           'credentials',
           'create',
           '--name',
@@ -69,7 +32,7 @@ const test = base.extend<{ hub: { url: string; trainer: { key: string; secret: s
         ]),
       ) as { key: string; secret: string };
       // The company names itself as issuer, so completions earn company certificates.
-      await runCli(['issuer', 'set', '--name', 'Acme Corp', '--data-dir', dataDir]);
+      await runHubCliText(['issuer', 'set', '--name', 'Acme Corp', '--data-dir', dataDir]);
       const { url, child } = await startHub(dataDir);
       await use({ url, trainer });
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -1,15 +1,5 @@
-import { createServer } from 'node:net';
 import { test, expect, screenshot, expectAccessible, openScreen, startHost, stopHost } from './fixtures';
-
-/** A port free right now, for a host that must come back at the same address. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import { freePort } from './hub-process';
 
 test('the host restarts with a new key: the tab takes the new address without a reload and keeps what was typed meanwhile', async ({
   page,

@@ -1,56 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { writeTestPack } from '../src-packs/testing/test-pack';
 import { buildPackZip } from '../src-packs/zip/build';
 import { test, expect, screenshot, expectAccessible, openScreen } from './fixtures';
-
-const projectRoot = join(import.meta.dirname, '..');
-
-/** `npm run hub -- …` as the trainer's admin would run it. */
-function hubCli(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src-hub/cli.ts', ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, HUB_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function runHubCli<T>(args: string[]): Promise<T> {
-  const child = hubCli([...args, '--json']);
-  let stdout = '';
-  let stderr = '';
-  child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`hub ${args.join(' ')} failed: ${stderr}`);
-  return JSON.parse(stdout) as T;
-}
-
-/** A port nothing listens on now, for a hub whose address goes into an invitation before it starts. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startHub(dataDir: string, port = 0): Promise<{ url: string; child: ChildProcess }> {
-  const child = hubCli(['--port', String(port), '--data-dir', dataDir]);
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the hub exited (${String(code)}): ${output}`)));
-  });
-  return { url, child };
-}
+import { freePort, runHubCli, startHub, stopHub } from './hub-process';
 
 test('a learner connects with an enrolment code, completes a lesson from a pack the hub sent, and syncs it', async ({
   page,
@@ -148,13 +102,6 @@ test('a learner connects with an enrolment code, completes a lesson from a pack 
     rmSync(hubDir, { recursive: true, force: true });
   }
 });
-
-async function stopHub(hub: { child: ChildProcess }): Promise<void> {
-  if (hub.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => hub.child.once('exit', resolve));
-  hub.child.kill('SIGTERM');
-  await exited;
-}
 
 test('when the hub is away, then revokes the device, the learner is told plainly and nothing is lost', async ({
   page,
