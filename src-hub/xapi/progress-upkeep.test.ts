@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -9,6 +11,7 @@ import {
   type Statement,
   type StatementInput,
 } from '../../src-shared/xapi/statements';
+import { HUB_MIGRATIONS_DIR } from '../db/open';
 import { HUB_START_TIMEOUT, startTestHub, testBackends, xapiFetch, type TestHub } from '../testing/hub';
 import { backfillProgressSql } from './progress';
 
@@ -73,6 +76,24 @@ const scored = (learner: string, passed: boolean, scaled: number, at?: number) =
     },
     at,
   );
+/** A lesson whose course and own names have no English: the title is the first name in jsonb's key order. */
+function unnamedInEnglish(learner: string): Statement {
+  const statement = app(learner, { verb: 'completed', object: lesson(4), parents: [other, module] });
+  type Activity = { id: string; definition: { name: unknown } };
+  const context = statement['context'] as {
+    contextActivities: { parent: Activity[]; grouping?: Activity[] };
+  };
+  const { parent, grouping = [] } = context.contextActivities;
+  const courseActivity = [...parent, ...grouping].find((a) => a.id === activityIri(other));
+  if (!courseActivity) throw new Error('no course activity');
+  // Insertion order says fr-FR first; jsonb orders shorter keys first, so "de" is first.
+  courseActivity.definition.name = { 'fr-FR': 'Avancé', de: 'Fortgeschritten' };
+  (statement['object'] as { definition: { name: unknown } }).definition.name = {
+    'pt-BR': 'Lição',
+    es: 'Lección',
+  };
+  return statement;
+}
 const voiding = (targetId: string) => ({
   id: randomUUID(),
   actor: { objectType: 'Agent', account: { homePage: LEARNER_ACCOUNT_HOME, name: 'trainer' } },
@@ -108,6 +129,7 @@ describe.each(testBackends)('progress kept at ingest on %s', (backend) => {
       scored('ada', false, 0.5),
       // Not about a course: neither counted nor a reason for a query.
       app('ada', { verb: 'attempted', object: { kind: 'lesson', packId: 'q', id: 'loose', title: 'Loose' } }),
+      unnamedInEnglish('gus'),
       { ...mbox('dee@example.com'), object: { objectType: 'Agent', mbox: 'mailto:x@example.com' } },
     );
     // Later batches: repeats that change nothing, a better and a worse score, answers in another batch.
@@ -152,7 +174,7 @@ describe.each(testBackends)('progress kept at ingest on %s', (backend) => {
     };
     const kept = await snapshot();
     expect(kept['course_progress']?.length).toBeGreaterThan(3);
-    expect(kept['item_progress']?.length).toBe(5);
+    expect(kept['item_progress']?.length).toBe(6);
     expect(kept['answer_tallies']?.length).toBe(4);
     // The voided statements count nowhere: Cy's voided answer, Bob's voided pass, Cy's course voided at once.
     const cy = kept['course_progress']?.filter((row) =>
@@ -160,8 +182,22 @@ describe.each(testBackends)('progress kept at ingest on %s', (backend) => {
     );
     expect(cy).toHaveLength(1);
     expect((cy?.[0] as { completed_at: unknown }).completed_at).toBeNull();
+    const gus = (table: string) =>
+      kept[table]?.find((row) => (row as { actor_ifi: string }).actor_ifi.endsWith('|gus')) as Record<
+        string,
+        unknown
+      >;
+    expect(gus('course_progress')['course_title']).toBe('Fortgeschritten');
+    expect(gus('item_progress')['item_title']).toBe('Lección');
     for (const table of tables) await db.execute(sql.raw(`delete from ${table}`));
     for (const statement of backfillProgressSql()) await db.execute(sql.raw(statement));
+    expect(await snapshot()).toEqual(kept);
+    // Migration 0006 filled existing hubs with the SQL of its day: it must still agree with today's upkeep.
+    const migration = readFileSync(join(HUB_MIGRATIONS_DIR, '0006_progress.sql'), 'utf8');
+    const backfills = migration.split('--> statement-breakpoint').filter((part) => part.includes('facts as'));
+    expect(backfills.length).toBeGreaterThan(0);
+    for (const table of tables) await db.execute(sql.raw(`delete from ${table}`));
+    for (const statement of backfills) await db.execute(sql.raw(statement));
     expect(await snapshot()).toEqual(kept);
   });
 });

@@ -10,10 +10,10 @@ type Json = Record<string, unknown>;
  * kept in the ingest transaction, so no report scans the statements table. New statements are added to them;
  * when statements are voided, the rows they fed are rebuilt from the statements that still stand.
  *
- * The SQL below is the one definition of what the facts of statements add up to. Migration 0005 backfills the
- * tables with exactly this SQL over every statement (`backfillProgressSql`). At ingest the facts of a new batch
- * come from the statements in hand (`progressFact`, the twin of the facts CTE), bound as one JSON parameter: the
- * batch is not read back. progress-upkeep.test.ts and report.test.ts check that ingest and backfill agree.
+ * The SQL below is the one definition of what the facts of statements add up to, whether they come from the
+ * statements table (migration 0006's backfill, and the rebuild after a void) or from the rows an INSERT has just
+ * returned (ingest: `progressAfterInsert`, in the INSERT's own statement, so a batch is neither sent twice nor
+ * read back). progress-upkeep.test.ts and report.test.ts check that ingest and backfill agree.
  */
 
 const COURSE = 'http://adlnet.gov/expapi/activities/course';
@@ -35,24 +35,30 @@ const name = (activity: string) =>
 const asArray = (value: string) =>
   `coalesce(case when jsonb_typeof(${value}) = 'array' then ${value} end, '[]'::jsonb)`;
 
-/** One row per unvoided activity statement with the course it belongs to (the object, or a context activity). */
-function facts(where: string): string {
+/**
+ * One row per unvoided activity statement with the course it belongs to (the object, or a context activity): only
+ * the plain values the tables are built from, so the JSON of a batch's facts stays small (see progressFact).
+ */
+function facts(where: string, source = 'statements'): string {
   return `facts as (
   select s.actor_ifi, s.verb_id, s."timestamp" as ts, s.activity_id,
-    s.statement->'object'->'definition'->>'type' as object_type,
-    s.statement->'object' as object, s.statement->'actor'->>'name' as actor_name, s.statement->'result' as result,
-    case when s.statement->'object'->'definition'->>'type' = ${lit(COURSE)} then s.statement->'object'
-      else (select a from jsonb_array_elements(ctx.acts) a where a->'definition'->>'type' = ${lit(COURSE)} limit 1) end as course,
+    s.statement->'object'->'definition'->>'type' as object_type, ${name(`s.statement->'object'`)} as object_name,
+    s.statement->'actor'->>'name' as actor_name, c.course->>'id' as course_id, ${name('c.course')} as course_name,
+    (s.statement->'result'->'score'->>'scaled')::float8 as score,
+    case when jsonb_typeof(s.statement->'result'->'success') = 'boolean' then (s.statement->'result'->>'success')::boolean end as success,
+    s.statement->'result'->>'response' as response,
     coalesce((select a->>'id' from jsonb_array_elements(ctx.parents) a where a->'definition'->>'type' = ${lit(ASSESSMENT)} limit 1), ctx.parents->0->>'id', '') as quiz_id
-  from statements s
+  from ${source} s
   cross join lateral (select ${asArray(`s.statement->'context'->'contextActivities'->'parent'`)} as parents) p
   cross join lateral (select p.parents as parents, p.parents || ${asArray(`s.statement->'context'->'contextActivities'->'grouping'`)} as acts) ctx
+  cross join lateral (select case when s.statement->'object'->'definition'->>'type' = ${lit(COURSE)} then s.statement->'object'
+      else (select a from jsonb_array_elements(ctx.acts) a where a->'definition'->>'type' = ${lit(COURSE)} limit 1) end as course) c
   where s.voided = false and s.activity_id is not null and (${where})
 )`;
 }
 
 const FINISHED = `verb_id in (${lit(verbs.passed.id)}, ${lit(verbs.failed.id)})`;
-const SCORE = `(result->'score'->>'scaled')::float8`;
+const SCORE = 'score';
 
 /**
  * `on conflict ... do update` that writes only when a value changes. Most statements change nothing in a row
@@ -69,13 +75,13 @@ where (${columns.map((column) => `${table}.${column}`).join(', ')})
 
 function courseProgressSql(upsert: boolean): string {
   return `insert into course_progress (actor_ifi, course_id, account_name, mbox_email, actor_name, course_title, started_at, last_at, completed_at)
-select actor_ifi, course->>'id',
+select actor_ifi, course_id,
   case when left(actor_ifi, ${ACCOUNT_PREFIX.length}) = ${lit(ACCOUNT_PREFIX)} then substr(actor_ifi, ${ACCOUNT_PREFIX.length + 1}) end,
   case when left(actor_ifi, 12) = 'mbox:mailto:' then substr(actor_ifi, 13) end,
-  max(actor_name), max(${name('course')}), min(ts), max(ts),
+  max(actor_name), max(course_name), min(ts), max(ts),
   min(ts) filter (where verb_id = ${lit(verbs.completed.id)} and object_type = ${lit(COURSE)})
-from facts where course->>'id' is not null and octet_length(actor_ifi) + octet_length(course->>'id') <= ${MAX_KEY_BYTES}
-group by actor_ifi, course->>'id'${
+from facts where course_id is not null and octet_length(actor_ifi) + octet_length(course_id) <= ${MAX_KEY_BYTES}
+group by actor_ifi, course_id${
     upsert
       ? `\n${onConflictUpdate('course_progress', 'actor_ifi, course_id', {
           actor_name: 'coalesce(excluded.actor_name, course_progress.actor_name)',
@@ -90,14 +96,14 @@ group by actor_ifi, course->>'id'${
 
 function itemProgressSql(upsert: boolean): string {
   return `insert into item_progress (actor_ifi, item_id, course_id, item_title, started_at, completed_at, attempts, best_score, last_score, last_scored_at)
-select actor_ifi, activity_id, min(course->>'id'), max(${name('object')}), min(ts),
+select actor_ifi, activity_id, min(course_id), max(object_name), min(ts),
   min(ts) filter (where verb_id in (${lit(verbs.completed.id)}, ${lit(verbs.passed.id)})),
   (count(*) filter (where ${FINISHED}))::int,
   max(${SCORE}) filter (where ${FINISHED}),
   (array_agg(${SCORE} order by ts desc) filter (where ${FINISHED} and ${SCORE} is not null))[1],
   max(ts) filter (where ${FINISHED} and ${SCORE} is not null)
 from facts
-where course->>'id' is not null and octet_length(actor_ifi) + octet_length(activity_id) <= ${MAX_KEY_BYTES}
+where course_id is not null and octet_length(actor_ifi) + octet_length(activity_id) <= ${MAX_KEY_BYTES}
   and object_type is distinct from ${lit(COURSE)}
   and object_type is distinct from ${lit(MODULE)} and object_type is distinct from ${lit(INTERACTION)}
 group by actor_ifi, activity_id${
@@ -120,13 +126,12 @@ group by actor_ifi, activity_id${
 
 function answerTalliesSql(upsert: boolean): string {
   return `insert into answer_tallies (question_id, response, success, quiz_id, course_id, question_title, answers)
-select activity_id, result->>'response', (result->>'success')::boolean, min(quiz_id), coalesce(min(course->>'id'), ''),
-  max(${name('object')}), count(*)::int
+select activity_id, response, success, min(quiz_id), coalesce(min(course_id), ''), max(object_name), count(*)::int
 from facts
 where verb_id = ${lit(verbs.answered.id)} and object_type = ${lit(INTERACTION)}
-  and jsonb_typeof(result->'success') = 'boolean' and length(result->>'response') <= ${MAX_TALLIED_RESPONSE}
-  and octet_length(activity_id) + octet_length(result->>'response') <= ${MAX_KEY_BYTES}
-group by activity_id, result->>'response', (result->>'success')::boolean${
+  and success is not null and length(response) <= ${MAX_TALLIED_RESPONSE}
+  and octet_length(activity_id) + octet_length(response) <= ${MAX_KEY_BYTES}
+group by activity_id, response, success${
     upsert
       ? `\n${onConflictUpdate('answer_tallies', 'question_id, response, success', {
           answers: 'answer_tallies.answers + excluded.answers',
@@ -148,73 +153,49 @@ const PARTS: Record<Part, (upsert: boolean) => string> = {
   tally: answerTalliesSql,
 };
 
-/** One statement: the facts are computed once, and each table is written from them. */
-function progressSql(factsCte: string, upsert: boolean, parts: Part[]): string {
-  const inserts = parts.map((part) => PARTS[part](upsert));
-  const last = inserts.pop() as string;
-  return `with ${factsCte}${inserts.map((insert, i) => `,\nw${i} as (${insert})`).join('')}\n${last}`;
+/** The facts CTE and one CTE writing each table from them. */
+function progressCtes(factsCte: string, upsert: boolean, parts: Part[]): string {
+  return [factsCte, ...parts.map((part, i) => `w${i} as (${PARTS[part](upsert)})`)].join(',\n');
 }
 
-/** The SQL migration 0005 runs once to fill the progress tables from the statements already stored. */
+/** One statement: the facts are computed once, and each table is written from them. */
+function progressSql(factsCte: string, upsert: boolean, parts: Part[]): string {
+  return `with ${progressCtes(factsCte, upsert, parts)}\nselect 1`;
+}
+
+/** The SQL that fills the progress tables from every statement stored (what migration 0006 ran once). */
 export function backfillProgressSql(): string[] {
   return [progressSql(facts('true'), false, ['course', 'item', 'tally'])];
+}
+
+/**
+ * CTEs that add the statements an INSERT ... RETURNING * named `source` has just stored to the progress tables,
+ * for a WITH list that begins with that INSERT: the batch is used as PostgreSQL already holds it.
+ */
+export function progressAfterInsert(source: string): string {
+  return progressCtes(facts('true', source), true, ['course', 'item', 'tally']);
+}
+
+/**
+ * Whether a statement can add to the progress tables: one about an activity that is a course or names one, or an
+ * answer. A batch with none skips the upkeep; the SQL above decides what each one adds.
+ */
+export function feedsProgress(statement: Json, activityId: string | null, verbId: string): boolean {
+  if (activityId === null) return false;
+  if (verbId === verbs.answered.id) return true;
+  const object = statement['object'];
+  const contextActivities = field(field(statement, 'context'), 'contextActivities');
+  return [
+    object,
+    ...arrayOrEmpty(field(contextActivities, 'parent')),
+    ...arrayOrEmpty(field(contextActivities, 'grouping')),
+  ].some((activity) => text(field(field(activity, 'definition'), 'type')) === COURSE);
 }
 
 async function run(tx: HubTx, build: (where: string) => string, where: SQL): Promise<void> {
   // The templates are plain text around one bound condition: split at a marker and splice the condition in.
   const [before, after] = build('\u0000').split('\u0000') as [string, string];
   await tx.execute(sql`${sql.raw(before)}${where}${sql.raw(after)}`);
-}
-
-/** A row of the facts CTE above. */
-export interface ProgressFact {
-  actor_ifi: string;
-  verb_id: string;
-  ts: string;
-  activity_id: string;
-  object_type: string | null;
-  object: unknown;
-  actor_name: string | null;
-  result: unknown;
-  course: unknown;
-  quiz_id: string;
-}
-
-/**
- * The facts row of a statement still in hand, as facts() reads it from the stored JSON, so a new batch is not read
- * back: null when the statement adds nothing (no activity, or neither about a course nor an answer).
- * progress-upkeep.test.ts checks that what ingest keeps equals the backfill over the stored statements.
- */
-export function progressFact(
-  statement: Json,
-  index: { actorIfi: string; verbId: string; activityId: string | null },
-  timestamp: Date,
-): ProgressFact | null {
-  if (index.activityId === null) return null;
-  const object = statement['object'];
-  const objectType = text(field(field(object, 'definition'), 'type'));
-  const contextActivities = field(field(statement, 'context'), 'contextActivities');
-  const parents = arrayOrEmpty(field(contextActivities, 'parent'));
-  const acts = [...parents, ...arrayOrEmpty(field(contextActivities, 'grouping'))];
-  const typed = (type: string) => (a: unknown) => text(field(field(a, 'definition'), 'type')) === type;
-  const course = objectType === COURSE ? object : (acts.find(typed(COURSE)) ?? null);
-  if (course === null && index.verbId !== verbs.answered.id) return null;
-  const assessment = parents.find(typed(ASSESSMENT));
-  return {
-    actor_ifi: index.actorIfi,
-    verb_id: index.verbId,
-    ts: timestamp.toISOString(),
-    activity_id: index.activityId,
-    object_type: objectType,
-    object: object ?? null,
-    actor_name: text(field(statement['actor'], 'name')),
-    result: statement['result'] ?? null,
-    course,
-    quiz_id:
-      (assessment === undefined ? null : text(field(assessment, 'id'))) ??
-      text(field(parents[0], 'id')) ??
-      '',
-  };
 }
 
 function field(value: unknown, key: string): unknown {
@@ -231,21 +212,6 @@ function text(value: unknown): string | null {
 
 function arrayOrEmpty(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
-}
-
-const FACTS_FROM_JSON = `facts as (
-  select * from jsonb_to_recordset(\u0000::jsonb) as f(actor_ifi text, verb_id text, ts timestamptz, activity_id text,
-    object_type text, object jsonb, actor_name text, result jsonb, course jsonb, quiz_id text)
-)`;
-
-/** Adds the facts of newly stored, unvoided statements to the progress tables, in one statement. */
-export async function addProgress(tx: HubTx, facts: ProgressFact[]): Promise<void> {
-  if (facts.length === 0) return;
-  const [before, after] = progressSql(FACTS_FROM_JSON, true, ['course', 'item', 'tally']).split('\u0000') as [
-    string,
-    string,
-  ];
-  await tx.execute(sql`${sql.raw(before)}${JSON.stringify(facts)}${sql.raw(after)}`);
 }
 
 /** Rebuilds the rows fed by voided statements: their actors' progress and their questions' tallies. */

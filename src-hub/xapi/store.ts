@@ -8,7 +8,7 @@ import { checkAllClaimed } from './attachments';
 import { recordActivityDefinitions, type ActivityCache } from './activity-store';
 import { sameStatement } from './compare';
 import { prepareStatement, type Prepared } from './prepare';
-import { addProgress, progressFact, rebuildProgress } from './progress';
+import { feedsProgress, progressAfterInsert, rebuildProgress } from './progress';
 import { anyOf } from './sql-array';
 import { StatementError, type Writer } from './statement-error';
 import type { AttachmentPart } from './upload';
@@ -53,13 +53,13 @@ export async function storeStatements(
   await withRetry(() =>
     db.transaction(async (tx) => {
       await checkVoidTargets(tx, prepared, writer);
-      const fresh = await insertNew(tx, prepared, writer, now);
+      const { fresh, voidedEarly } = await insertNew(tx, prepared, writer, now);
       await checkRepeats(
         tx,
         prepared.filter((p) => !fresh.has(p.id)),
       );
-      const voided = await applyVoids(tx, prepared, fresh);
-      await keepProgress(tx, prepared, fresh, voided);
+      const voided = await applyVoids(tx, prepared, fresh, voidedEarly);
+      await rebuildVoided(tx, voided);
       // A repeated statement changes nothing (Communication 2.1.2): only new ones bring bytes and definitions.
       const added = prepared.filter((p) => fresh.has(p.id));
       await storeAttachmentBytes(tx, added, parts, writer.credentialKey, now);
@@ -123,11 +123,21 @@ async function checkVoidTargets(tx: HubTx, prepared: Prepared[], writer: Writer)
   }
 }
 
-/** Inserts the statements whose ids are new, in chunks; returns those ids. */
-async function insertNew(tx: HubTx, prepared: Prepared[], writer: Writer, now: Date): Promise<Set<string>> {
+/**
+ * Inserts the statements whose ids are new, in chunks, and in the same SQL statement adds them to the progress
+ * tables and finds stored voiding statements that name them (§2.3.2 lets a voiding statement arrive before its
+ * target). Returns the new ids and those already voided.
+ */
+async function insertNew(
+  tx: HubTx,
+  prepared: Prepared[],
+  writer: Writer,
+  now: Date,
+): Promise<{ fresh: Set<string>; voidedEarly: string[] }> {
   const fresh = new Set<string>();
+  const early: string[] = [];
   for (const chunk of chunks(prepared)) {
-    const inserted = await tx
+    const insert = tx
       .insert(statements)
       .values(
         chunk.map((p) => ({
@@ -140,10 +150,25 @@ async function insertNew(tx: HubTx, prepared: Prepared[], writer: Writer, now: D
         })),
       )
       .onConflictDoNothing({ target: statements.id })
-      .returning({ id: statements.id });
-    for (const row of inserted) fresh.add(row.id);
+      .returning();
+    const progress = chunk.some((p) => feedsProgress(p.statement, p.index.activityId, p.index.verbId))
+      ? sql`, ${sql.raw(progressAfterInsert('ins'))}`
+      : sql``;
+    // The voids index is probed with the ids as one array: one parameter to bind, and always the index.
+    const result = await tx.execute(sql`with ins as (${insert.getSQL()})${progress},
+      early as (select voids from statements where ${anyOf(
+        sql`voids`,
+        chunk.map((p) => p.id),
+        'uuid',
+      )})
+      select id, false as early from ins union all select voids, true from early`);
+    for (const row of (result as unknown as { rows: { id: string; early: boolean }[] }).rows) {
+      if (row.early) early.push(row.id);
+      else fresh.add(row.id);
+    }
   }
-  return fresh;
+  // A stored voiding statement that names a repeat voided it when one of them first arrived.
+  return { fresh, voidedEarly: early.filter((id) => fresh.has(id)) };
 }
 
 /** A repeated id is fine when it is the same statement; anything else is a 409 that says nothing of the other. */
@@ -178,24 +203,10 @@ interface VoidedRow {
 }
 
 /**
- * The dashboard's progress tables, in the same transaction: new statements are added, and what voided ones fed
- * is rebuilt from the statements that still stand (a voided statement may have been counted in an earlier batch).
+ * The progress tables, in the same transaction: the new statements were added as they were inserted, voided ones
+ * included, so what a voided statement fed (now or in an earlier batch) is rebuilt from the statements that stand.
  */
-async function keepProgress(
-  tx: HubTx,
-  prepared: Prepared[],
-  fresh: Set<string>,
-  voided: VoidedRow[],
-): Promise<void> {
-  const voidedIds = new Set(voided.map((row) => row.id));
-  await addProgress(
-    tx,
-    prepared.flatMap((p) => {
-      const fact =
-        fresh.has(p.id) && !voidedIds.has(p.id) ? progressFact(p.statement, p.index, p.timestamp) : null;
-      return fact ? [fact] : [];
-    }),
-  );
+async function rebuildVoided(tx: HubTx, voided: VoidedRow[]): Promise<void> {
   if (voided.length === 0) return;
   await rebuildProgress(
     tx,
@@ -204,24 +215,18 @@ async function keepProgress(
   );
 }
 
-/**
- * Marks what the new voiding statements void, and new statements that an earlier voiding statement named;
- * returns the statements voided now.
- */
-async function applyVoids(tx: HubTx, prepared: Prepared[], fresh: Set<string>): Promise<VoidedRow[]> {
+/** Marks what the new voiding statements void, and the new statements a stored voiding statement named. */
+async function applyVoids(
+  tx: HubTx,
+  prepared: Prepared[],
+  fresh: Set<string>,
+  voidedEarly: string[],
+): Promise<VoidedRow[]> {
   if (fresh.size === 0) return [];
   const newTargets = prepared
     .filter((p) => fresh.has(p.id) && p.index.voids)
     .map((p) => p.index.voids as string);
-  // A voiding statement may arrive before the one it voids (§2.3.2 allows it); mark the late arrival at once.
-  // Probing the voids index first keeps the usual batch (nothing voids it) to one cheap read, not an UPDATE. The
-  // ids go as one array: one parameter to bind, and always the index (an EXISTS riding on the INSERT's RETURNING
-  // was planned by PostgreSQL as a hash of the whole statements table).
-  const voidedEarly = await tx
-    .select({ id: statements.voids })
-    .from(statements)
-    .where(anyOf(sql`${statements.voids}`, [...fresh], 'uuid'));
-  const targets = [...newTargets, ...voidedEarly.flatMap((row) => (row.id ? [row.id] : []))];
+  const targets = [...newTargets, ...voidedEarly];
   const voided: VoidedRow[] = [];
   for (const chunk of chunks(targets)) {
     voided.push(
