@@ -7,8 +7,10 @@ import { buildStatement, type ActivityRef, type Statement } from '../src-shared/
 export const LEARNERS = 10_000;
 export const TEAMS = 50;
 export const COURSES = 5;
-const MODULES = 2;
-const QUESTIONS = 3;
+const MODULES = 5;
+const LESSONS = 3;
+const QUESTIONS = 5;
+const ATTEMPTS = 3;
 const PACK = 'company-advocacy';
 /** Statements span a year, each learner starting on their own day. */
 export const SPAN_START = Date.parse('2025-12-01T00:00:00Z');
@@ -34,38 +36,70 @@ type Step =
       course: number;
       module: number;
       item: 'lesson' | 'exercise';
+      index: number;
     }
   | { kind: 'quiz-start'; course: number; module: number }
   | { kind: 'answer'; course: number; module: number; attempt: number; question: number }
   | { kind: 'result'; course: number; module: number; attempt: number }
   | { kind: 'course'; course: number };
 
-/** One learner's whole path, in order; the second quiz attempt only for those who fail the first. */
+/**
+ * One learner's whole path, in order: per module three lessons, a knowledge check of five questions taken up to
+ * three times (a further attempt only for those who failed the one before), and an exercise.
+ */
 const JOURNEY: Step[] = (() => {
   const steps: Step[] = [];
   for (let course = 0; course < COURSES; course++) {
     for (let module = 0; module < MODULES; module++) {
-      steps.push({ kind: 'item', verb: 'attempted', course, module, item: 'lesson' });
-      steps.push({ kind: 'item', verb: 'completed', course, module, item: 'lesson' });
+      for (let index = 0; index < LESSONS; index++) {
+        steps.push({ kind: 'item', verb: 'attempted', course, module, item: 'lesson', index });
+        steps.push({ kind: 'item', verb: 'completed', course, module, item: 'lesson', index });
+      }
       steps.push({ kind: 'quiz-start', course, module });
-      for (let attempt = 0; attempt < 2; attempt++) {
+      for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
         for (let question = 0; question < QUESTIONS; question++)
           steps.push({ kind: 'answer', course, module, attempt, question });
         steps.push({ kind: 'result', course, module, attempt });
       }
-      steps.push({ kind: 'item', verb: 'attempted', course, module, item: 'exercise' });
-      steps.push({ kind: 'item', verb: 'completed', course, module, item: 'exercise' });
+      steps.push({ kind: 'item', verb: 'attempted', course, module, item: 'exercise', index: 0 });
+      steps.push({ kind: 'item', verb: 'completed', course, module, item: 'exercise', index: 0 });
     }
     steps.push({ kind: 'course', course });
   }
   return steps;
 })();
 
-const passesFirst = (learner: number, course: number, module: number) =>
-  chance('pass', learner, course, module) < 0.7;
+/** The attempt (0-based) on which this learner passes this module's check: 60% the first, 30% the second. */
+function passingAttempt(learner: number, course: number, module: number): number {
+  const u = chance('pass', learner, course, module);
+  return u < 0.6 ? 0 : u < 0.9 ? 1 : 2;
+}
 
 function taken(learner: number, step: Step): boolean {
-  return !('attempt' in step && step.attempt === 1 && passesFirst(learner, step.course, step.module));
+  return !('attempt' in step) || step.attempt <= passingAttempt(learner, step.course, step.module);
+}
+
+/** How many statements learner i's whole path holds. */
+const pathLength = (i: number) => JOURNEY.filter((step) => taken(i, step)).length;
+
+const budgetOf = (i: number, mean: number) => Math.round(-Math.log(1 - chance('budget', i)) * mean);
+
+/**
+ * The mean share per learner that gives `total` statements once each share is cut at the learner's whole path:
+ * at 100k it is total / learners; at 3M most learners have finished and the mean is larger.
+ */
+function meanShare(total: number, lengths: number[]): number {
+  const count = (mean: number) =>
+    lengths.reduce((sum, length, i) => sum + Math.min(length, budgetOf(i, mean)), 0);
+  let low = total / LEARNERS;
+  let high = low;
+  while (count(high) < total && high < 1e7) high *= 2;
+  for (let k = 0; k < 40; k++) {
+    const mid = (low + high) / 2;
+    if (count(mid) < total) low = mid;
+    else high = mid;
+  }
+  return high;
 }
 
 /**
@@ -73,17 +107,19 @@ function taken(learner: number, step: Step): boolean {
  * drawn from an exponential distribution, so some have finished everything, many are part-way, some not begun.
  */
 export function plan(total: number): { learner: Int32Array; step: Int16Array; at: Float64Array } {
-  const mean = total / LEARNERS;
+  const lengths = Array.from({ length: LEARNERS }, (_, i) => pathLength(i));
+  const mean = meanShare(total, lengths);
   const learner: number[] = [];
   const step: number[] = [];
   const at: number[] = [];
   for (let i = 0; i < LEARNERS && learner.length < total; i++) {
-    let budget = Math.round(-Math.log(1 - chance('budget', i)) * mean);
+    let budget = budgetOf(i, mean);
     let time = SPAN_START + chance('start', i) * SPAN_MS * 0.5;
     for (const [s, entry] of JOURNEY.entries()) {
       if (budget <= 0 || learner.length >= total) break;
       if (!taken(i, entry)) continue;
-      time += 60_000 + chance('gap', i, s) * 3 * 86_400_000;
+      // About 0.2 days between steps on average, so a whole path of a few hundred still spans weeks.
+      time += 60_000 + chance('gap', i, s) * 0.4 * 86_400_000;
       learner.push(i);
       step.push(s);
       at.push(Math.min(time, SPAN_START + SPAN_MS));
@@ -133,7 +169,7 @@ export function statementAt(i: number, s: number, at: number): Statement {
         object: {
           kind: entry.item,
           packId: PACK,
-          id: `c${entry.course}m${entry.module}-${entry.item}`,
+          id: `c${entry.course}m${entry.module}-${entry.item}${entry.index}`,
           title: entry.item === 'lesson' ? 'Why it matters' : 'Write a post',
         },
         parents: [course(entry.course), mod(entry.course, entry.module)],
@@ -147,7 +183,7 @@ export function statementAt(i: number, s: number, at: number): Statement {
         parents: [course(entry.course), mod(entry.course, entry.module)],
       });
     case 'answer': {
-      const passing = entry.attempt === 1 || passesFirst(i, entry.course, entry.module);
+      const passing = entry.attempt === passingAttempt(i, entry.course, entry.module);
       const right = passing || chance('right', i, s) < 0.4;
       const response = right
         ? '1'
@@ -170,7 +206,7 @@ export function statementAt(i: number, s: number, at: number): Statement {
       });
     }
     case 'result': {
-      const passed = entry.attempt === 1 || passesFirst(i, entry.course, entry.module);
+      const passed = entry.attempt === passingAttempt(i, entry.course, entry.module);
       const raw = passed ? 3 : 1;
       return buildStatement({
         ...base,

@@ -64,18 +64,41 @@ export async function fetchRetrying(url: string, init: RequestInit, attempts = 6
   }
 }
 
-/** POSTs one batch to /xapi/statements; throws unless the hub answered 200 with exactly these ids. */
-export async function postBatch(url: string, auth: string, batch: { id: string }[]): Promise<void> {
-  const response = await fetchRetrying(`${url}/xapi/statements`, {
-    method: 'POST',
-    headers: { authorization: auth, 'content-type': 'application/json', 'x-experience-api-version': '2.0.0' },
-    body: JSON.stringify(batch),
-  });
-  const body = await response.text();
-  if (response.status !== 200) throw new Error(`POST /xapi/statements: ${response.status} ${body}`);
-  const ids = JSON.parse(body) as string[];
-  if (ids.length !== batch.length || ids.some((id, i) => id !== batch[i]?.id))
-    throw new Error('the hub answered with other ids than it was sent');
+/** Answers the app's sync tries again later (it retries all but 400, 401, 403, 409 and 413); these are the ones a busy hub gives. */
+const BUSY = new Set([408, 429, 503]);
+
+/**
+ * POSTs one batch to /xapi/statements; throws unless the hub answered 200 with exactly these ids. A busy answer
+ * (a 408 when a thousand bodies arrive at once on two cores) is tried again after a jittered pause, as the app's
+ * sync does: the ids make the retry safe.
+ */
+export async function postBatch(
+  url: string,
+  auth: string,
+  batch: { id: string }[],
+  attempts = 6,
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetchRetrying(`${url}/xapi/statements`, {
+      method: 'POST',
+      headers: {
+        authorization: auth,
+        'content-type': 'application/json',
+        'x-experience-api-version': '2.0.0',
+      },
+      body: JSON.stringify(batch),
+    });
+    const body = await response.text();
+    if (BUSY.has(response.status) && attempt < attempts) {
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 200 * 2 ** attempt));
+      continue;
+    }
+    if (response.status !== 200) throw new Error(`POST /xapi/statements: ${response.status} ${body}`);
+    const ids = JSON.parse(body) as string[];
+    if (ids.length !== batch.length || ids.some((id, i) => id !== batch[i]?.id))
+      throw new Error('the hub answered with other ids than it was sent');
+    return;
+  }
 }
 
 /**

@@ -105,7 +105,16 @@ export async function startTestHub(
   options: Partial<Omit<HubOptions, 'database'>> = {},
 ): Promise<TestHub> {
   const made = await makeTestDatabase(backend);
-  const database = await openHubDb(made.target);
+  return startHubOver(made.target, options, made.drop);
+}
+
+/** A real hub over a given database; `drop` runs after it closes (a kept bench database passes none). */
+export async function startHubOver(
+  target: DatabaseTarget,
+  options: Partial<Omit<HubOptions, 'database'>> = {},
+  drop: () => Promise<void> = async () => {},
+): Promise<TestHub> {
+  const database = await openHubDb(target);
   const app = buildHub({ database, logger: false, maxAuthFailures: 1_000, ...options });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
@@ -143,7 +152,7 @@ export async function startTestHub(
     async close() {
       await app.close();
       await database.close();
-      await made.drop();
+      await drop();
     },
   };
 }
