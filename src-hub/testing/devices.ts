@@ -64,7 +64,7 @@ export async function fetchRetrying(url: string, init: RequestInit, attempts = 6
   }
 }
 
-/** Answers the app's sync tries again later (it retries all but 400, 401, 403, 409 and 413); these are the ones a busy hub gives. */
+/** A busy hub's answers, which the app's sync tries again later (it retries all but 400, 401, 403, 409 and 413). */
 const BUSY = new Set([408, 429, 503]);
 
 /**

@@ -37,7 +37,7 @@ const asArray = (value: string) =>
 
 /**
  * One row per unvoided activity statement with the course it belongs to (the object, or a context activity): only
- * the plain values the tables are built from, so the JSON of a batch's facts stays small (see progressFact).
+ * the plain values the tables are built from.
  */
 function facts(where: string, source = 'statements'): string {
   return `facts as (
