@@ -13,6 +13,7 @@ import { registerDocumentRoutes } from './xapi/documents';
 import { registerPackRoutes } from './packs/routes';
 import { registerProfileRoutes } from './profiles/routes';
 import { registerCredentialRoutes } from './credentials/routes';
+import { ReportsBusyError } from './dashboard/report-gate';
 import { registerDashboardApi } from './dashboard/routes';
 import { registerDashboardPage } from './dashboard/static';
 
@@ -80,6 +81,12 @@ export function buildHub(options: HubOptions): FastifyInstance {
     }
     if (error instanceof BodyError)
       return reply.code(error.statusCode).send({ error: error.code, message: error.message });
+    if (error instanceof ReportsBusyError) {
+      return reply
+        .code(error.statusCode)
+        .header('retry-after', String(error.retryAfterSeconds))
+        .send({ error: 'busy', message: error.message });
+    }
     // Communication 3.2: a statement request in another content type (multipart/form-data, say) is a 400.
     if (
       (error as { code?: string }).code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' &&

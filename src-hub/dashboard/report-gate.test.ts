@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReportGate } from './report-gate';
+import { ReportGate, ReportsBusyError } from './report-gate';
 
 /** A query that finishes when told to, recording when it started. */
 function controlled(log: string[], name: string) {
@@ -95,6 +95,25 @@ describe('ReportGate', () => {
     await settle();
     next.finish();
     expect(await other).toBe('next');
+    expect(gate.load).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it('tells a newcomer to come back when the queue is full, while an identical request still shares a run', async () => {
+    const gate = new ReportGate(1);
+    const log: string[] = [];
+    const first = controlled(log, 'first');
+    const running = gate.run('first', first.query);
+    const queued = Array.from({ length: ReportGate.MAX_WAITING }, (_, i) =>
+      gate.run(`queued ${i}`, async () => `queued ${i}`),
+    );
+    await settle();
+    expect(gate.load).toEqual({ running: 1, waiting: ReportGate.MAX_WAITING });
+    await expect(gate.run('one too many', async () => 'never')).rejects.toBeInstanceOf(ReportsBusyError);
+    const shared = gate.run('first', () => Promise.reject(new Error('not run')));
+    first.finish('done');
+    expect(await running).toBe('done');
+    expect(await shared).toBe('done');
+    expect(await Promise.all(queued)).toHaveLength(ReportGate.MAX_WAITING);
     expect(gate.load).toEqual({ running: 0, waiting: 0 });
   });
 

@@ -7,6 +7,8 @@
  */
 export class ReportGate {
   private running = 0;
+  /** More than this many waiting is a flood, not a queue: the newcomer is told to come back (a 503). */
+  static readonly MAX_WAITING = 32;
   private readonly waiting: (() => void)[] = [];
   private readonly inFlight = new Map<string, Promise<unknown>>();
 
@@ -30,6 +32,7 @@ export class ReportGate {
 
   private async inSlot<T>(query: () => Promise<T>): Promise<T> {
     if (this.running < this.limit) this.running++;
+    else if (this.waiting.length >= ReportGate.MAX_WAITING) throw new ReportsBusyError();
     // A finished run hands its slot straight to the next in line, so no newcomer slips in between.
     else await new Promise<void>((resolve) => this.waiting.push(resolve));
     try {
@@ -39,5 +42,14 @@ export class ReportGate {
       if (next) next();
       else this.running--;
     }
+  }
+}
+
+/** Too many reports already wait: the hub answers 503 with Retry-After rather than queue without end. */
+export class ReportsBusyError extends Error {
+  readonly statusCode = 503;
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super('The hub is busy with other reports; try again in a few seconds.');
   }
 }
