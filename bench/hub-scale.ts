@@ -18,7 +18,7 @@ import { AUTHORITY_HOME } from '../src-hub/xapi/routes';
 import { storeStatements } from '../src-hub/xapi/store';
 import { mixedProfile } from '../src-shared/testing/profile-fixtures';
 import { companyProfileRecord } from '../src-shared/profile/visibility';
-import { buildStatement } from '../src-shared/xapi/statements';
+import { buildStatement, LEARNER_ACCOUNT_HOME } from '../src-shared/xapi/statements';
 import { LEARNERS, learnerId, plan, SPAN_START, statementAt, teamOf } from './hub-scale-data';
 import { latenciesMs, percentile, timeMs, type Row } from './measure';
 
@@ -221,7 +221,8 @@ async function measure(hub: TestHub, rows: Row[], label: string, deviceAuth: str
       rows: { course_id: string }[];
     }
   ).rows;
-  const courseId = encodeURIComponent(sample?.course_id ?? '');
+  const rawCourse = sample?.course_id ?? '';
+  const courseId = encodeURIComponent(rawCourse);
   // An older week, in the middle of the year the statements were stored over.
   const since = new Date(SPAN_START + 150 * 86_400_000).toISOString();
   const until = new Date(SPAN_START + 157 * 86_400_000).toISOString();
@@ -245,6 +246,57 @@ async function measure(hub: TestHub, rows: Row[], label: string, deviceAuth: str
       () => dashboard('completions.csv'),
       sql`select * from course_progress where completed_at is not null`,
       'SELECT completed rows',
+    ],
+    [
+      'progress per course and team',
+      () => dashboard('progress'),
+      sql`select course_id, count(*) from item_progress group by course_id`,
+      'GROUP BY of item_progress',
+    ],
+    [
+      'progress, one course and team',
+      () => dashboard(`progress?course=${courseId}&team=Team%2007`),
+      sql`select count(*) from item_progress where course_id = ${rawCourse}`,
+      'COUNT of a course',
+    ],
+    [
+      "a course's participants, first page",
+      () => dashboard(`participants?course=${courseId}`),
+      sql`select * from course_progress where course_id = ${rawCourse} order by actor_ifi limit 100`,
+      'SELECT a page',
+    ],
+    [
+      "a course's people not started",
+      () => dashboard(`participants?course=${courseId}&status=not-started`),
+      sql`select l.id from learners l where not exists (select 1 from course_progress c
+        where c.account_name = l.id and c.course_id = ${rawCourse}) order by l.id limit 100`,
+      'NOT EXISTS page',
+    ],
+    [
+      "a course's questions (item analysis)",
+      () => dashboard(`questions?course=${courseId}`),
+      sql`select * from answer_tallies where course_id = ${rawCourse}`,
+      'SELECT its tallies',
+    ],
+    [
+      'a person',
+      () => dashboard(`person?id=${learnerId(42)}`),
+      sql`select * from item_progress where actor_ifi = ${`account:${LEARNER_ACCOUNT_HOME}|${learnerId(42)}`}`,
+      'SELECT their items',
+    ],
+    [
+      'statement browser, a person',
+      () => dashboard(`statements?person=${learnerId(42)}`),
+      sql`select statement from statements where actor_ifi = ${`account:${LEARNER_ACCOUNT_HOME}|${learnerId(42)}`}
+        order by stored desc, seq desc limit 50`,
+      'indexed page',
+    ],
+    [
+      'statement browser, a verb',
+      () => dashboard(`statements?verb=${encodeURIComponent('http://adlnet.gov/expapi/verbs/passed')}`),
+      sql`select statement from statements where verb_id = 'http://adlnet.gov/expapi/verbs/passed'
+        order by stored desc, seq desc limit 50`,
+      'indexed page',
     ],
     [
       'experts, first page',
