@@ -67,7 +67,16 @@ describe.each(testBackends)("the dashboard's statement browser on %s", (backend)
     ]);
     const raw = (await lms(`/xapi/statements?statementId=${first.id as string}`)).json as Json;
     expect(page.statements[1]?.statement).toEqual(raw);
-    expect(page.people.map((p) => p.id)).toContain(adaId);
+    expect(page.person?.id).toBe(adaId);
+    // The same person by their email, in any case; no one for an address no one enrolled with.
+    const byEmail = await browse({ person: page.person?.email.toUpperCase() as string });
+    expect(byEmail.person?.id).toBe(adaId);
+    expect(byEmail.statements.map((s) => s.id)).toEqual(page.statements.map((s) => s.id));
+    const nobody = await browse({ person: 'nobody@example.com' });
+    expect(nobody.person).toBeNull();
+    expect(nobody.statements).toEqual([]);
+    // Without a person filter the page still names enrolled learners by the name they enrolled with.
+    expect((await browse({})).statements.some((s) => s.person === adaId)).toBe(true);
   });
 
   it('filters by verb, activity (object or context) and day of arrival, and pages', async () => {

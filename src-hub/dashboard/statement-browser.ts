@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HubAnswer } from '../../src-shared/hub/contract';
 import type { StatementBrowserQuery } from '../../src-shared/hub/schemas';
@@ -18,16 +18,18 @@ const DAY_MS = 86_400_000;
 /**
  * The newest statements first, all of them (voided ones marked), filtered by person, verb, activity and day of
  * arrival: what a trainer needs to see exactly what arrived. Each filter rides an index of the statements table.
+ * The person is found by learner id or email, and only the learners a page names are read: a page stays small
+ * however many people a company enrols.
  */
 export async function browseStatements(
   db: HubDb,
   query: z.infer<typeof StatementBrowserQuery>,
 ): Promise<HubAnswer<'browseStatements'>> {
-  const people = await db.select().from(learners).orderBy(asc(learners.name));
   const where: SQL[] = [];
+  let person: Learner | null = null;
   if (query.person !== undefined) {
-    const learner = people.find((p) => p.id === query.person);
-    where.push(learner ? inArray(statements.actorIfi, learnerIfis(learner)) : sql`false`);
+    person = (await findLearner(db, query.person)) ?? null;
+    where.push(person ? inArray(statements.actorIfi, learnerIfis(person)) : sql`false`);
   }
   if (query.verb) where.push(eq(statements.verbId, query.verb));
   if (query.activity) where.push(sql`${statements.relatedActivities} @> array[${query.activity}]::text[]`);
@@ -47,12 +49,57 @@ export async function browseStatements(
     .limit(PAGE + 1);
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];
-  const named = namesByIfi(people);
+  const named = namesByIfi(
+    await learnersNamed(
+      db,
+      page.map((row) => row.statement),
+    ),
+  );
   return {
     statements: page.map((row) => describe(withContextActivityArrays(row.statement), row.voided, named)),
     next: rows.length > PAGE && last ? formatArrival(last) : null,
-    people: people.map((p) => ({ id: p.id, name: p.name, email: p.email })),
+    person: person ? { id: person.id, name: person.name, email: person.email } : null,
   };
+}
+
+/** An enrolled learner by their id or their email (in any case). */
+async function findLearner(db: HubDb, idOrEmail: string): Promise<Learner | undefined> {
+  const [found] = await db
+    .select()
+    .from(learners)
+    .where(
+      or(
+        eq(learners.id, idOrEmail.trim()),
+        eq(sql`lower(${learners.email})`, idOrEmail.trim().toLowerCase()),
+      ),
+    )
+    .orderBy(asc(learners.id))
+    .limit(1);
+  return found;
+}
+
+/** The enrolled learners the statements' actors, and agents as objects, are: by account name or email. */
+async function learnersNamed(db: HubDb, page: Json[]): Promise<Learner[]> {
+  const ids = new Set<string>();
+  const emails = new Set<string>();
+  const account = `account:${LEARNER_ACCOUNT_HOME}|`;
+  for (const statement of page) {
+    for (const agent of [statement['actor'], statement['object']]) {
+      const ifi = ifiOf(agent as Json);
+      if (ifi?.startsWith(account)) ids.add(ifi.slice(account.length));
+      else if (ifi?.startsWith('mbox:mailto:')) emails.add(ifi.slice('mbox:mailto:'.length));
+    }
+  }
+  if (ids.size === 0 && emails.size === 0) return [];
+  return db
+    .select()
+    .from(learners)
+    .where(
+      or(
+        ids.size > 0 ? inArray(learners.id, [...ids]) : sql`false`,
+        emails.size > 0 ? inArray(sql`lower(${learners.email})`, [...emails]) : sql`false`,
+      ),
+    );
 }
 
 function namesByIfi(people: Learner[]): Map<string, string> {

@@ -250,8 +250,8 @@ export const CreatedEnrolmentCode = z.object({ code: z.string(), expiresAt: Iso 
 // The statement browser: what arrived, as it arrived -------------------------------------------------------
 
 export const StatementBrowserQuery = z.strictObject({
-  /** A learner enrolled on this hub (their id): statements whose actor is them. */
-  person: z.string().max(200).optional(),
+  /** A learner enrolled on this hub, by their id or email: statements whose actor is them. */
+  person: z.string().max(320).optional(),
   verb: z.string().max(2000).optional(),
   /** Statements about this activity, as their object or in their context. */
   activity: z.string().max(2000).optional(),
@@ -282,8 +282,8 @@ export const StatementBrowserPage = z.object({
   statements: z.array(BrowsedStatement),
   /** The cursor of the next (older) page, or null when this is the last. */
   next: z.string().nullable(),
-  /** For the person filter: every learner enrolled here. */
-  people: z.array(z.object({ id: z.string(), name: z.string(), email: z.string() })),
+  /** The learner the person filter found (by id or email), or null: none asked for, or no one enrolled has it. */
+  person: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
 });
 export type StatementBrowserPage = z.infer<typeof StatementBrowserPage>;
 
