@@ -11,7 +11,7 @@ const MODULES = 5;
 const LESSONS = 3;
 const QUESTIONS = 5;
 const ATTEMPTS = 3;
-const PACK = 'company-advocacy';
+export const PACK = 'company-advocacy';
 /** Statements span a year, each learner starting on their own day. */
 export const SPAN_START = Date.parse('2025-12-01T00:00:00Z');
 const SPAN_MS = 365 * 86_400_000;
@@ -225,4 +225,53 @@ export function statementAt(i: number, s: number, at: number): Statement {
         result: { completion: true },
       });
   }
+}
+
+/**
+ * The pack these courses come from, as a trainer would publish it, so the dashboard counts each course's items
+ * and modules against it: per module three lessons, a knowledge check and an exercise, with the ids the
+ * statements above carry.
+ */
+export function benchPackFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  const manifest = [
+    `id: ${PACK}`,
+    'version: 1.0.0',
+    'title: Company advocacy',
+    'summary: The courses of the hub-scale benchmark.',
+    'authors:',
+    '  - name: Bench Trainer',
+    'language: en',
+    'courses:',
+  ];
+  for (let c = 0; c < COURSES; c++) {
+    manifest.push(`  - id: course-${c}`, `    title: Course ${c + 1}`, '    modules:');
+    for (let m = 0; m < MODULES; m++) {
+      manifest.push(`      - id: module-${m}`, `        title: Module ${m + 1}`, '        items:');
+      const item = (id: string, kind: string, text: string) => {
+        files[`c${c}/m${m}/${id}.md`] = text;
+        manifest.push(`          - { id: ${id}, kind: ${kind}, file: c${c}/m${m}/${id}.md }`);
+      };
+      for (let k = 0; k < LESSONS; k++)
+        item(`c${c}m${m}-lesson${k}`, 'lesson', `---\ntitle: Why it matters\n---\nA lesson.\n`);
+      const questions = Array.from(
+        { length: QUESTIONS },
+        (_, q) =>
+          `  - id: q${q}\n    type: single\n    prompt: Question ${q + 1}\n    choices:\n` +
+          `      - text: Right\n        correct: true\n      - text: Wrong\n    explanation: Because.`,
+      );
+      item(
+        `c${c}m${m}-quiz`,
+        'quiz',
+        `---\ntitle: Check ${m + 1}\nquestions:\n${questions.join('\n')}\n---\nA check.\n`,
+      );
+      item(
+        `c${c}m${m}-exercise0`,
+        'exercise',
+        `---\ntitle: Write a post\nchannel: blog\ntemplate: |\n  ## Situation\n---\nWrite a post.\n`,
+      );
+    }
+  }
+  files['pack.yaml'] = `${manifest.join('\n')}\n`;
+  return files;
 }

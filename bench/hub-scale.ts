@@ -7,6 +7,9 @@
 // HUB_TEST_DATABASE_URL is set. `--backend postgres` runs one backend; `--keep` loads PostgreSQL into a database
 // named for N (hub_scale_N) and keeps it, so a later run with `--keep` measures without loading again.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
 import { sql, type SQL } from 'drizzle-orm';
 import { hashSecret, randomToken } from '../src-hub/auth/secrets';
@@ -19,7 +22,17 @@ import { storeStatements } from '../src-hub/xapi/store';
 import { mixedProfile } from '../src-shared/testing/profile-fixtures';
 import { companyProfileRecord } from '../src-shared/profile/visibility';
 import { buildStatement, LEARNER_ACCOUNT_HOME } from '../src-shared/xapi/statements';
-import { LEARNERS, learnerId, plan, SPAN_START, statementAt, teamOf } from './hub-scale-data';
+import { buildPackZip } from '../src-packs/zip/build';
+import {
+  benchPackFiles,
+  LEARNERS,
+  learnerId,
+  PACK,
+  plan,
+  SPAN_START,
+  statementAt,
+  teamOf,
+} from './hub-scale-data';
 import { latenciesMs, percentile, timeMs, type Row } from './measure';
 
 const PROFILES = 2_000;
@@ -61,8 +74,10 @@ export async function benchHubScale(): Promise<Row[]> {
         device = await newDeviceSecret(hub);
         count = await loadedCount(hub);
         console.log(`  ${backend}: measuring the ${count} statements kept in ${kept.name}`);
+        await publishBenchPack(hub, backend);
       } else {
         device = await seedPeople(hub);
+        await publishBenchPack(hub, backend);
         const loaded = await load(hub, total);
         count = loaded.count;
         console.log(`  ${backend}: ${count} statements loaded in ${(loaded.ms / 1000).toFixed(0)} s`);
@@ -104,6 +119,40 @@ async function keptDatabase(total: number) {
     return { name, loaded, target: { kind: 'postgres' as const, url: url.toString() } };
   } finally {
     await admin.end();
+  }
+}
+
+/**
+ * Publishes the courses' pack as a trainer does (POST /packs), unless the database has it already. On a loaded
+ * database (a kept one made before packs were published here) the hub then recounts every course's progress
+ * against the pack's items: the time printed includes that.
+ */
+async function publishBenchPack(hub: TestHub, backend: string): Promise<void> {
+  const found = (await hub.database.db.execute(sql`select 1 from packs where id = ${PACK}`)) as unknown as {
+    rows: unknown[];
+  };
+  if (found.rows.length > 0) return;
+  const folder = mkdtempSync(join(tmpdir(), 'advocate-bench-pack-'));
+  try {
+    for (const [path, text] of Object.entries(benchPackFiles())) {
+      mkdirSync(dirname(join(folder, 'pack', path)), { recursive: true });
+      writeFileSync(join(folder, 'pack', path), text);
+    }
+    await buildPackZip(join(folder, 'pack'), join(folder, 'pack.zip'));
+    const trainer = (await hub.credential('trainer', 'bench pack')).auth;
+    const started = performance.now();
+    const answer = await fetch(`${hub.url}/packs`, {
+      method: 'POST',
+      headers: { authorization: trainer, 'content-type': 'application/zip' },
+      body: readFileSync(join(folder, 'pack.zip')),
+    });
+    if (answer.status !== 201)
+      throw new Error(`publishing the bench pack: ${answer.status} ${await answer.text()}`);
+    console.log(
+      `  ${backend}: the courses' pack published in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
   }
 }
 

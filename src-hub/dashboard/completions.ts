@@ -23,27 +23,36 @@ export interface CompletionFilter {
 /**
  * Each person's progress in each course, from course_progress (kept at ingest): an actor is the enrolled learner
  * their account name or email belongs to, else their IFI. A person with two identities (account and email)
- * counts once per course, at their first completion: de-duplicated here, before any date narrows it.
+ * counts once per course, at their first completion: de-duplicated here, before any date narrows it. With `counts`,
+ * also the most items and modules done under any one of their IFIs, and (only for a person with more than one)
+ * those IFIs, for `countedCourses` to count the union.
  */
 export function personCourses(
   filter: Pick<CompletionFilter, 'course' | 'team'>,
-  options: { completedOnly?: boolean } = {},
+  options: { completedOnly?: boolean; counts?: boolean } = {},
 ): SQL {
   const where: SQL[] = [sql`true`];
   // A row with no completion adds nothing to a person's first completion: leaving it out before grouping is exact.
   if (options.completedOnly) where.push(sql`cp.completed_at is not null`);
   if (filter.course) where.push(sql`cp.course_id = ${filter.course}`);
   if (filter.team) where.push(sql`coalesce(la.team, lm.team, ${NO_TEAM}) = ${filter.team}`);
-  return sql`select coalesce(la.id, lm.id, cp.actor_ifi) as person_key,
+  // Grouped in the "C" collation (byte order): the same groups, as keys are compared only for equality, and the
+  // sort is about twice as fast (measured at 36k rows); the key is given back in the default collation.
+  return sql`select (coalesce(la.id, lm.id, cp.actor_ifi) collate "C") collate "default" as person_key,
       min(coalesce(la.name, lm.name, cp.actor_name, cp.actor_ifi)) as person,
       min(coalesce(la.email, lm.email)) as email, min(coalesce(la.team, lm.team)) as team,
       cp.course_id, min(cp.started_at) as started_at, max(cp.last_at) as last_at,
-      min(cp.completed_at) as completed_at
+      min(cp.completed_at) as completed_at${
+        options.counts
+          ? sql`, max(cp.items_done) as ifi_items, max(cp.modules_done) as ifi_modules,
+      case when count(*) > 1 then array_agg(cp.actor_ifi) end as actors`
+          : sql``
+      }
     from course_progress cp
     left join learners la on la.id = cp.account_name
     left join learners lm on lm.email = cp.mbox_email
     where ${sql.join(where, sql` and `)}
-    group by coalesce(la.id, lm.id, cp.actor_ifi), cp.course_id`;
+    group by coalesce(la.id, lm.id, cp.actor_ifi) collate "C", cp.course_id`;
 }
 
 /** The course titles, from whatever statement named them. */

@@ -53,29 +53,49 @@ export function structureOf(manifest: PackManifest): CourseStructure {
 const cache = new Map<string, CourseStructure>();
 const EMPTY: CourseStructure = { courses: [], items: [] };
 
+/** The latest published version of a pack, and its structure: null when it could not be read this time. */
+export interface PackStructure {
+  packId: string;
+  version: string;
+  sha256: string;
+  structure: CourseStructure | null;
+}
+
 /**
  * The structure of the latest published version of every pack. Packs not read yet are read one after another
- * (each in a worker), never all at once. A pack that can no longer be read (a later hub's stricter checks) counts
- * as unknown, so its courses show the items seen and no modules, rather than the whole report failing.
+ * (each in a worker), never all at once. When the worker fails (out of time or memory on a busy hub) the
+ * structure is null, and the pack is read again next time.
  */
-export async function publishedStructure(db: HubDb): Promise<CourseStructure> {
-  const parts: CourseStructure[] = [];
+export async function latestPackStructures(db: HubDb): Promise<PackStructure[]> {
+  const found: PackStructure[] = [];
   for (const pack of await listLatestPacks(db)) {
     const key = `${pack.id}@${pack.version}#${pack.sha256}`;
-    let found = cache.get(key);
-    if (!found) {
+    let structure = cache.get(key) ?? null;
+    if (!structure) {
       try {
-        found = await readStructure(db, pack.id, pack.version);
-        cache.set(key, found);
+        structure = await readStructure(db, pack.id, pack.version);
+        cache.set(key, structure);
       } catch {
-        found = EMPTY; // the worker ran out of time or memory on a busy hub: tried again next time
+        structure = null;
       }
     }
-    parts.push(found);
+    found.push({ packId: pack.id, version: pack.version, sha256: pack.sha256, structure });
   }
+  return found;
+}
+
+/** The packs' structures as one (a pack that could not be read adds nothing: its courses count as unknown). */
+export function combined(packs: readonly PackStructure[]): CourseStructure {
+  const parts = packs.map((pack) => pack.structure ?? EMPTY);
   return { courses: parts.flatMap((part) => part.courses), items: parts.flatMap((part) => part.items) };
 }
 
+/** The structure of the latest published version of every pack. */
+export async function publishedStructure(db: HubDb): Promise<CourseStructure> {
+  return combined(await latestPackStructures(db));
+}
+
+/** A pack that can no longer be read (a later hub's stricter checks) has no structure: its courses count as unknown. */
 async function readStructure(db: HubDb, id: string, version: string): Promise<CourseStructure> {
   const stored = await readPackZip(db, id, version);
   if (!stored) return EMPTY;

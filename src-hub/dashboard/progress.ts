@@ -3,7 +3,9 @@ import type { HubAnswer } from '../../src-shared/hub/contract';
 import { LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
 import type { HubDb } from '../db/open';
 import { NO_TEAM, personCourses } from './completions';
-import { coursesJson, publishedStructure, structureJson, type CourseStructure } from './course-structure';
+import { doneCountsSql } from '../xapi/progress';
+import { syncCourseItems } from './course-items';
+import { coursesJson, type CourseStructure } from './course-structure';
 
 /** Rows per page of the people list. */
 export const PEOPLE_PAGE_SIZE = 100;
@@ -14,40 +16,35 @@ export async function rows<T>(db: HubDb, query: SQL): Promise<T[]> {
   return ((await db.execute(query)) as unknown as Rows<T>).rows;
 }
 
-/** The enrolled learner an item_progress row's actor is (by account name or email), else the IFI itself. */
-const ITEM_PERSON = sql`coalesce(la.id, lm.id, ip.actor_ifi)`;
-const ITEM_LEARNERS = sql`left join learners la on ip.actor_ifi = ${ACCOUNT_PREFIX} || la.id
-  left join learners lm on ip.actor_ifi = 'mbox:mailto:' || lm.email`;
+/**
+ * `counted`: each row of the CTE `pc` (personCourses with counts) with `done` and `modules_done`, the items and
+ * modules the person completed in the course. These are kept per IFI in course_progress; a person with more than
+ * one IFI in a course (an account and an email) is counted again over the union of their items, so an item done
+ * under both counts once.
+ */
+const COUNTED = sql`multi as (select pc.person_key as key, a.actor_ifi, pc.course_id
+      from pc cross join unnest(pc.actors) as a(actor_ifi) where pc.actors is not null),
+    ${sql.raw(doneCountsSql('multi'))},
+    counted as (select pc.*, coalesce(dc.items, pc.ifi_items) as done, coalesce(mc.modules, pc.ifi_modules) as modules_done
+      from pc left join done_count dc on dc.key = pc.person_key and dc.course_id = pc.course_id
+      left join modules_count mc on mc.key = pc.person_key and mc.course_id = pc.course_id)`;
 
 /**
- * Each course's items and modules, and what each person completed of them. A course a published pack holds
- * counts that pack's items (latest version) and its modules, a module being done when all its items are; any
- * other course counts the items the hub has seen anyone act on, and has no modules known.
- *
- * CTEs: totals (course_id, items), done (person_key, course_id, done), modules (course_id, modules),
- * modules_done (person_key, course_id, done).
+ * `totals (course_id, items)` and `modules (course_id, modules)`: a course a published pack holds has that pack's
+ * items and modules (course_items); any other course of `courses` (a select of course_id) counts the items anyone
+ * was seen acting on, and has no modules known.
  */
-function itemCounts(course: string | undefined, structure: CourseStructure): SQL {
-  const and = course ? sql`and ip.course_id = ${course}` : sql``;
-  return sql`structure as (select s.c as course_id, s.m as module_id, s.i as item_id
-        from jsonb_to_recordset(${structureJson(structure)}::jsonb) as s(c text, m text, i text, k text)),
-    known as (select distinct course_id from structure),
-    totals as (select course_id, count(distinct item_id)::int as items from structure group by 1
-      union all select ip.course_id, count(distinct ip.item_id)::int from item_progress ip
-        where not exists (select 1 from known k where k.course_id = ip.course_id) ${and} group by 1),
-    person_items as (select distinct ${ITEM_PERSON} as person_key, ip.course_id, ip.item_id
-      from item_progress ip ${ITEM_LEARNERS} where ip.completed_at is not null ${and}),
-    done as (select pi.person_key, pi.course_id, count(*)::int as done from person_items pi
-      where not exists (select 1 from known k where k.course_id = pi.course_id)
-        or exists (select 1 from structure s where s.course_id = pi.course_id and s.item_id = pi.item_id)
-      group by 1, 2),
-    module_sizes as (select course_id, module_id, count(distinct item_id) as n from structure group by 1, 2),
-    modules as (select course_id, count(*)::int as modules from module_sizes group by 1),
-    module_items as (select pi.person_key, s.course_id, s.module_id, count(distinct s.item_id) as n
-      from person_items pi join structure s on s.course_id = pi.course_id and s.item_id = pi.item_id group by 1, 2, 3),
-    modules_done as (select mi.person_key, mi.course_id, count(*)::int as done from module_items mi
-      join module_sizes ms on ms.course_id = mi.course_id and ms.module_id = mi.module_id and ms.n = mi.n
-      group by 1, 2)`;
+function courseTotals(courses: SQL): SQL {
+  // Materialized: computed once, not once per person joined to it. An unknown course's items are counted by
+  // skipping through the (course_id, item_id) index one item at a time, not by reading every row of the course.
+  return sql`totals as materialized (select course_id, count(distinct item_id)::int as items from course_items group by 1
+      union all select c.course_id, (with recursive seen(item_id) as (
+          select min(ip.item_id) from item_progress ip where ip.course_id = c.course_id
+          union all select (select min(ip.item_id) from item_progress ip where ip.course_id = c.course_id and ip.item_id > seen.item_id)
+            from seen where seen.item_id is not null)
+        select count(item_id)::int from seen)
+        from (${courses}) c where not exists (select 1 from course_items ci where ci.course_id = c.course_id)),
+    modules as (select course_id, count(distinct module_id)::int as modules from course_items group by 1)`;
 }
 
 export const TITLES = sql`titles as (select course_id, max(course_title) as title from course_progress group by course_id)`;
@@ -67,7 +64,7 @@ export interface ProgressFilter {
 
 /** Per course and team: people enrolled, not started, in progress and completed, and the mean share of items and modules. */
 export async function progressOverview(db: HubDb, filter: ProgressFilter): Promise<HubAnswer<'progress'>> {
-  const structure = await publishedStructure(db);
+  const structure = await syncCourseItems(db);
   const courseWhere = filter.course ? sql`where t.course_id = ${filter.course}` : sql``;
   const teamWhere = filter.team ? sql`where e.team = ${filter.team}` : sql``;
   const found = await rows<{
@@ -81,17 +78,16 @@ export async function progressOverview(db: HubDb, filter: ProgressFilter): Promi
     modulesShare: number | null;
   }>(
     db,
-    sql`with ${allTitles(structure)}, ${itemCounts(filter.course, structure)},
-      pc as (${personCourses(filter)}),
+    sql`with ${allTitles(structure)},
+      ${courseTotals(sql`select t.course_id from titles t ${courseWhere}`)},
+      pc as (${personCourses(filter, { counts: true })}), ${COUNTED},
       enrolled as (select coalesce(team, ${NO_TEAM}) as team, count(*)::int as n from learners group by 1),
-      stats as (select pc.course_id, coalesce(pc.team, ${NO_TEAM}) as team, count(*)::int as started,
-          (count(*) filter (where pc.completed_at is not null))::int as completed,
-          avg(least(1, coalesce(d.done, 0)::float8 / nullif(tt.items, 0))) as share,
-          avg(coalesce(md.done, 0)::float8 / nullif(m.modules, 0)) as modules_share
-        from pc left join done d on d.person_key = pc.person_key and d.course_id = pc.course_id
-        left join totals tt on tt.course_id = pc.course_id
-        left join modules m on m.course_id = pc.course_id
-        left join modules_done md on md.person_key = pc.person_key and md.course_id = pc.course_id
+      stats as (select c.course_id, coalesce(c.team, ${NO_TEAM}) as team, count(*)::int as started,
+          (count(*) filter (where c.completed_at is not null))::int as completed,
+          avg(least(1, c.done::float8 / nullif(tt.items, 0))) as share,
+          avg(c.modules_done::float8 / nullif(m.modules, 0)) as modules_share
+        from counted c left join totals tt on tt.course_id = c.course_id
+        left join modules m on m.course_id = c.course_id
         group by 1, 2)
     select t.course_id as "courseId", coalesce(t.title, t.course_id) as course, e.team, e.n as enrolled,
       coalesce(s.started, 0) as started, coalesce(s.completed, 0) as completed, s.share as "itemsShare",
@@ -127,16 +123,15 @@ export async function courseParticipants(
   if (filter.status === 'not-started') where.push(sql`pc.person_key is null`);
   if (filter.status === 'in-progress') where.push(sql`pc.person_key is not null and pc.completed_at is null`);
   if (filter.status === 'completed') where.push(sql`pc.completed_at is not null`);
-  const structure = await publishedStructure(db);
-  const base = sql`with ${itemCounts(filter.course, structure)}, pc as (${personCourses({ course: filter.course })}),
+  await syncCourseItems(db);
+  const base = sql`with ${courseTotals(sql`select ${filter.course}::text as course_id`)},
+    pc as (${personCourses({ course: filter.course }, { counts: true })}), ${COUNTED},
     people as (select l.id, l.name, l.email, l.team, l.created_at, pc.started_at, pc.last_at, pc.completed_at,
-        least(coalesce(d.done, 0), coalesce(tt.items, 0)) as done, coalesce(tt.items, 0) as items,
-        coalesce(md.done, 0) as modules_done, m.modules
-      from learners l left join pc on pc.person_key = l.id
-      left join done d on d.person_key = l.id and d.course_id = ${filter.course}
+        least(coalesce(pc.done, 0), coalesce(tt.items, 0)) as done, coalesce(tt.items, 0) as items,
+        coalesce(pc.modules_done, 0) as modules_done, m.modules
+      from learners l left join counted pc on pc.person_key = l.id
       left join totals tt on tt.course_id = ${filter.course}
       left join modules m on m.course_id = ${filter.course}
-      left join modules_done md on md.person_key = l.id and md.course_id = ${filter.course}
       where ${sql.join(where, sql` and `)})`;
   const found = await rows<{
     learnerId: string;
@@ -151,18 +146,23 @@ export async function courseParticipants(
     items: number;
     modulesDone: number;
     modules: number | null;
+    total: number;
   }>(
     db,
+    // The total comes with the page (one pass over the people, not two); a page past the end has no row to carry it.
     sql`${base} select id as "learnerId", name, email, team, created_at as "enrolledAt", started_at as "startedAt",
         last_at as "lastAt", completed_at as "completedAt", done::int as done, items::int as items,
-        modules_done::int as "modulesDone", modules::int as modules
+        modules_done::int as "modulesDone", modules::int as modules, (count(*) over ())::int as total
       from people order by lower(name), id
       limit ${size} offset ${(filter.page ?? 0) * size}`,
   );
-  const [counted] = await rows<{ total: number }>(db, sql`${base} select count(*)::int as total from people`);
+  const total =
+    found[0]?.total ??
+    (await rows<{ total: number }>(db, sql`${base} select count(*)::int as total from people`))[0]?.total ??
+    0;
   const iso = (value: string | null) => (value === null ? null : new Date(value).toISOString());
   return {
-    people: found.map((p) => ({
+    people: found.map(({ total: _, ...p }) => ({
       ...p,
       enrolledAt: new Date(p.enrolledAt).toISOString(),
       startedAt: iso(p.startedAt),
@@ -170,7 +170,7 @@ export async function courseParticipants(
       completedAt: iso(p.completedAt),
       status: p.completedAt ? 'completed' : p.startedAt ? 'in-progress' : 'not-started',
     })),
-    total: counted?.total ?? 0,
+    total,
     pageSize: size,
   };
 }

@@ -8,7 +8,8 @@ import type { SignInLimits } from '../auth/rate-limit';
 import type { HubDb } from '../db/open';
 import { enrolmentCodes } from '../db/schema/index';
 import { parseInput } from '../http/validate';
-import { listLatestPacks, PackUploadError, previewPack, publishPack } from '../packs/catalogue';
+import { listLatestPacks, PackUploadError, previewPack } from '../packs/catalogue';
+import { publishAndCount } from './course-items';
 import { MAX_PACK_UPLOAD_BYTES } from '../packs/routes';
 import { sendExpertPhoto } from '../profiles/routes';
 import { findExperts } from '../profiles/store';
@@ -218,7 +219,7 @@ export function registerDashboardApi(app: FastifyInstance, deps: DashboardDeps):
     hubRoutes.dashboardPublishPack.path,
     { preHandler: signedIn, bodyLimit: MAX_PACK_UPLOAD_BYTES },
     packUpload(async (zip, session) => {
-      const published = await publishPack(db, zip, session.credentialKey, now());
+      const published = await publishAndCount(db, zip, session.credentialKey, now());
       const body: HubAnswer<'dashboardPublishPack'> = {
         ...published.entry,
         created: published.created,

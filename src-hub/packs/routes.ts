@@ -4,7 +4,8 @@ import { hubRoutes, type HubAnswer } from '../../src-shared/hub/contract';
 import { PACK_LIMITS } from '../../src-shared/packs/limits';
 import type { Principal } from '../auth/credentials';
 import type { HubDb } from '../db/open';
-import { listLatestPacks, PackUploadError, publishPack, readPackZip } from './catalogue';
+import { publishAndCount } from '../dashboard/course-items';
+import { listLatestPacks, PackUploadError, readPackZip } from './catalogue';
 
 /** Pack zips are small (Markdown and a few images); the zip reader's own limits apply after this. */
 export const MAX_PACK_UPLOAD_BYTES = PACK_LIMITS.hubUploadBytes;
@@ -39,7 +40,7 @@ export function registerPackRoutes(
       }
       const principal = request.principal as Principal;
       try {
-        const published = await publishPack(db, request.body, principal.key, now());
+        const published = await publishAndCount(db, request.body, principal.key, now());
         const answer: HubAnswer<'publishPack'> = {
           ...published.entry,
           created: published.created,

@@ -1,4 +1,5 @@
-import { and, arrayContains, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from '../xapi/sql-array';
 import type { ExpertList, ProfileUpload } from '../../src-shared/hub/schemas';
 import { parseDataUrl } from '../../src-shared/profile/photo';
 import type { HubDb } from '../db/open';
@@ -70,6 +71,22 @@ export const EXPERTS_PAGE_SIZE = 50;
  * anywhere in them, by name. Only the summary's fields leave the database (never the photo or the portfolio);
  * `photoBase` is where the caller serves photos (`<photoBase>/<learnerId>/photo`).
  */
+interface ExpertRow {
+  learnerId: string;
+  name: string | null;
+  team: string | null;
+  headline: string | null;
+  topics: string[];
+  expertise: { name: string; level: string }[];
+  portfolioItems: number;
+  email: string | null;
+  links: { kind: string; url: string }[];
+  hasPhoto: boolean;
+  updatedAt: string | null;
+  /** A Date from node-postgres, a string or Date from PGlite: read through `new Date`. */
+  receivedAt: Date | string;
+}
+
 export async function findExperts(
   db: HubDb,
   filter: { topic?: string | undefined; q?: string | undefined; page?: number | undefined },
@@ -90,36 +107,31 @@ export async function findExperts(
     .limit(EXPERTS_PAGE_SIZE)
     .offset((filter.page ?? 0) * EXPERTS_PAGE_SIZE);
   const ids = page.map((row) => row.learnerId);
-  const profile = sql`${profiles.record}->'profile'`;
+  // The record (photo included, ~100 KB compressed) is decompressed once per row, in the lateral subquery
+  // (`offset 0` keeps it from being folded back into each use): read field by field, it was decompressed once for
+  // each field, 160 ms for a page of 50 at 2,000 profiles.
   const rows =
     ids.length === 0
       ? []
-      : await db
-          .select({
-            learnerId: profiles.learnerId,
-            name: profiles.name,
-            team: learners.team,
-            headline: sql<string | null>`${profile}->>'headline'`,
-            topics: sql<string[]>`${profile}->'topics'`,
-            expertise: sql<{ name: string; level: string }[]>`coalesce((select jsonb_agg(jsonb_build_object(
-        'name', e->>'name', 'level', e->>'level')) from jsonb_array_elements(${profile}->'expertise') e), '[]'::jsonb)`,
-            portfolioItems: sql<number>`jsonb_array_length(${profile}->'portfolio')`,
-            email: sql<string | null>`${profile}->>'email'`,
-            links: sql<{ kind: string; url: string }[]>`coalesce(${profile}->'links', '[]'::jsonb)`,
-            hasPhoto: sql<boolean>`(${profile}->>'photo') is not null`,
-            updatedAt: sql<string | null>`${profiles.record}->>'updatedAt'`,
-            receivedAt: profiles.receivedAt,
-          })
-          .from(profiles)
-          .leftJoin(learners, eq(learners.id, profiles.learnerId))
-          .where(inArray(profiles.learnerId, ids));
+      : (
+          (await db.execute(sql`select p.learner_id as "learnerId", p.name, l.team,
+                x.profile->>'headline' as headline, x.profile->'topics' as topics,
+                coalesce((select jsonb_agg(jsonb_build_object('name', e->>'name', 'level', e->>'level'))
+                  from jsonb_array_elements(x.profile->'expertise') e), '[]'::jsonb) as expertise,
+                jsonb_array_length(x.profile->'portfolio') as "portfolioItems", x.profile->>'email' as email,
+                coalesce(x.profile->'links', '[]'::jsonb) as links, (x.profile->>'photo') is not null as "hasPhoto",
+                x.updated_at as "updatedAt", p.received_at as "receivedAt"
+              from ${profiles} p left join ${learners} l on l.id = p.learner_id
+              cross join lateral (select p.record->'profile' as profile, p.record->>'updatedAt' as updated_at offset 0) x
+              where ${anyOf('p.learner_id', ids, 'text')}`)) as unknown as { rows: ExpertRow[] }
+        ).rows;
   rows.sort((a, b) => ids.indexOf(a.learnerId) - ids.indexOf(b.learnerId));
   const [counted] = await db.select({ total: count() }).from(profiles).where(condition);
   return {
     experts: rows.map(({ hasPhoto, receivedAt, ...row }) => ({
       ...row,
-      receivedAt: receivedAt.toISOString(),
-      photoUrl: hasPhoto ? photoUrl(photoBase, row.learnerId, receivedAt) : null,
+      receivedAt: new Date(receivedAt).toISOString(),
+      photoUrl: hasPhoto ? photoUrl(photoBase, row.learnerId, new Date(receivedAt)) : null,
     })),
     total: counted?.total ?? 0,
     pageSize: EXPERTS_PAGE_SIZE,

@@ -119,7 +119,8 @@ group by actor_ifi, activity_id${
           last_score: `case when excluded.last_scored_at is not null and (item_progress.last_scored_at is null
     or excluded.last_scored_at >= item_progress.last_scored_at) then excluded.last_score else item_progress.last_score end`,
           last_scored_at: 'greatest(item_progress.last_scored_at, excluded.last_scored_at)',
-        })}`
+        })}
+returning actor_ifi, completed_at`
       : ''
   }`;
 }
@@ -163,17 +164,78 @@ function progressSql(factsCte: string, upsert: boolean, parts: Part[]): string {
   return `with ${progressCtes(factsCte, upsert, parts)}\nselect 1`;
 }
 
-/** The SQL that fills the progress tables from every statement stored (what migration 0006 ran once). */
+/**
+ * The SQL that fills the progress tables from every statement stored (what migrations 0006 and 0007 ran once):
+ * the tables, then each course's items and modules done.
+ */
 export function backfillProgressSql(): string[] {
-  return [progressSql(facts('true'), false, ['course', 'item', 'tally'])];
+  return [progressSql(facts('true'), false, ['course', 'item', 'tally']), recountSql('true')];
 }
 
 /**
  * CTEs that add the statements an INSERT ... RETURNING * named `source` has just stored to the progress tables,
  * for a WITH list that begins with that INSERT: the batch is used as PostgreSQL already holds it.
+ * `CHANGED_ACTORS` selects, in the same statement, the actors one of whose completed items changed: their items
+ * and modules done are recounted by `recountActors` once the statement has run.
  */
 export function progressAfterInsert(source: string): string {
   return progressCtes(facts('true', source), true, ['course', 'item', 'tally']);
+}
+export const CHANGED_ACTORS = 'select distinct actor_ifi from w1 where completed_at is not null';
+/**
+ * A CTE for the same WITH list that locks those actors' course_progress rows until the transaction ends: a second
+ * transaction changing the same actor's items waits for this one, and its recount (a later statement, so a later
+ * snapshot) sees this one's items as well as its own. Select from `locked` for it to run.
+ */
+export const LOCK_CHANGED_ACTORS = `locked as (select 1 from course_progress
+  where actor_ifi in (${CHANGED_ACTORS}) order by actor_ifi, course_id for update)`;
+
+/**
+ * CTEs counting, for each (key, course_id) of `targets` (a CTE of key, actor_ifi, course_id: one actor, or every
+ * IFI a person has), the items completed under any of its actors and the modules all of whose items are:
+ * `done_count (key, course_id, items)` and `modules_count (key, course_id, modules)`. An item counts when
+ * course_items lists it in that course, or when course_items does not know the course (no published pack holds
+ * it: then any item seen counts, and no module is known).
+ */
+export function doneCountsSql(targets: string): string {
+  return `done_item as (select distinct t.key, ip.course_id, ip.item_id from ${targets} t
+    join item_progress ip on ip.actor_ifi = t.actor_ifi and ip.course_id = t.course_id
+    where ip.completed_at is not null
+      and (exists (select 1 from course_items ci where ci.course_id = ip.course_id and ci.item_id = ip.item_id)
+        or not exists (select 1 from course_items ci where ci.course_id = ip.course_id))),
+  done_count as (select key, course_id, count(*)::int as items from done_item group by 1, 2),
+  module_size as (select course_id, module_id, count(*) as n from course_items group by 1, 2),
+  module_done as (select d.key, d.course_id, ci.module_id, count(*) as n from done_item d
+    join course_items ci on ci.course_id = d.course_id and ci.item_id = d.item_id group by 1, 2, 3),
+  modules_count as (select md.key, md.course_id, count(*)::int as modules from module_done md
+    join module_size ms on ms.course_id = md.course_id and ms.module_id = md.module_id and ms.n = md.n group by 1, 2)`;
+}
+
+/** Sets items_done and modules_done of the course_progress rows `where` picks (SQL text over course_progress). */
+function recountSql(where: string): string {
+  return `with targets as (select actor_ifi as key, actor_ifi, course_id from course_progress where ${where}),
+  ${doneCountsSql('targets')}
+update course_progress cp set items_done = coalesce(dc.items, 0), modules_done = coalesce(mc.modules, 0)
+from targets t left join done_count dc on dc.key = t.key and dc.course_id = t.course_id
+  left join modules_count mc on mc.key = t.key and mc.course_id = t.course_id
+where cp.actor_ifi = t.actor_ifi and cp.course_id = t.course_id
+  and (cp.items_done, cp.modules_done) is distinct from (coalesce(dc.items, 0), coalesce(mc.modules, 0))`;
+}
+
+/**
+ * Recounts the items and modules done of these actors, in every course. The caller holds their course_progress
+ * rows (ingest locked them with LOCK_CHANGED_ACTORS; a rebuild deleted and wrote them again), so no other
+ * transaction changes these actors' items between this count and the commit.
+ */
+export async function recountActors(tx: HubTx, actorIfis: string[]): Promise<void> {
+  const actors = [...new Set(actorIfis)].sort();
+  if (actors.length > 0) await run(tx, recountSql, anyOf('actor_ifi', actors, 'text'));
+}
+
+/** Recounts every actor's items and modules done in these courses (their published items changed). */
+export async function recountCourses(tx: HubTx, courseIds: string[]): Promise<void> {
+  const courses = [...new Set(courseIds)].sort();
+  if (courses.length > 0) await run(tx, recountSql, anyOf('course_id', courses, 'text'));
 }
 
 /**
@@ -225,6 +287,7 @@ export async function rebuildProgress(tx: HubTx, actorIfis: string[], questionId
       (w) => progressSql(facts(w), false, ['course', 'item']),
       anyOf('s.actor_ifi', actors, 'text'),
     );
+    await recountActors(tx, actors);
   }
   const questions = [...new Set(questionIds)].sort();
   if (questions.length > 0) {

@@ -8,7 +8,14 @@ import { checkAllClaimed } from './attachments';
 import { recordActivityDefinitions, type ActivityCache } from './activity-store';
 import { sameStatement } from './compare';
 import { prepareStatement, type Prepared } from './prepare';
-import { feedsProgress, progressAfterInsert, rebuildProgress } from './progress';
+import {
+  CHANGED_ACTORS,
+  LOCK_CHANGED_ACTORS,
+  feedsProgress,
+  progressAfterInsert,
+  rebuildProgress,
+  recountActors,
+} from './progress';
 import { anyOf } from './sql-array';
 import { StatementError, type Writer } from './statement-error';
 import type { AttachmentPart } from './upload';
@@ -126,7 +133,8 @@ async function checkVoidTargets(tx: HubTx, prepared: Prepared[], writer: Writer)
 /**
  * Inserts the statements whose ids are new, in chunks, and in the same SQL statement adds them to the progress
  * tables and finds stored voiding statements that name them (§2.3.2 lets a voiding statement arrive before its
- * target). Returns the new ids and those already voided.
+ * target). Then recounts the items and modules done of the actors whose completed items changed. Returns the new
+ * ids and those already voided.
  */
 async function insertNew(
   tx: HubTx,
@@ -136,6 +144,7 @@ async function insertNew(
 ): Promise<{ fresh: Set<string>; voidedEarly: string[] }> {
   const fresh = new Set<string>();
   const early: string[] = [];
+  const recount: string[] = [];
   for (const chunk of chunks(prepared)) {
     const insert = tx
       .insert(statements)
@@ -151,8 +160,13 @@ async function insertNew(
       )
       .onConflictDoNothing({ target: statements.id })
       .returning();
-    const progress = chunk.some((p) => feedsProgress(p.statement, p.index.activityId, p.index.verbId))
-      ? sql`, ${sql.raw(progressAfterInsert('ins'))}`
+    const feeds = chunk.some((p) => feedsProgress(p.statement, p.index.activityId, p.index.verbId));
+    const progress = feeds
+      ? sql`, ${sql.raw(progressAfterInsert('ins'))}, ${sql.raw(LOCK_CHANGED_ACTORS)}`
+      : sql``;
+    const changed = feeds
+      ? sql` union all select actor_ifi, 'recount' from (${sql.raw(CHANGED_ACTORS)}) c
+        union all select count(*)::text, 'locked' from locked`
       : sql``;
     // The voids index is probed with the ids as one array: one parameter to bind, and always the index.
     const result = await tx.execute(sql`with ins as (${insert.getSQL()})${progress},
@@ -161,12 +175,14 @@ async function insertNew(
         chunk.map((p) => p.id),
         'uuid',
       )})
-      select id, false as early from ins union all select voids, true from early`);
-    for (const row of (result as unknown as { rows: { id: string; early: boolean }[] }).rows) {
-      if (row.early) early.push(row.id);
-      else fresh.add(row.id);
+      select id::text as id, 'fresh' as kind from ins union all select voids::text, 'early' from early${changed}`);
+    for (const row of (result as unknown as { rows: { id: string; kind: string }[] }).rows) {
+      if (row.kind === 'early') early.push(row.id);
+      else if (row.kind === 'recount') recount.push(row.id);
+      else if (row.kind === 'fresh') fresh.add(row.id);
     }
   }
+  await recountActors(tx, recount);
   // A stored voiding statement that names a repeat voided it when one of them first arrived.
   return { fresh, voidedEarly: early.filter((id) => fresh.has(id)) };
 }

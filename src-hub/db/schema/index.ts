@@ -316,6 +316,13 @@ export const courseProgress = pgTable(
     lastAt: at('last_at').notNull(),
     /** The first (by timestamp) unvoided `completed` of the course itself. */
     completedAt: at('completed_at'),
+    /**
+     * Items of the course this actor completed (of the published pack's items, when course_items knows the
+     * course, else of any item), and modules all of whose items they completed: recounted from item_progress
+     * whenever an actor's items change or a course's published items do (src-hub/xapi/progress.ts).
+     */
+    itemsDone: integer('items_done').notNull().default(0),
+    modulesDone: integer('modules_done').notNull().default(0),
   },
   (table) => [
     primaryKey({ columns: [table.actorIfi, table.courseId] }),
@@ -344,9 +351,34 @@ export const itemProgress = pgTable(
   },
   (table) => [
     primaryKey({ columns: [table.actorIfi, table.itemId] }),
-    index('item_progress_course_idx').on(table.courseId),
+    index('item_progress_course_idx').on(table.courseId, table.itemId),
   ],
 );
+
+/**
+ * The items of every course of the latest published version of each pack, by module, as activity IRIs: what a
+ * course's progress counts. Rewritten for a pack when a newer version is published (src-hub/dashboard/course-items.ts).
+ */
+export const courseItems = pgTable(
+  'course_items',
+  {
+    packId: text('pack_id').notNull(),
+    courseId: text('course_id').notNull(),
+    moduleId: text('module_id').notNull(),
+    itemId: text('item_id').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.courseId, table.moduleId, table.itemId] }),
+    index('course_items_pack_idx').on(table.packId),
+  ],
+);
+
+/** Which version of each pack course_items holds. */
+export const courseItemsSources = pgTable('course_items_sources', {
+  packId: text('pack_id').primaryKey(),
+  version: text('version').notNull(),
+  sha256: text('sha256').notNull(),
+});
 
 /**
  * How often each response was given to each quiz question, and whether it was right: item analysis without
@@ -389,4 +421,6 @@ export const schema = {
   courseProgress,
   itemProgress,
   answerTallies,
+  courseItems,
+  courseItemsSources,
 };
