@@ -37,6 +37,7 @@ import { latenciesMs, percentile, timeMs, type Row } from './measure';
 
 const PROFILES = 2_000;
 const CALLS = 20;
+const SYNC_CALLS = 100;
 const SLOW_MS = 2_000;
 const LOAD_BATCH = 1_000;
 
@@ -399,7 +400,9 @@ async function measure(hub: TestHub, rows: Row[], label: string, deviceAuth: str
   // Four trainers at once, each loading a report repeatedly (the same one, then each their own team's), and a
   // device syncing 100 statements meanwhile.
   const one = await timed(() => dashboard('completions'));
-  const idleSync = await timed(() => sync(hub, deviceAuth));
+  // As many idle syncs as run during the trainers' reports (about a hundred): a p95 of 20 calls is the 19th, and
+  // the rarer pauses that 100 calls meet would make any load look worse than it is.
+  const idleSync = percentile(await latenciesMs(SYNC_CALLS, () => sync(hub, deviceAuth)), 0.95);
   for (const [what, path] of [
     ['the same report', () => 'completions'],
     ['each their own team', (t: number) => `completions?team=Team%200${t}`],
@@ -433,7 +436,7 @@ async function measure(hub: TestHub, rows: Row[], label: string, deviceAuth: str
         busySync.sort((a, b) => a - b),
         0.95,
       ),
-      floor: idleSync.p95,
+      floor: idleSync,
       floorName: 'idle',
       unit: 'ms p95',
       kind: 'time',
