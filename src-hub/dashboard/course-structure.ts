@@ -112,13 +112,6 @@ async function readStructure(db: HubDb, id: string, version: string): Promise<Co
   }
 }
 
-/** The items as one JSON parameter for SQL (`jsonb_to_recordset`): course, module, item and kind. */
-export function structureJson(structure: CourseStructure): string {
-  return JSON.stringify(
-    structure.items.map((item) => ({ c: item.courseId, m: item.moduleId, i: item.itemId, k: item.kind })),
-  );
-}
-
 /** The courses as one JSON parameter for SQL (`jsonb_to_recordset`): id and title. */
 export function coursesJson(structure: CourseStructure): string {
   return JSON.stringify(structure.courses.map((course) => ({ c: course.courseId, t: course.title })));
