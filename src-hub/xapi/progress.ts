@@ -183,12 +183,16 @@ export function progressAfterInsert(source: string): string {
 }
 export const CHANGED_ACTORS = 'select distinct actor_ifi from w1 where completed_at is not null';
 /**
- * A CTE for the same WITH list that locks those actors' course_progress rows until the transaction ends: a second
- * transaction changing the same actor's items waits for this one, and its recount (a later statement, so a later
- * snapshot) sees this one's items as well as its own. Select from `locked` for it to run.
+ * CTEs for the same WITH list. `locked` locks those actors' course_progress rows until the transaction ends: a
+ * second transaction changing the same actor's items waits for this one, and its recount (a later statement, so a
+ * later snapshot) sees this one's items as well as its own. Select from `locked` for it to run.
+ * `course_items_held` is never read: naming course_items takes its share lock when the statement is parsed, before
+ * any row is locked. New published items (syncCourseItems) lock course_items, then rows of course_progress; an
+ * ingest that locked rows first and then waited for course_items to recount would deadlock with it.
  */
 export const LOCK_CHANGED_ACTORS = `locked as (select 1 from course_progress
-  where actor_ifi in (${CHANGED_ACTORS}) order by actor_ifi, course_id for update)`;
+  where actor_ifi in (${CHANGED_ACTORS}) order by actor_ifi, course_id for update),
+  course_items_held as (select 1 from course_items limit 0)`;
 
 /**
  * CTEs counting, for each (key, course_id) of `targets` (a CTE of key, actor_ifi, course_id: one actor, or every
@@ -280,6 +284,8 @@ function arrayOrEmpty(value: unknown): unknown[] {
 export async function rebuildProgress(tx: HubTx, actorIfis: string[], questionIds: string[]): Promise<void> {
   const actors = [...new Set(actorIfis)].sort();
   if (actors.length > 0) {
+    // course_items before any row, as ingest does (LOCK_CHANGED_ACTORS): the recount below reads it.
+    await tx.execute(sql`lock table course_items in access share mode`);
     await tx.execute(sql`delete from course_progress where ${anyOf('actor_ifi', actors, 'text')}`);
     await tx.execute(sql`delete from item_progress where ${anyOf('actor_ifi', actors, 'text')}`);
     await run(
