@@ -25,7 +25,7 @@ export interface CompletionFilter {
  * their account name or email belongs to, else their IFI. A person with two identities (account and email)
  * counts once per course, at their first completion: de-duplicated here, before any date narrows it. With `counts`,
  * also the most items and modules done under any one of their IFIs, and (only for a person with more than one)
- * those IFIs, for `countedCourses` to count the union.
+ * those IFIs, for the progress reports to count the union (`COUNTED` in progress.ts).
  */
 export function personCourses(
   filter: Pick<CompletionFilter, 'course' | 'team'>,

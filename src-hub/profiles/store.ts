@@ -66,11 +66,6 @@ function escapeLike(text: string): string {
 /** Experts per page of the directory. */
 export const EXPERTS_PAGE_SIZE = 50;
 
-/**
- * The expert directory, a page of summaries: profiles with `topic` among their topics or expertise, and `q`
- * anywhere in them, by name. Only the summary's fields leave the database (never the photo or the portfolio);
- * `photoBase` is where the caller serves photos (`<photoBase>/<learnerId>/photo`).
- */
 interface ExpertRow {
   learnerId: string;
   name: string | null;
@@ -87,6 +82,11 @@ interface ExpertRow {
   receivedAt: Date | string;
 }
 
+/**
+ * The expert directory, a page of summaries: profiles with `topic` among their topics or expertise, and `q`
+ * anywhere in them, by name. Only the summary's fields leave the database (never the photo or the portfolio);
+ * `photoBase` is where the caller serves photos (`<photoBase>/<learnerId>/photo`).
+ */
 export async function findExperts(
   db: HubDb,
   filter: { topic?: string | undefined; q?: string | undefined; page?: number | undefined },
