@@ -1,4 +1,4 @@
-import { asc, eq, isNull, and } from 'drizzle-orm';
+import { asc, eq, isNull, and, sql } from 'drizzle-orm';
 import type { HubDb, HubTx } from '../db/open';
 import { credentials, learners, type CredentialRole } from '../db/schema/index';
 import { audit } from './audit';
@@ -77,10 +77,21 @@ export class CredentialVerifier {
   readonly #verified = new Map<string, { secretHash: string; digest: string }>();
   readonly #lastSeenWritten = new Map<string, number>();
 
+  /** Every request runs this: prepared once (on PostgreSQL, parsed and planned once per connection). */
+  readonly #lookup;
+
   constructor(
     private readonly db: HubDb,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.#lookup = db
+      .select({ credential: credentials, learner: learners })
+      .from(credentials)
+      .leftJoin(learners, eq(learners.id, credentials.learnerId))
+      .where(eq(credentials.key, sql.placeholder('key')))
+      .limit(1)
+      .prepare('hub_credential_lookup');
+  }
 
   /**
    * The principal for a live key and its right secret, or null. With `knownOnly`, only a secret this instance has
@@ -91,12 +102,7 @@ export class CredentialVerifier {
     secret: string,
     options: { knownOnly?: boolean } = {},
   ): Promise<Principal | null> {
-    const [row] = await this.db
-      .select({ credential: credentials, learner: learners })
-      .from(credentials)
-      .leftJoin(learners, eq(learners.id, credentials.learnerId))
-      .where(eq(credentials.key, key))
-      .limit(1);
+    const [row] = await this.#lookup.execute({ key });
     if (!row || row.credential.revokedAt) {
       // Spend the same scrypt time as a real check, so response times don't reveal which keys exist.
       if (!options.knownOnly) await verifySecret(secret, DUMMY_HASH);

@@ -42,6 +42,35 @@ describe.each(testBackends)(
       expect((page.json as { statements: unknown[] }).statements).toHaveLength(500);
     }, 120_000);
 
+    it('keeps identifiers with quotes, backslashes, braces and commas exactly, and finds them by each filter', async () => {
+      // The batch reaches PostgreSQL as one JSON document unpacked into columns and text arrays: nothing in a
+      // value may be read as array syntax or JSON escaping.
+      const odd = 'a"b\\c{d},e NULL \u00e9\u{1F600}';
+      const actor = { account: { homePage: 'https://example.com', name: odd } };
+      // IRIs may not hold quotes, braces or backslashes; commas, apostrophes and escapes they may.
+      const activity = "https://example.com/x?q='a',b(c)&d=%22e%22";
+      const grouping = "https://example.com/g,h;'i'/\u00e9";
+      const sent = {
+        ...mboxStatement('odd@example.com'),
+        actor,
+        object: { id: activity },
+        context: { contextActivities: { grouping: [{ id: grouping }] } },
+      };
+      expect((await x('/xapi/statements', { body: [sent] })).status).toBe(200);
+      const found = async (query: string) =>
+        ((await x(`/xapi/statements?${query}`)).json as { statements: { id: string }[] }).statements.map(
+          (s) => s.id,
+        );
+      const q = (value: unknown) =>
+        encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value));
+      expect(await found(`agent=${q(actor)}`)).toEqual([sent.id]);
+      expect(await found(`activity=${q(activity)}`)).toEqual([sent.id]);
+      expect(await found(`activity=${q(grouping)}&related_activities=true`)).toEqual([sent.id]);
+      const one = await x(`/xapi/statements?statementId=${sent.id}`);
+      expect((one.json as { actor: unknown }).actor).toEqual(actor);
+      expect((one.json as { object: { id: string } }).object.id).toBe(activity);
+    });
+
     it('keeps the definitions of thousands of new activities from one batch', async () => {
       const batch = Array.from({ length: 3_000 }, (_, i) => ({
         actor: { mbox: 'mailto:bulk@example.com' },

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { LEARNER_ACCOUNT_HOME, verbs } from '../../src-shared/xapi/statements';
 import type { HubTx } from '../db/open';
+import { executePrepared } from '../db/prepared';
 import { anyOf } from './sql-array';
 
 type Json = Record<string, unknown>;
@@ -259,9 +260,10 @@ export function feedsProgress(statement: Json, activityId: string | null, verbId
 }
 
 async function run(tx: HubTx, build: (where: string) => string, where: SQL): Promise<void> {
-  // The templates are plain text around one bound condition: split at a marker and splice the condition in.
+  // The templates are plain text around one bound condition: split at a marker and splice the condition in. The
+  // text is the same every time, so PostgreSQL parses and plans it once per connection.
   const [before, after] = build('\u0000').split('\u0000') as [string, string];
-  await tx.execute(sql`${sql.raw(before)}${where}${sql.raw(after)}`);
+  await executePrepared(tx, sql`${sql.raw(before)}${where}${sql.raw(after)}`);
 }
 
 function field(value: unknown, key: string): unknown {

@@ -1,7 +1,8 @@
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { verbs } from '../../src-shared/xapi/statements';
 import { VOIDED_VERB } from '../../src-shared/xapi/validate';
 import type { HubDb, HubTx } from '../db/open';
+import { executePrepared } from '../db/prepared';
 import { statements } from '../db/schema/index';
 import { storeAttachmentBytes } from './attachment-store';
 import { checkAllClaimed } from './attachments';
@@ -146,20 +147,6 @@ async function insertNew(
   const early: string[] = [];
   const recount: string[] = [];
   for (const chunk of chunks(prepared)) {
-    const insert = tx
-      .insert(statements)
-      .values(
-        chunk.map((p) => ({
-          id: p.id,
-          statement: p.statement,
-          stored: now,
-          timestamp: p.timestamp,
-          ...p.index,
-          credentialKey: writer.credentialKey,
-        })),
-      )
-      .onConflictDoNothing({ target: statements.id })
-      .returning();
     const feeds = chunk.some((p) => feedsProgress(p.statement, p.index.activityId, p.index.verbId));
     const progress = feeds
       ? sql`, ${sql.raw(progressAfterInsert('ins'))}, ${sql.raw(LOCK_CHANGED_ACTORS)}`
@@ -169,14 +156,17 @@ async function insertNew(
         union all select count(*)::text, 'locked' from locked`
       : sql``;
     // The voids index is probed with the ids as one array: one parameter to bind, and always the index.
-    const result = await tx.execute(sql`with ins as (${insert.getSQL()})${progress},
+    const rows = await executePrepared<{ id: string; kind: string }>(
+      tx,
+      sql`with ins as (${insertRows(chunk, writer, now)})${progress},
       early as (select voids from statements where ${anyOf(
         sql`voids`,
         chunk.map((p) => p.id),
         'uuid',
       )})
-      select id::text as id, 'fresh' as kind from ins union all select voids::text, 'early' from early${changed}`);
-    for (const row of (result as unknown as { rows: { id: string; kind: string }[] }).rows) {
+      select id::text as id, 'fresh' as kind from ins union all select voids::text, 'early' from early${changed}`,
+    );
+    for (const row of rows) {
       if (row.kind === 'early') early.push(row.id);
       else if (row.kind === 'recount') recount.push(row.id);
       else if (row.kind === 'fresh') fresh.add(row.id);
@@ -185,6 +175,41 @@ async function insertNew(
   await recountActors(tx, recount);
   // A stored voiding statement that names a repeat voided it when one of them first arrived.
   return { fresh, voidedEarly: early.filter((id) => fresh.has(id)) };
+}
+
+/**
+ * `INSERT ... ON CONFLICT (id) DO NOTHING RETURNING *` of these statements, in batch order (their `seq`). The rows
+ * go as one JSON parameter that PostgreSQL unpacks with jsonb_to_recordset: the SQL text is the same for every
+ * batch, and building it costs nothing per row (drizzle's insert builder spent ~4 ms of CPU on 100 rows, a tenth
+ * of a batch's time).
+ */
+function insertRows(chunk: Prepared[], writer: Writer, now: Date): SQL {
+  const rows = chunk.map((p) => ({
+    id: p.id,
+    statement: p.statement,
+    timestamp: p.timestamp.toISOString(),
+    actor_ifi: p.index.actorIfi,
+    verb_id: p.index.verbId,
+    activity_id: p.index.activityId,
+    registration: p.index.registration,
+    agents: p.index.agents,
+    related_agents: p.index.relatedAgents,
+    related_activities: p.index.relatedActivities,
+    voids: p.index.voids,
+    ref_target: p.index.refTarget,
+  }));
+  return sql`insert into statements (id, statement, stored, "timestamp", actor_ifi, verb_id, activity_id,
+      registration, agents, related_agents, related_activities, voids, ref_target, credential_key)
+    select r.id, r.statement, ${now.toISOString()}::timestamptz, r."timestamp", r.actor_ifi, r.verb_id, r.activity_id,
+      r.registration, r.agents, r.related_agents, r.related_activities, r.voids, r.ref_target, ${writer.credentialKey}::text
+    from rows from (jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as (id uuid, statement jsonb,
+      "timestamp" timestamptz, actor_ifi text, verb_id text, activity_id text, registration uuid, agents text[],
+      related_agents text[], related_activities text[], voids uuid, ref_target uuid)) with ordinality as r(id, statement,
+      "timestamp", actor_ifi, verb_id, activity_id, registration, agents, related_agents, related_activities, voids,
+      ref_target, n)
+    order by r.n
+    on conflict (id) do nothing
+    returning *`;
 }
 
 /** A repeated id is fine when it is the same statement; anything else is a 409 that says nothing of the other. */
