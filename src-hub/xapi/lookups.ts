@@ -88,7 +88,8 @@ async function person(db: HubDb, agent: Json, ifi: string): Promise<Json> {
     .select({ name: sql<string | null>`${statements.statement}->'actor'->>'name'`.as('name') })
     .from(statements)
     .where(inArray(statements.actorIfi, learner ? learnerIfis(learner) : [ifi]))
-    .orderBy(desc(statements.seq))
+    // Newest first as every statements index orders them (actor, stored, seq).
+    .orderBy(desc(statements.stored), desc(statements.seq))
     .limit(NAME_SAMPLE)
     .as('recent');
   for (const row of await db.selectDistinct({ name: recent.name }).from(recent))

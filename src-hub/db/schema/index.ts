@@ -106,9 +106,11 @@ export const statements = pgTable(
   },
   (table) => [
     index('statements_stored_idx').on(table.stored, table.seq),
-    index('statements_actor_idx').on(table.actorIfi, table.seq),
-    index('statements_verb_idx').on(table.verbId, table.seq),
-    index('statements_activity_idx').on(table.activityId, table.seq),
+    // Filters page newest first (stored, then seq): with stored in the index, a rare verb among many recent
+    // statements of another is read straight from its own entries, not by walking back over all the others.
+    index('statements_actor_stored_idx').on(table.actorIfi, table.stored, table.seq),
+    index('statements_verb_stored_idx').on(table.verbId, table.stored, table.seq),
+    index('statements_activity_stored_idx').on(table.activityId, table.stored, table.seq),
     index('statements_registration_idx').on(table.registration),
     index('statements_voids_idx').on(table.voids),
     index('statements_agents_idx').using('gin', table.agents),
