@@ -209,7 +209,8 @@ export function doneCountsSql(targets: string): string {
       and (exists (select 1 from course_items ci where ci.course_id = ip.course_id and ci.item_id = ip.item_id)
         or not exists (select 1 from course_items ci where ci.course_id = ip.course_id))),
   done_count as (select key, course_id, count(*)::int as items from done_item group by 1, 2),
-  module_size as (select course_id, module_id, count(*) as n from course_items group by 1, 2),
+  module_size as (select course_id, module_id, count(*) as n from course_items
+    where course_id in (select course_id from ${targets}) group by 1, 2),
   module_done as (select d.key, d.course_id, ci.module_id, count(*) as n from done_item d
     join course_items ci on ci.course_id = d.course_id and ci.item_id = d.item_id group by 1, 2, 3),
   modules_count as (select md.key, md.course_id, count(*)::int as modules from module_done md
