@@ -110,6 +110,42 @@ describe.each(testBackends)("the dashboard's statement browser on %s", (backend)
     expect(rest.next).toBeNull();
   });
 
+  it("merges a person's statements under their account and under their email, newest first, page by page", async () => {
+    const id = `grace-${randomUUID()}`;
+    const grace = await hub.enrolDevice(`${id}@example.com`, id);
+    const sent: string[] = [];
+    // Six batches in turn from the device (the account) and from an LMS (the email), ten statements each.
+    for (let batch = 0; batch < 6; batch++) {
+      const objects = Array.from({ length: 10 }, (_, i) => `https://example.com/steps/${batch * 10 + i}`);
+      const body = objects.map((object) =>
+        batch % 2 === 0
+          ? buildStatement({
+              id: randomUUID(),
+              timestamp: new Date('2026-11-20T10:00:00Z'),
+              learner: { id, name: 'Grace' },
+              verb: 'attempted',
+              object: { kind: 'lesson', packId: 'p', id: object.split('/').pop() as string, title: object },
+              parents: [{ kind: 'course', packId: 'p', id: 'basics', title: 'Basics' }],
+            })
+          : {
+              actor: { mbox: `mailto:${id}@example.com` },
+              verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' },
+              object: { id: object, definition: { name: { en: object } } },
+            },
+      );
+      const send = batch % 2 === 0 ? xapiFetch(hub, grace.auth) : lms;
+      expect((await send('/xapi/statements', { body })).status).toBe(200);
+      sent.push(...objects);
+    }
+    const newestFirst = [...sent].reverse();
+    const first = await browse({ person: id });
+    expect(first.statements.map((s) => s.object)).toEqual(newestFirst.slice(0, 50));
+    expect(first.statements.every((s) => s.person === id)).toBe(true);
+    const rest = await browse({ person: id, before: first.next as string });
+    expect(rest.statements.map((s) => s.object)).toEqual(newestFirst.slice(50));
+    expect(rest.next).toBeNull();
+  });
+
   it('is for signed-in trainers only, and names a bad filter', async () => {
     expect((await fetch(`${hub.url}/dashboard/api/statements`)).status).toBe(401);
     const bad = await fetch(`${hub.url}/dashboard/api/statements?from=yesterday`, { headers: { cookie } });
