@@ -7,7 +7,7 @@ import type { HubDb } from '../db/open';
 import { learners, statements } from '../db/schema/index';
 import { ifiOf, learnerIfis } from '../xapi/agents';
 import { withContextActivityArrays } from '../xapi/normalize';
-import { arrivalOrder, formatArrival, parseArrival, pastArrival } from '../xapi/query';
+import { arrivalOrder, formatArrival, newestOfActors, parseArrival, pastArrival } from '../xapi/query';
 
 type Json = Record<string, unknown>;
 type Learner = typeof learners.$inferSelect;
@@ -33,7 +33,7 @@ export async function browseStatements(
   if (query.from) where.push(gte(statements.stored, new Date(`${query.from}T00:00:00Z`)));
   if (query.to) where.push(lt(statements.stored, new Date(Date.parse(`${query.to}T00:00:00Z`) + DAY_MS)));
   if (query.before) where.push(pastArrival(parseArrival(query.before), false));
-  const newest = (actorIfi: string | null) =>
+  const newest = (actor: SQL | null) =>
     db
       .select({
         seq: statements.seq,
@@ -42,20 +42,14 @@ export async function browseStatements(
         voided: statements.voided,
       })
       .from(statements)
-      .where(and(...(actorIfi === null ? where : [eq(statements.actorIfi, actorIfi), ...where])))
+      .where(and(...(actor ? [actor] : []), ...where))
       .orderBy(...arrivalOrder(false))
       .limit(PAGE + 1);
-  // A person's statements are read one identity at a time (an account, an email), each straight from the
-  // (actor_ifi, stored, seq) index, and merged: an IN list of both would leave the planner to guess, and PGlite,
-  // which never gathers statistics, guessed a walk back over every statement (200 ms at 100,000).
   const rows =
     query.person === undefined
       ? await newest(null)
       : person
-        ? (await Promise.all([...new Set(learnerIfis(person))].map(newest)))
-            .flat()
-            .sort((a, b) => b.stored.getTime() - a.stored.getTime() || b.seq - a.seq)
-            .slice(0, PAGE + 1)
+        ? await newestOfActors(learnerIfis(person), PAGE + 1, newest)
         : [];
   const page = rows.slice(0, PAGE);
   const last = page[page.length - 1];

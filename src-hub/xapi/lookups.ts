@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { LEARNER_ACCOUNT_HOME } from '../../src-shared/xapi/statements';
@@ -9,6 +9,7 @@ import { learners, statements } from '../db/schema/index';
 import { parseInput } from '../http/validate';
 import { ifiOf, learnerIfis } from './agents';
 import { loadDefinitions, type ActivityCache } from './activity-store';
+import { arrivalOrder, newestOfActors } from './query';
 import { StatementError } from './statement-error';
 
 type Json = Record<string, unknown>;
@@ -84,16 +85,19 @@ async function person(db: HubDb, agent: Json, ifi: string): Promise<Json> {
       account: { homePage: LEARNER_ACCOUNT_HOME, name: learner.id },
     });
   }
-  const recent = db
-    .select({ name: sql<string | null>`${statements.statement}->'actor'->>'name'`.as('name') })
-    .from(statements)
-    .where(inArray(statements.actorIfi, learner ? learnerIfis(learner) : [ifi]))
-    // Newest first as every statements index orders them (actor, stored, seq).
-    .orderBy(desc(statements.stored), desc(statements.seq))
-    .limit(NAME_SAMPLE)
-    .as('recent');
-  for (const row of await db.selectDistinct({ name: recent.name }).from(recent))
-    if (row.name) names.add(row.name);
+  const recent = await newestOfActors(learner ? learnerIfis(learner) : [ifi], NAME_SAMPLE, (actor) =>
+    db
+      .select({
+        stored: statements.stored,
+        seq: statements.seq,
+        name: sql<string | null>`${statements.statement}->'actor'->>'name'`,
+      })
+      .from(statements)
+      .where(actor)
+      .orderBy(...arrivalOrder(false))
+      .limit(NAME_SAMPLE),
+  );
+  for (const row of recent) if (row.name) names.add(row.name);
   const out: Json = { objectType: 'Person' };
   if (names.size > 0) out['name'] = [...names];
   for (const [key, values] of Object.entries(ids)) if (values.size > 0) out[key] = [...values];
